@@ -1,0 +1,88 @@
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ResguardoUserManager(UserManager):
+    def get_by_natural_key(self, username):
+        return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})
+
+
+class User(AbstractUser):
+    """A person who signs in. Logs in with the e-mail address."""
+
+    username = None
+    email = models.EmailField(_("e-mail"), unique=True)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=[("es-mx", "Español (México)"), ("en", "English")],
+        default="es-mx",
+    )
+    active_organization = models.ForeignKey(
+        "core.Organization",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("active organization"),
+    )
+    totp_secret = models.CharField(max_length=64, blank=True)
+    totp_enabled = models.BooleanField(_("two-factor authentication"), default=False)
+    totp_last_counter = models.BigIntegerField(default=0)  # refuses a replayed code
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = ResguardoUserManager()
+
+    class Meta:
+        ordering = ["last_name", "first_name", "email"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+
+class LoginThrottle(models.Model):
+    """Failed sign-ins for one e-mail address; locks it out after too many."""
+
+    email = models.CharField(max_length=254, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    locked_until = models.DateTimeField(null=True, blank=True)
+    last_failure_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.email}: {self.failures} failures"
+
+    def is_locked(self) -> bool:
+        return self.locked_until is not None and self.locked_until > timezone.now()
+
+
+class ApiToken(models.Model):
+    """A personal API token. Only its SHA-256 is stored; the key is shown once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=80)
+    prefix = models.CharField(max_length=8, db_index=True)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.revoked_at is None and (
+            self.expires_at is None or self.expires_at > timezone.now()
+        )

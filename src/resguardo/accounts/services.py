@@ -1,0 +1,212 @@
+"""Writes for accounts: sign-in throttling, second factor, API tokens, users."""
+
+import datetime
+import hashlib
+import secrets
+
+import pyotp
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from resguardo.core.writes import create_audited, update_audited
+
+from .models import ApiToken, LoginThrottle, User
+
+TOKEN_PREFIX = "rsg_"
+
+
+class AccountLockedError(ValidationError):
+    def __init__(self, until):
+        minutes = max(1, int((until - timezone.now()).total_seconds() // 60) + 1)
+        super().__init__(
+            _(
+                "Too many failed sign-ins. This account is locked for %(minutes)d more "
+                "minutes; try again later or reset your password."
+            )
+            % {"minutes": minutes},
+            code="locked",
+        )
+
+
+class InvalidCredentialsError(ValidationError):
+    def __init__(self):
+        super().__init__(_("The e-mail or the password is wrong."), code="invalid_login")
+
+
+def login_check(*, request, email: str, password: str) -> User:
+    """Authenticate, counting failures per e-mail and locking after too many.
+
+    A locked account is refused even with the right password until the lock ends.
+    """
+    key = (email or "").strip().lower()
+    throttle = LoginThrottle.objects.filter(email=key).first()
+    if throttle and throttle.is_locked():
+        raise AccountLockedError(throttle.locked_until)
+    user = authenticate(request, username=key, password=password)
+    if user is None:
+        _login_failed(key)
+        throttle = LoginThrottle.objects.get(email=key)
+        if throttle.is_locked():
+            raise AccountLockedError(throttle.locked_until)
+        raise InvalidCredentialsError()
+    LoginThrottle.objects.filter(email=key).delete()
+    return user
+
+
+@transaction.atomic
+def _login_failed(email: str) -> None:
+    now = timezone.now()
+    throttle, _created = LoginThrottle.objects.select_for_update().get_or_create(email=email)
+    if throttle.locked_until and throttle.locked_until <= now:
+        throttle.failures = 0  # the previous lock has ended: start counting again
+        throttle.locked_until = None
+    throttle.failures = F("failures") + 1
+    throttle.last_failure_at = now
+    throttle.save()
+    throttle.refresh_from_db()
+    if throttle.failures >= settings.LOGIN_FAILURE_LIMIT:
+        throttle.locked_until = now + datetime.timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
+        throttle.save(update_fields=["locked_until"])
+
+
+@transaction.atomic
+def user_create(*, actor, email, password, first_name="", last_name="", language="es-mx"):
+    email = (email or "").strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": _("A user with this e-mail already exists.")})
+    user = User(email=email, first_name=first_name, last_name=last_name, language=language)
+    if password:
+        from django.contrib.auth.password_validation import validate_password
+
+        validate_password(password, user)
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    return create_audited(actor=actor, organization=None, instance=user)
+
+
+@transaction.atomic
+def user_update_profile(*, user, first_name, last_name, language):
+    return update_audited(
+        actor=user,
+        organization=None,
+        instance=user,
+        changes={"first_name": first_name, "last_name": last_name, "language": language},
+    )
+
+
+# Second factor (TOTP) ---------------------------------------------------------------
+
+
+def totp_provisioning(*, user) -> tuple[str, str]:
+    """A fresh secret for setup and its otpauth:// URI (shown as a QR code)."""
+    secret = pyotp.random_base32()
+    uri = pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name="Resguardo")
+    return secret, uri
+
+
+def _totp_counter_if_valid(secret: str, code: str, last_counter: int) -> int | None:
+    code = (code or "").replace(" ", "")
+    if not (code.isdigit() and len(code) == 6):
+        return None
+    totp = pyotp.TOTP(secret)
+    now = timezone.now()
+    for drift in (-1, 0, 1):
+        moment = now + datetime.timedelta(seconds=30 * drift)
+        counter = totp.timecode(moment)
+        if counter > last_counter and secrets.compare_digest(totp.at(moment), code):
+            return counter
+    return None
+
+
+@transaction.atomic
+def totp_enable(*, user, secret: str, code: str) -> None:
+    counter = _totp_counter_if_valid(secret, code, 0)
+    if counter is None:
+        raise ValidationError({"code": _("That code is not right. Check the time on your phone.")})
+    update_audited(
+        actor=user,
+        organization=None,
+        instance=user,
+        changes={"totp_secret": secret, "totp_enabled": True, "totp_last_counter": counter},
+    )
+
+
+@transaction.atomic
+def totp_verify(*, user, code: str) -> None:
+    """Check a sign-in code. Each code works once."""
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    counter = _totp_counter_if_valid(locked.totp_secret, code, locked.totp_last_counter)
+    if counter is None:
+        raise ValidationError({"code": _("That code is not right or was already used.")})
+    User.objects.filter(pk=user.pk).update(totp_last_counter=counter)
+
+
+@transaction.atomic
+def totp_disable(*, user, password: str) -> None:
+    if not user.check_password(password):
+        raise ValidationError({"password": _("The password is wrong.")})
+    if user.memberships.filter(organization__require_mfa=True, is_active=True).exists():
+        raise ValidationError(
+            _("An organization you belong to requires two-factor authentication.")
+        )
+    update_audited(
+        actor=user,
+        organization=None,
+        instance=user,
+        changes={"totp_secret": "", "totp_enabled": False, "totp_last_counter": 0},
+    )
+
+
+# API tokens ----------------------------------------------------------------------
+
+
+def hash_token(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+@transaction.atomic
+def api_token_create(*, user, name: str, expires_at=None) -> tuple[ApiToken, str]:
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError({"name": _("Give the token a name, so you can recognise it.")})
+    if expires_at is not None and expires_at <= timezone.now():
+        raise ValidationError({"expires_at": _("The expiry date is in the past.")})
+    key = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = create_audited(
+        actor=user,
+        organization=None,
+        instance=ApiToken(
+            user=user,
+            name=name,
+            prefix=key[len(TOKEN_PREFIX) : len(TOKEN_PREFIX) + 8],
+            key_hash=hash_token(key),
+            expires_at=expires_at,
+        ),
+    )
+    return token, key
+
+
+@transaction.atomic
+def api_token_revoke(*, user, token: ApiToken) -> None:
+    if token.user_id != user.pk:
+        raise ValidationError(_("This token is not yours."))
+    if token.revoked_at is None:
+        update_audited(
+            actor=user, organization=None, instance=token, changes={"revoked_at": timezone.now()}
+        )
+
+
+def api_token_authenticate(key: str) -> ApiToken | None:
+    token = ApiToken.objects.select_related("user").filter(key_hash=hash_token(key or "")).first()
+    if token is None or not token.is_usable or not token.user.is_active:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > datetime.timedelta(minutes=5):
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token

@@ -1,0 +1,64 @@
+"""The `resguardo` command: `demo`, `serve`, `worker`, `createadmin`, `audit`, `standards`...
+
+Every subcommand is a Django management command, so `resguardo <command> --help` works and
+any other management command (`migrate`, `shell`) is available too.
+"""
+
+import os
+import secrets
+import sys
+from pathlib import Path
+
+MAIN_COMMANDS = {
+    "demo": "create the embedded database with demo data and serve the app",
+    "serve": "serve the app with a production WSGI server (no demo data)",
+    "worker": "run background tasks (with TASKS_BACKEND=database)",
+    "createadmin": "create an organization and its first administrator",
+    "audit": "audit-log tools: `resguardo audit verify`",
+    "standards": "standards library tools: validate and load",
+    "migrate": "create or update the database schema",
+}
+
+
+def _print_help() -> None:
+    print("usage: resguardo <command> [options]\n\ncommands:")
+    for name, text in MAIN_COMMANDS.items():
+        print(f"  {name:<12} {text}")
+    print("\n`resguardo <command> --help` explains each one. Settings come from environment")
+    print("variables (see .env.example).")
+
+
+def _prepare_demo_environment() -> None:
+    """The demo runs with no configuration: keep its secret key in the data folder."""
+    data_dir = Path(os.environ.get("RESGUARDO_DATA_DIR", Path.cwd() / "var")).resolve()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    os.environ["RESGUARDO_DATA_DIR"] = str(data_dir)
+    if not os.environ.get("SECRET_KEY") and not os.environ.get("SECRET_KEY_FILE"):
+        key_file = data_dir / "secret_key"
+        if not key_file.exists():
+            key_file.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+            key_file.chmod(0o600)
+        os.environ["SECRET_KEY_FILE"] = str(key_file)
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in ("-h", "--help", "help"):
+        _print_help()
+        return
+    if argv[0] == "demo":
+        _prepare_demo_environment()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "resguardo.config.settings")
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        from django.core.management import execute_from_command_line
+
+        execute_from_command_line(["resguardo", *argv])
+    except ImproperlyConfigured as error:
+        print(f"resguardo: configuration error: {error}", file=sys.stderr)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

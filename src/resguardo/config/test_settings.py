@@ -1,0 +1,13 @@
+"""Settings for the test suite: the real settings, with test-only values filled in."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-never-used-in-production-0123456789")
+os.environ.setdefault("EMAIL_BACKEND", "memory")
+
+from .settings import *  # noqa: E402, F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; argon2 tested apart
+STORAGES["default"] = {  # noqa: F405
+    "BACKEND": "django.core.files.storage.InMemoryStorage",
+}

@@ -1,0 +1,42 @@
+"""API base classes: every endpoint is scoped to the organization of the request."""
+
+from rest_framework import mixins, viewsets
+
+from ..permissions import Perm
+
+
+class OrganizationViewSet(viewsets.GenericViewSet):
+    """Subclasses set `queryset = Model.objects.none()` (for the schema) and define
+    `get_scoped_queryset` through a selector taking `self.membership`.
+
+    Objects of another organization are never in the queryset, so they answer 404.
+    """
+
+    read_perm = Perm.VIEW
+    write_perm = Perm.MANAGE_COMPLIANCE
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation: no request user
+            return self.queryset
+        return self.get_scoped_queryset()
+
+    def get_scoped_queryset(self):  # pragma: no cover - subclasses implement
+        raise NotImplementedError
+
+    @property
+    def membership(self):
+        return self.request.membership
+
+
+class ReadOnlyOrganizationViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganizationViewSet
+):
+    pass
+
+
+def service_kwargs(serializer, *, drop=("version",)):
+    data = dict(serializer.validated_data)
+    version = data.pop("version", None)
+    for key in drop:
+        data.pop(key, None)
+    return data, version

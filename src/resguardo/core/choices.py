@@ -1,0 +1,27 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganizationKind(models.TextChoices):
+    CUSTOMS_AGENCY = "customs_agency", _("Customs agency")
+    CERTIFIED_COMPANY = "certified_company", _("Certified company")
+
+
+class SiteKind(models.TextChoices):
+    OFFICE = "office", _("Office")
+    YARD = "yard", _("Yard (patio)")
+    WAREHOUSE = "warehouse", _("Warehouse")
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Administrator")
+    COMPLIANCE = "compliance", _("Compliance officer")
+    SITE_MANAGER = "site_manager", _("Site manager")
+    STAFF = "staff", _("Staff")
+    AUDITOR = "auditor", _("Auditor (read-only)")
+
+
+class AuditAction(models.TextChoices):
+    CREATE = "create", _("Created")
+    UPDATE = "update", _("Updated")
+    DELETE = "delete", _("Deleted")

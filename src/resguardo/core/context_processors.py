@@ -1,0 +1,16 @@
+from .navigation import standards_navigation
+from .permissions import ROLE_PERMISSIONS
+from .tenancy import current_memberships
+
+
+def tenancy(request):
+    membership = getattr(request, "membership", None)
+    if membership is None:
+        return {"membership": None, "perms_in_org": frozenset()}
+    return {
+        "membership": membership,
+        "organization": membership.organization,
+        "perms_in_org": {p.value for p in ROLE_PERMISSIONS.get(membership.role, ())},
+        "switchable_memberships": current_memberships(request.user),
+        "standards_nav": standards_navigation(),
+    }

@@ -1,0 +1,82 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .choices import Role, SiteKind
+from .models import Aduana, Organization
+
+
+class VersionedForm(forms.Form):
+    """Carries the version the user read, so a save over someone else's change is refused."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class OrganizationForm(VersionedForm):
+    legal_name = forms.CharField(label=_("Legal name"), max_length=200)
+    short_name = forms.CharField(label=_("Short name"), max_length=60, required=False)
+    rfc = forms.CharField(label=_("RFC"), max_length=13)
+    require_mfa = forms.BooleanField(
+        label=_("Require two-factor authentication for every member"), required=False
+    )
+
+    @classmethod
+    def for_organization(cls, organization: Organization, data=None):
+        initial = {
+            "legal_name": organization.legal_name,
+            "short_name": organization.short_name,
+            "rfc": organization.rfc,
+            "require_mfa": organization.require_mfa,
+            "version": organization.version,
+        }
+        return cls(data=data, initial=initial)
+
+
+class PatenteForm(forms.Form):
+    number = forms.CharField(label=_("Patente"), max_length=4, min_length=4)
+    holder_name = forms.CharField(label=_("Customs agent"), max_length=200, required=False)
+    aduana = forms.ModelChoiceField(
+        label=_("Customs office of assignment"), queryset=Aduana.objects.all(), required=False
+    )
+
+
+class SiteForm(VersionedForm):
+    name = forms.CharField(label=_("Name"), max_length=120)
+    kind = forms.ChoiceField(label=_("Kind"), choices=SiteKind.choices)
+    aduana = forms.ModelChoiceField(
+        label=_("Customs office"), queryset=Aduana.objects.filter(is_active=True)
+    )
+    address = forms.CharField(
+        label=_("Address"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
+
+
+class MembershipForm(VersionedForm):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    sites = forms.ModelMultipleChoiceField(
+        label=_("Limited to sites"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("For site managers and staff. Leave empty for all sites."),
+    )
+    expires_at = forms.DateField(
+        label=_("Access expires"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Required for auditors."),
+    )
+
+    def __init__(self, *args, sites_queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sites"].queryset = sites_queryset
+
+
+class MembershipEditForm(MembershipForm):
+    is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
+
+
+class InvitationForm(MembershipForm):
+    email = forms.EmailField(label=_("E-mail"))
+
+    field_order = ["email", "role", "sites", "expires_at"]

@@ -1,0 +1,48 @@
+import time
+
+from django.conf import settings
+from django.core.management import call_command, get_commands
+from django.core.management.base import BaseCommand
+
+from resguardo.core.demo import DEMO_PASSWORD, DEMO_USERS, demo_email, seed_demo
+from resguardo.core.management.serving import serve_forever
+from resguardo.core.models import Organization
+
+
+class Command(BaseCommand):
+    help = (
+        "Create and migrate the embedded database, load the standards catalogs, add a demo "
+        "customs agency when the database is empty, and serve the app."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument(
+            "--no-serve",
+            action="store_true",
+            help="prepare the database and exit (for scripts and tests)",
+        )
+
+    def handle(self, *args, host, port, no_serve, **options):
+        started = time.monotonic()
+        settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+        call_command("migrate", interactive=False, verbosity=0)
+        if "standards" in get_commands():
+            call_command("standards", "load", verbosity=0)
+        if not Organization.objects.exists():
+            seed_demo()
+            self.stdout.write("Demo data created.")
+        self.stdout.write(
+            f"Ready in {time.monotonic() - started:.1f} s. Data folder: {settings.DATA_DIR}"
+        )
+        self.stdout.write(
+            f"\nOpen http://{host}:{port}/ and sign in with one of these "
+            f"(password: {DEMO_PASSWORD}):"
+        )
+        for key, first, last, role, _sites in DEMO_USERS:
+            self.stdout.write(f"  {demo_email(key):<32} {role.label} ({first} {last})")
+        if not no_serve:
+            self.stdout.write("\nPress Ctrl+C to stop.")
+            self.stdout.flush()
+            serve_forever(host=host, port=port)

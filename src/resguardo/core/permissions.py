@@ -1,0 +1,60 @@
+"""What each role may do. One table, read by views, the API and services alike."""
+
+from enum import StrEnum
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from .choices import Role
+
+
+class Perm(StrEnum):
+    VIEW = "view"  # read the organization's records
+    RECORD = "record"  # enter operational records (seals, visitors, inspections...)
+    MANAGE_COMPLIANCE = "manage_compliance"  # assessments, evidence, actions, audits, partners
+    APPROVE = "approve"  # sign off and freeze assessments
+    MANAGE_ORGANIZATION = "manage_organization"  # settings, sites, members, roles
+    VIEW_AUDIT_LOG = "view_audit_log"
+
+
+ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
+    Role.ADMIN: frozenset(Perm),
+    Role.COMPLIANCE: frozenset(
+        {Perm.VIEW, Perm.RECORD, Perm.MANAGE_COMPLIANCE, Perm.APPROVE, Perm.VIEW_AUDIT_LOG}
+    ),
+    Role.SITE_MANAGER: frozenset({Perm.VIEW, Perm.RECORD}),
+    Role.STAFF: frozenset({Perm.VIEW, Perm.RECORD}),
+    Role.AUDITOR: frozenset({Perm.VIEW, Perm.VIEW_AUDIT_LOG}),
+}
+
+SITE_SCOPED_ROLES = frozenset({Role.SITE_MANAGER, Role.STAFF})
+
+
+def has_perm(membership, perm: Perm) -> bool:
+    return (
+        membership is not None
+        and membership.is_current
+        and perm in ROLE_PERMISSIONS.get(membership.role, frozenset())
+    )
+
+
+def require_perm(membership, perm: Perm) -> None:
+    """Raise PermissionDenied unless the membership grants `perm` (used by services)."""
+    if not has_perm(membership, perm):
+        raise PermissionDenied(_("Your role does not allow this action."))
+
+
+def allowed_site_ids(membership) -> set[int] | None:
+    """Sites a membership is limited to, or None for all sites of the organization."""
+    if membership is None or membership.role not in SITE_SCOPED_ROLES:
+        return None
+    ids = {site.pk for site in membership.sites.all()}
+    return ids or None
+
+
+def restrict_to_sites(queryset, membership, site_field: str = "site"):
+    """Limit a site-bound queryset to the sites the membership may see."""
+    ids = allowed_site_ids(membership)
+    if ids is None:
+        return queryset
+    return queryset.filter(**{f"{site_field}__in": ids})

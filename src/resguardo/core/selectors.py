@@ -1,0 +1,58 @@
+"""Reads for tenancy and the audit log, always limited to the acting membership."""
+
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+
+from .models import Aduana, AuditEntry, Invitation, Membership, Patente, Site
+from .permissions import Perm, allowed_site_ids, require_perm
+
+
+def aduana_list():
+    return Aduana.objects.filter(is_active=True)
+
+
+def site_list(*, membership):
+    queryset = Site.objects.filter(organization=membership.organization).select_related("aduana")
+    ids = allowed_site_ids(membership)
+    return queryset if ids is None else queryset.filter(pk__in=ids)
+
+
+def site_get(*, membership, pk):
+    return get_object_or_404(site_list(membership=membership), pk=pk)
+
+
+def patente_list(*, membership):
+    return Patente.objects.filter(organization=membership.organization).select_related("aduana")
+
+
+def member_list(*, membership):
+    return (
+        Membership.objects.filter(organization=membership.organization)
+        .select_related("user")
+        .prefetch_related("sites")
+        .order_by("user__last_name", "user__first_name", "user__email")
+    )
+
+
+def member_get(*, membership, pk):
+    return get_object_or_404(member_list(membership=membership), pk=pk)
+
+
+def invitation_list(*, membership, open_only=True):
+    queryset = Invitation.objects.filter(organization=membership.organization).select_related(
+        "invited_by"
+    )
+    if open_only:
+        queryset = queryset.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+    return queryset
+
+
+def audit_entry_list(*, membership):
+    require_perm(membership, Perm.VIEW_AUDIT_LOG)
+    return AuditEntry.objects.filter(Q(organization=membership.organization)).select_related(
+        "actor"
+    )
+
+
+def audit_entry_get(*, membership, pk):
+    return get_object_or_404(audit_entry_list(membership=membership), pk=pk)

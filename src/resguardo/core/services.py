@@ -1,0 +1,319 @@
+"""Writes for organizations, sites, patentes, memberships and invitations."""
+
+import datetime
+import hashlib
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .choices import Role
+from .models import Invitation, Membership, Organization, Patente, Site
+from .permissions import Perm, require_perm
+from .validators import normalize_rfc
+from .writes import create_audited, delete_audited, update_audited
+
+INVITATION_DAYS = 7
+
+
+def _check_membership_rules(*, role, expires_at, sites, organization):
+    if role == Role.AUDITOR and not expires_at:
+        raise ValidationError(
+            {"expires_at": _("An auditor's access needs an expiry date.")}, code="required"
+        )
+    if expires_at and expires_at < timezone.localdate():
+        raise ValidationError({"expires_at": _("The expiry date is in the past.")}, code="past")
+    foreign = [s for s in sites if s.organization_id != organization.pk]
+    if foreign:
+        raise ValidationError({"sites": _("A site of another organization was given.")})
+
+
+@transaction.atomic
+def organization_create(*, actor, legal_name, rfc, kind, short_name="", patentes=()):
+    """Create an organization; its creator becomes its first administrator."""
+    organization = create_audited(
+        actor=actor,
+        organization=None,
+        instance=Organization(
+            legal_name=legal_name.strip(),
+            short_name=short_name.strip(),
+            rfc=normalize_rfc(rfc),
+            kind=kind,
+        ),
+    )
+    for number in patentes:
+        create_audited(
+            actor=actor,
+            organization=organization,
+            instance=Patente(organization=organization, number=number),
+        )
+    if actor is not None:
+        create_audited(
+            actor=actor,
+            organization=organization,
+            instance=Membership(user=actor, organization=organization, role=Role.ADMIN),
+        )
+    return organization
+
+
+@transaction.atomic
+def organization_update(*, actor, membership, expected_version=None, **changes):
+    require_perm(membership, Perm.MANAGE_ORGANIZATION)
+    if "rfc" in changes:
+        changes["rfc"] = normalize_rfc(changes["rfc"])
+    return update_audited(
+        actor=actor,
+        organization=membership.organization,
+        instance=Organization.objects.get(pk=membership.organization_id),
+        changes=changes,
+        expected_version=expected_version,
+    )
+
+
+@transaction.atomic
+def patente_add(*, actor, membership, number, holder_name="", aduana=None):
+    require_perm(membership, Perm.MANAGE_ORGANIZATION)
+    if Patente.objects.filter(number=number).exists():
+        raise ValidationError({"number": _("This patente is already registered.")})
+    return create_audited(
+        actor=actor,
+        organization=membership.organization,
+        instance=Patente(
+            organization=membership.organization,
+            number=number,
+            holder_name=holder_name,
+            aduana=aduana,
+        ),
+    )
+
+
+@transaction.atomic
+def patente_remove(*, actor, membership, patente):
+    require_perm(membership, Perm.MANAGE_ORGANIZATION)
+    if patente.organization_id != membership.organization_id:
+        raise ValidationError(_("This patente belongs to another organization."))
+    delete_audited(actor=actor, organization=membership.organization, instance=patente)
+
+
+@transaction.atomic
+def site_create(*, actor, membership, name, kind, aduana, address=""):
+    require_perm(membership, Perm.MANAGE_ORGANIZATION)
+    if Site.objects.filter(organization=membership.organization, name=name).exists():
+        raise ValidationError({"name": _("A site with this name already exists.")})
+    return create_audited(
+        actor=actor,
+        organization=membership.organization,
+        instance=Site(
+            organization=membership.organization,
+            name=name,
+            kind=kind,
+            aduana=aduana,
+            address=address,
+        ),
+    )
+
+
+@transaction.atomic
+def site_update(*, actor, membership, site, expected_version=None, **changes):
+    require_perm(membership, Perm.MANAGE_ORGANIZATION)
+    if site.organization_id != membership.organization_id:
+        raise ValidationError(_("This site belongs to another organization."))
+    if "name" in changes and (
+        Site.objects.filter(organization=membership.organization, name=changes["name"])
+        .exclude(pk=site.pk)
+        .exists()
+    ):
+        raise ValidationError({"name": _("A site with this name already exists.")})
+    return update_audited(
+        actor=actor,
+        organization=membership.organization,
+        instance=site,
+        changes=changes,
+        expected_version=expected_version,
+    )
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def invitation_create(*, actor, membership, email, role, sites=(), expires_at=None):
+    """Invite someone by e-mail. Returns (invitation, secret token for the link)."""
+    require_perm(membership, Perm.MANAGE_ORGANIZATION)
+    organization = membership.organization
+    email = email.strip().lower()
+    _check_membership_rules(
+        role=role, expires_at=expires_at, sites=list(sites), organization=organization
+    )
+    if Membership.objects.filter(organization=organization, user__email__iexact=email).exists():
+        raise ValidationError(
+            {"email": _("This person is already a member of the organization.")},
+            code="duplicate",
+        )
+    token = secrets.token_urlsafe(32)
+    invitation = create_audited(
+        actor=actor,
+        organization=organization,
+        instance=Invitation(
+            organization=organization,
+            email=email,
+            role=role,
+            membership_expires_at=expires_at,
+            token_hash=_token_hash(token),
+            invited_by=actor,
+            valid_until=timezone.now() + datetime.timedelta(days=INVITATION_DAYS),
+        ),
+        m2m={"sites": list(sites)},
+    )
+    return invitation, token
+
+
+def invitation_find_open(token: str) -> Invitation | None:
+    invitation = (
+        Invitation.objects.select_related("organization")
+        .filter(token_hash=_token_hash(token or ""))
+        .first()
+    )
+    return invitation if invitation is not None and invitation.is_open else None
+
+
+@transaction.atomic
+def invitation_accept(*, user, token) -> Membership:
+    invitation = invitation_find_open(token)
+    if invitation is None:
+        raise ValidationError(_("This invitation is not valid any more."), code="invalid")
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if Membership.objects.filter(user=user, organization=invitation.organization).exists():
+        raise ValidationError(_("You are already a member of this organization."), code="duplicate")
+    membership = create_audited(
+        actor=user,
+        organization=invitation.organization,
+        instance=Membership(
+            user=user,
+            organization=invitation.organization,
+            role=invitation.role,
+            expires_at=invitation.membership_expires_at,
+        ),
+        m2m={"sites": list(invitation.sites.all())},
+    )
+    update_audited(
+        actor=user,
+        organization=invitation.organization,
+        instance=invitation,
+        changes={"accepted_at": timezone.now()},
+    )
+    user_model = get_user_model()
+    user_model.objects.filter(pk=user.pk).update(active_organization=invitation.organization)
+    return membership
+
+
+@transaction.atomic
+def invitation_revoke(*, actor, membership, invitation):
+    require_perm(membership, Perm.MANAGE_ORGANIZATION)
+    if invitation.organization_id != membership.organization_id:
+        raise ValidationError(_("This invitation belongs to another organization."))
+    update_audited(
+        actor=actor,
+        organization=membership.organization,
+        instance=invitation,
+        changes={"revoked_at": timezone.now()},
+    )
+
+
+@transaction.atomic
+def membership_add(*, actor, membership, user, role, sites=(), expires_at=None):
+    """Give an existing user a role (used by admins, the demo and createadmin)."""
+    require_perm(membership, Perm.MANAGE_ORGANIZATION)
+    return _membership_add(
+        actor=actor,
+        organization=membership.organization,
+        user=user,
+        role=role,
+        sites=sites,
+        expires_at=expires_at,
+    )
+
+
+def _membership_add(*, actor, organization, user, role, sites=(), expires_at=None):
+    _check_membership_rules(
+        role=role, expires_at=expires_at, sites=list(sites), organization=organization
+    )
+    if Membership.objects.filter(user=user, organization=organization).exists():
+        raise ValidationError(
+            _("%(user)s is already a member of %(org)s.") % {"user": user, "org": organization},
+            code="duplicate",
+        )
+    return create_audited(
+        actor=actor,
+        organization=organization,
+        instance=Membership(user=user, organization=organization, role=role, expires_at=expires_at),
+        m2m={"sites": list(sites)},
+    )
+
+
+@transaction.atomic
+def membership_bootstrap(*, actor, organization, user, role, sites=(), expires_at=None):
+    """System path (demo data, createadmin): no acting membership is checked."""
+    return _membership_add(
+        actor=actor,
+        organization=organization,
+        user=user,
+        role=role,
+        sites=sites,
+        expires_at=expires_at,
+    )
+
+
+@transaction.atomic
+def membership_update(
+    *,
+    actor,
+    membership,
+    target,
+    role,
+    sites=(),
+    expires_at=None,
+    is_active=True,
+    expected_version=None,
+):
+    require_perm(membership, Perm.MANAGE_ORGANIZATION)
+    organization = membership.organization
+    if target.organization_id != organization.pk:
+        raise ValidationError(_("This membership belongs to another organization."))
+    _check_membership_rules(
+        role=role, expires_at=expires_at, sites=list(sites), organization=organization
+    )
+    losing_admin = target.role == Role.ADMIN and (role != Role.ADMIN or not is_active)
+    if losing_admin and not (
+        Membership.objects.filter(organization=organization, role=Role.ADMIN, is_active=True)
+        .exclude(pk=target.pk)
+        .exists()
+    ):
+        raise ValidationError(
+            _("The organization must keep at least one active administrator."),
+            code="last_admin",
+        )
+    return update_audited(
+        actor=actor,
+        organization=organization,
+        instance=target,
+        changes={"role": role, "expires_at": expires_at, "is_active": is_active},
+        expected_version=expected_version,
+        m2m={"sites": list(sites)},
+    )
+
+
+def organization_switch(*, user, organization_id) -> Membership:
+    """Make another of the user's organizations the active one."""
+    from .tenancy import resolve_membership
+
+    membership = resolve_membership(user, organization_id)
+    if membership is None:
+        raise ValidationError(_("You are not a member of that organization."), code="not_member")
+    type(user).objects.filter(pk=user.pk).update(active_organization=membership.organization)
+    user.active_organization = membership.organization
+    return membership

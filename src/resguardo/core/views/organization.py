@@ -1,0 +1,69 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView
+
+from .. import selectors, services
+from ..forms import OrganizationForm, PatenteForm
+from ..permissions import Perm
+from .mixins import OrganizationRequiredMixin, ServiceFormMixin
+
+
+class OrganizationSettingsView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
+    template_name = "core/organization_settings.html"
+    required_perm = Perm.MANAGE_ORGANIZATION
+
+    def get_form(self, form_class=None):
+        data = self.request.POST if self.request.method == "POST" else None
+        return OrganizationForm.for_organization(self.membership.organization, data=data)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["patentes"] = selectors.patente_list(membership=self.membership)
+        context["patente_form"] = kwargs.get("patente_form") or PatenteForm()
+        return context
+
+    def perform(self, form):
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        return services.organization_update(
+            actor=self.request.user, membership=self.membership, expected_version=version, **data
+        )
+
+    def success(self, form):
+        messages.success(self.request, _("Organization saved."))
+        return redirect("core:organization_settings")
+
+
+class PatenteAddView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
+    template_name = "core/organization_settings.html"
+    form_class = PatenteForm
+    required_perm = Perm.MANAGE_ORGANIZATION
+    http_method_names = ["post"]
+
+    def perform(self, form):
+        return services.patente_add(
+            actor=self.request.user, membership=self.membership, **form.cleaned_data
+        )
+
+    def form_invalid(self, form):
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(self.request, error)
+        return redirect("core:organization_settings")
+
+    def success(self, form):
+        messages.success(self.request, _("Patente added."))
+        return redirect("core:organization_settings")
+
+
+class PatenteRemoveView(OrganizationRequiredMixin, View):
+    required_perm = Perm.MANAGE_ORGANIZATION
+
+    def post(self, request, pk):
+        patente = get_object_or_404(selectors.patente_list(membership=self.membership), pk=pk)
+        services.patente_remove(actor=request.user, membership=self.membership, patente=patente)
+        messages.success(request, _("Patente removed."))
+        return redirect(reverse("core:organization_settings"))
