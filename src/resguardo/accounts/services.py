@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from resguardo.core.writes import create_audited, update_audited
 
@@ -24,9 +25,12 @@ class AccountLockedError(ValidationError):
     def __init__(self, until):
         minutes = max(1, int((until - timezone.now()).total_seconds() // 60) + 1)
         super().__init__(
-            _(
+            ngettext(
                 "Too many failed sign-ins. This account is locked for %(minutes)d more "
-                "minutes; try again later or reset your password."
+                "minute; try again later or reset your password.",
+                "Too many failed sign-ins. This account is locked for %(minutes)d more "
+                "minutes; try again later or reset your password.",
+                minutes,
             )
             % {"minutes": minutes},
             code="locked",
@@ -63,9 +67,10 @@ def _login_failed(email: str) -> None:
     now = timezone.now()
     throttle, _created = LoginThrottle.objects.select_for_update().get_or_create(email=email)
     if throttle.locked_until and throttle.locked_until <= now:
-        throttle.failures = 0  # the previous lock has ended: start counting again
+        throttle.failures = 1  # the previous lock has ended: this is the first new failure
         throttle.locked_until = None
-    throttle.failures = F("failures") + 1
+    else:
+        throttle.failures = F("failures") + 1
     throttle.last_failure_at = now
     throttle.save()
     throttle.refresh_from_db()

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class OrganizationKind(models.TextChoices):
@@ -22,6 +23,7 @@ class Role(models.TextChoices):
 
 
 class AuditAction(models.TextChoices):
-    CREATE = "create", _("Created")
-    UPDATE = "update", _("Updated")
-    DELETE = "delete", _("Deleted")
+    # A context: other installed apps translate a bare "Created" as a date column.
+    CREATE = "create", pgettext_lazy("audit action", "Created")
+    UPDATE = "update", pgettext_lazy("audit action", "Updated")
+    DELETE = "delete", pgettext_lazy("audit action", "Deleted")

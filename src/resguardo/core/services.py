@@ -314,6 +314,6 @@ def organization_switch(*, user, organization_id) -> Membership:
     membership = resolve_membership(user, organization_id)
     if membership is None:
         raise ValidationError(_("You are not a member of that organization."), code="not_member")
-    type(user).objects.filter(pk=user.pk).update(active_organization=membership.organization)
+    get_user_model().objects.filter(pk=user.pk).update(active_organization=membership.organization)
     user.active_organization = membership.organization
     return membership

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
@@ -91,6 +92,7 @@ class SiteViewSet(
 class MemberViewSet(ReadOnlyOrganizationViewSet):
     serializer_class = MembershipSerializer
     filterset_class = MemberFilterSet
+    read_perm = Perm.MANAGE_ORGANIZATION  # as the UI's member list: administrators only
     write_perm = Perm.MANAGE_ORGANIZATION
 
     queryset = Membership.objects.none()
@@ -100,14 +102,14 @@ class MemberViewSet(ReadOnlyOrganizationViewSet):
 
     @extend_schema(request=MembershipUpdateSerializer, responses=MembershipSerializer)
     @action(detail=True, methods=["post"], url_path="role")
-    def change_role(self, request, pk=None):
+    def change_role(self, request, pk=None, **kwargs):
         target = self.get_object()
         serializer = MembershipUpdateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data, version = service_kwargs(serializer)
         sites = list(selectors.site_list(membership=self.membership).filter(pk__in=data["sites"]))
         if len(sites) != len(set(data["sites"])):
-            return Response({"sites": ["Unknown site."]}, status=status.HTTP_400_BAD_REQUEST)
+            return Response({"sites": [_("Unknown site.")]}, status=status.HTTP_400_BAD_REQUEST)
         data["sites"] = sites
         updated = services.membership_update(
             actor=request.user,

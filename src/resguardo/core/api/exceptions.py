@@ -1,5 +1,6 @@
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -23,5 +24,5 @@ def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
         return Response(_messages(exc), status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, PermissionDenied):
-        return Response({"detail": str(exc) or "Forbidden"}, status=status.HTTP_403_FORBIDDEN)
+        return Response({"detail": str(exc) or _("Forbidden")}, status=status.HTTP_403_FORBIDDEN)
     return drf_exception_handler(exc, context)

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import permissions
 
 from ..middleware import attach_membership
@@ -10,7 +11,7 @@ class IsOrganizationMember(permissions.BasePermission):
     Reads need VIEW; writes need the view's `write_perm` (default MANAGE_COMPLIANCE).
     """
 
-    message = "You are not a current member of this organization."
+    message = _("You are not a current member of this organization.")
 
     def has_permission(self, request, view):
         if not (request.user and request.user.is_authenticated):

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
@@ -44,7 +45,7 @@ def set_language(request):
     if not check_for_language(language) or language not in dict(settings.LANGUAGES):
         return response
     if request.user.is_authenticated and request.user.language != language:
-        type(request.user).objects.filter(pk=request.user.pk).update(language=language)
+        get_user_model().objects.filter(pk=request.user.pk).update(language=language)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600, samesite="Lax"
     )
