@@ -1,4 +1,4 @@
-from .navigation import standards_navigation
+from .navigation import main_navigation, standards_navigation
 from .permissions import ROLE_PERMISSIONS
 from .tenancy import current_memberships
 
@@ -13,4 +13,5 @@ def tenancy(request):
         "perms_in_org": {p.value for p in ROLE_PERMISSIONS.get(membership.role, ())},
         "switchable_memberships": current_memberships(request.user),
         "standards_nav": standards_navigation(),
+        "main_nav_links": main_navigation(),
     }

@@ -40,6 +40,25 @@ def register_standard_link(number: int, label, url_name: str) -> None:
         entries.append((label, url_name))
 
 
+# Top-level links shown under "Dashboard" in the side menu: (label, url name).
+MAIN_NAV: list[tuple[str, str]] = []
+
+
+def register_main_link(label, url_name: str) -> None:
+    if (label, url_name) not in MAIN_NAV:
+        MAIN_NAV.append((label, url_name))
+
+
+def main_navigation() -> list[dict]:
+    links = []
+    for label, url_name in MAIN_NAV:
+        try:
+            links.append({"label": label, "url": reverse(url_name)})
+        except NoReverseMatch:
+            continue
+    return links
+
+
 def standards_navigation() -> list[dict]:
     nav = []
     for number, title in STANDARDS:
