@@ -31,7 +31,9 @@ def api_for(db):
         api = APIClient()
         api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
         if organization is not None:
-            api.credentials(HTTP_AUTHORIZATION=f"Token {key}", HTTP_X_ORGANIZATION=str(organization.pk))
+            api.credentials(
+                HTTP_AUTHORIZATION=f"Token {key}", HTTP_X_ORGANIZATION=str(organization.pk)
+            )
         return api
 
     return make

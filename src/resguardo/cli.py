@@ -16,6 +16,8 @@ MAIN_COMMANDS = {
     "createadmin": "create an organization and its first administrator",
     "audit": "audit-log tools: `resguardo audit verify`",
     "standards": "standards library tools: validate and load",
+    "lists": "SAT 69-B, SAT Art. 69 and OFAC watchlists: fetch, import, status",
+    "partners": "scheduled partner work: `resguardo partners daily` (reminders, risk refresh)",
     "migrate": "create or update the database schema",
 }
 
@@ -46,7 +48,11 @@ def main(argv: list[str] | None = None) -> None:
     if not argv or argv[0] in ("-h", "--help", "help"):
         _print_help()
         return
-    if argv[0] == "demo":
+    wants_help = any(arg in ("-h", "--help") for arg in argv[1:])
+    if wants_help and not (os.environ.get("SECRET_KEY") or os.environ.get("SECRET_KEY_FILE")):
+        # `<command> --help` reads no data: it works before the server is configured.
+        os.environ["SECRET_KEY"] = "placeholder-only-for-printing-help-" + "x" * 32
+    elif argv[0] == "demo":
         _prepare_demo_environment()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "resguardo.config.settings")
     from django.core.exceptions import ImproperlyConfigured

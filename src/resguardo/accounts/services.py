@@ -58,8 +58,32 @@ def login_check(*, request, email: str, password: str) -> User:
         if throttle.is_locked():
             raise AccountLockedError(throttle.locked_until)
         raise InvalidCredentialsError()
-    LoginThrottle.objects.filter(email=key).delete()
+    if not user.totp_enabled:  # with a second factor, counting ends once the code is right
+        login_throttle_clear(key)
     return user
+
+
+def login_code_check(*, user: User, code: str) -> None:
+    """The second sign-in step. Wrong codes count toward the same lockout as wrong
+    passwords, so knowing the password does not allow guessing codes without end."""
+    key = user.email.strip().lower()
+    throttle = LoginThrottle.objects.filter(email=key).first()
+    if throttle and throttle.is_locked():
+        raise AccountLockedError(throttle.locked_until)
+    try:
+        totp_verify(user=user, code=code)
+    except ValidationError:
+        _login_failed(key)
+        throttle = LoginThrottle.objects.get(email=key)
+        if throttle.is_locked():
+            raise AccountLockedError(throttle.locked_until) from None
+        raise
+    login_throttle_clear(key)
+
+
+def login_throttle_clear(email: str) -> None:
+    """Forget failed sign-ins (after a complete sign-in or a password reset)."""
+    LoginThrottle.objects.filter(email=(email or "").strip().lower()).delete()
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -85,12 +86,26 @@ class LoginOtpView(FormView):
 
     def form_valid(self, form):
         try:
-            services.totp_verify(user=self.pending, code=form.cleaned_data["code"])
+            services.login_code_check(user=self.pending, code=form.cleaned_data["code"])
+        except services.AccountLockedError as error:
+            self.request.session.pop(PENDING_USER, None)  # start again once the lock ends
+            form.add_error(None, error)
+            return self.form_invalid(form)
         except ValidationError as error:
             form.add_error("code", error.message_dict.get("code", error.messages)[0])
             return self.form_invalid(form)
         self.request.session.pop(PENDING_USER, None)
         return _complete_login(self.request, self.pending)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """A new password set through the e-mailed link also lifts a sign-in lockout, as the
+    lockout message promises."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.login_throttle_clear(form.user.email)
+        return response
 
 
 class LogoutView(View):

@@ -71,9 +71,9 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     organization = factory.SubFactory(OrganizationFactory)
     role = Role.STAFF
     expires_at = factory.LazyAttribute(
-        lambda o: timezone.localdate() + datetime.timedelta(days=30)
-        if o.role == Role.AUDITOR
-        else None
+        lambda o: (
+            timezone.localdate() + datetime.timedelta(days=30) if o.role == Role.AUDITOR else None
+        )
     )
 
     @factory.post_generation

@@ -34,8 +34,9 @@ def build_world() -> World:
     org = OrganizationFactory(legal_name="Agencia Aduanal Norte, S.C.", short_name="Norte")
     other = OrganizationFactory(legal_name="Agencia Aduanal Sur, S.C.", short_name="Sur")
     office = SiteFactory(organization=org, name="Oficina Norte", aduana=aduana("24"))
-    yard = SiteFactory(organization=org, name="Patio Norte", kind=SiteKind.YARD,
-                       aduana=aduana("24"))
+    yard = SiteFactory(
+        organization=org, name="Patio Norte", kind=SiteKind.YARD, aduana=aduana("24")
+    )
     other_site = SiteFactory(organization=other, name="Oficina Sur", aduana=aduana("16"))
     people = {}
     for name, role, sites in [
@@ -50,5 +51,12 @@ def build_world() -> World:
         people[name] = user
     oscar = UserFactory(email="oscar@sur.example.mx", first_name="Oscar")
     MembershipFactory(user=oscar, organization=other, role=Role.ADMIN)
-    return World(org=org, other_org=other, office=office, yard=yard, other_site=other_site,
-                 oscar=oscar, **people)
+    return World(
+        org=org,
+        other_org=other,
+        office=office,
+        yard=yard,
+        other_site=other_site,
+        oscar=oscar,
+        **people,
+    )

@@ -25,6 +25,13 @@ class IsOrganizationMember(permissions.BasePermission):
         membership = request.membership
         if membership is None:
             return False
+        if membership.organization.require_mfa and not request.user.totp_enabled:
+            # As the UI's MfaEnforcementMiddleware: no way around it with a token.
+            self.message = _(
+                "Your organization requires two-factor authentication: turn it on under "
+                "“Your account” before using the API."
+            )
+            return False
         if request.method in permissions.SAFE_METHODS:
             return has_perm(membership, getattr(view, "read_perm", Perm.VIEW))
         return has_perm(membership, getattr(view, "write_perm", Perm.MANAGE_COMPLIANCE))
