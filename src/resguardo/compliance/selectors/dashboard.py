@@ -1,0 +1,233 @@
+"""The certification-readiness picture: a constant number of queries, whatever the data size."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from resguardo.standards.models import MappingSet
+
+from ..choices import GAP_RESULTS, Result
+from ..models import RequirementResult
+from .assessments import assessment_list, readiness_history, section_titles
+from .records import (
+    EXPIRY_WARNING_DAYS,
+    action_item_counts,
+    action_items_overdue,
+    evidence_expiring,
+    evidence_list,
+)
+
+NEEC_FRAMEWORK = "neec-aa"
+RECOGNITION_FRAMEWORKS = ("ctpat-msc", "wco-safe")
+TREND_DAYS = 180
+LIST_LIMIT = 8
+
+
+@dataclass
+class FrameworkReadiness:
+    assessment: object
+    readiness: object  # scoring.Readiness or None
+    sections: list[dict] = field(default_factory=list)
+
+    @property
+    def overall(self):
+        return self.readiness.overall.readiness if self.readiness else None
+
+    @property
+    def progress(self):
+        return self.readiness.overall.progress if self.readiness else None
+
+    @property
+    def gap_count(self) -> int:
+        if not self.readiness:
+            return 0
+        return sum(self.readiness.overall.count(r) for r in GAP_RESULTS)
+
+
+@dataclass
+class DashboardData:
+    current: list[FrameworkReadiness]
+    assessments: list
+    readiness: dict
+    trend: dict  # assessment id → [(day, readiness)]
+    action_counts: dict
+    overdue_actions: list
+    gaps: list
+    expiring_evidence: list
+    evidence_counts: dict
+    today: datetime.date
+
+    @property
+    def gap_total(self) -> int:
+        """Non-compliant and partially compliant requirements of the current assessments."""
+        return sum(item.gap_count for item in self.current)
+
+    @property
+    def overall(self):
+        """Readiness over every current assessment together (same formula, all weights)."""
+        from ..scoring import Tally
+
+        total = Tally()
+        for item in self.current:
+            if item.readiness:
+                total.merge(item.readiness.overall)
+        return total.readiness
+
+
+def current_assessments(assessments) -> list:
+    """The newest assessment of each framework (organization-wide ones before site ones)."""
+    chosen: dict[int, object] = {}
+    for assessment in sorted(
+        assessments, key=lambda a: (a.site_id is not None, -a.created_at.timestamp())
+    ):
+        chosen.setdefault(assessment.library.framework_id, assessment)
+    return sorted(chosen.values(), key=lambda a: a.library.framework.key)
+
+
+def _sections_for(current, readiness) -> dict[int, list[dict]]:
+    section_ids = {sid for a in current if readiness.get(a.pk) for sid in readiness[a.pk].sections}
+    titles = section_titles(section_ids)
+    out = {}
+    for assessment in current:
+        item = readiness.get(assessment.pk)
+        if item is None:
+            out[assessment.pk] = []
+            continue
+        rows = [
+            {"id": sid, **titles.get(sid, {"ref_id": "?", "title": "", "order": 0}),
+             "readiness": tally.readiness, "progress": tally.progress, "tally": tally}
+            for sid, tally in item.sections.items()
+        ]  # fmt: skip
+        out[assessment.pk] = sorted(rows, key=lambda r: r["order"])
+    return out
+
+
+def _gaps(membership, current):
+    return list(
+        RequirementResult.objects.filter(
+            organization=membership.organization,
+            assessment__in=[a.pk for a in current],
+            result__in=list(GAP_RESULTS),
+        )
+        .select_related("node", "owner", "assessment")
+        .only(
+            "id",
+            "result",
+            "due_date",
+            "order",
+            "assessment__name",
+            "assessment__id",
+            "node__ref_id",
+            "node__title_es",
+            "node__title_en",
+            "owner__first_name",
+            "owner__last_name",
+            "owner__email",
+        )  # fmt: skip
+        .order_by("result", "-weight", "order")[: LIST_LIMIT * 2]
+    )  # "non_compliant" sorts before "partial": the worst gaps first
+
+
+def dashboard_data(*, membership, today=None) -> DashboardData:
+    from ..services.readiness import readiness_of
+
+    today = today or timezone.localdate()
+    assessments = list(assessment_list(membership=membership).order_by("-created_at"))
+    readiness = readiness_of([a.pk for a in assessments]) if assessments else {}
+    current = current_assessments(assessments)
+    sections = _sections_for(current, readiness)
+    trend: dict[int, list] = {a.pk: [] for a in current}
+    since = today - datetime.timedelta(days=TREND_DAYS)
+    for assessment_id, day, value in readiness_history(trend.keys(), since=since):
+        if value is not None:
+            trend[assessment_id].append((day, value))
+    soon = today + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
+    evidence_counts = evidence_list(membership=membership).aggregate(
+        total=Count("id"),
+        expired=Count("id", filter=Q(valid_until__lt=today)),
+        expiring=Count("id", filter=Q(valid_until__gte=today, valid_until__lte=soon)),
+    )
+    return DashboardData(
+        current=[FrameworkReadiness(a, readiness.get(a.pk), sections[a.pk]) for a in current],
+        assessments=assessments,
+        readiness=readiness,
+        trend=trend,
+        action_counts=action_item_counts(membership=membership, today=today),
+        overdue_actions=list(action_items_overdue(membership=membership, today=today)[:LIST_LIMIT]),
+        gaps=_gaps(membership, current) if current else [],
+        expiring_evidence=list(evidence_expiring(membership=membership, today=today)[:LIST_LIMIT]),
+        evidence_counts=evidence_counts,
+        today=today,
+    )
+
+
+def panel_data(*, membership) -> dict:
+    """The small summary on the home dashboard (four queries)."""
+    from ..services.readiness import readiness_of
+
+    assessments = list(assessment_list(membership=membership).order_by("-created_at"))
+    current = current_assessments(assessments)
+    readiness = readiness_of([a.pk for a in current]) if current else {}
+    today = timezone.localdate()
+    soon = today + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
+    return {
+        "compliance_current": [FrameworkReadiness(a, readiness.get(a.pk)) for a in current],
+        "compliance_actions": action_item_counts(membership=membership, today=today),
+        "compliance_evidence": evidence_list(membership=membership).aggregate(
+            expiring=Count("id", filter=Q(valid_until__lte=soon)),
+        ),
+    }
+
+
+# Mutual recognition ------------------------------------------------------------------------
+
+
+@dataclass
+class RecognitionView:
+    assessment: object | None
+    reports: list  # standards.coverage.CoverageReport, one per target framework
+
+
+def recognition_mapping_sets(library):
+    return list(
+        MappingSet.objects.filter(
+            source_library=library,
+            target_library__framework__key__in=RECOGNITION_FRAMEWORKS,
+        )
+        .select_related("target_library__framework")
+        .order_by("target_library__framework__key")
+    )
+
+
+def recognition_view(*, membership, assessment=None) -> RecognitionView:
+    """What the current (or given) NEEC assessment means for C-TPAT and WCO SAFE AEO."""
+    from resguardo.standards.coverage import coverage
+
+    if assessment is None:
+        neec = [
+            a
+            for a in assessment_list(membership=membership).order_by("-created_at")
+            if a.library.framework.key == NEEC_FRAMEWORK
+        ]
+        assessment = current_assessments(neec)[0] if neec else None
+    if assessment is None:
+        return RecognitionView(assessment=None, reports=[])
+    results = dict(
+        RequirementResult.objects.filter(
+            organization=membership.organization, assessment=assessment
+        ).values_list("node__urn", "result")
+    )
+    reports = [coverage(results, mapping_set) for mapping_set in recognition_mapping_sets(
+        assessment.library
+    )]  # fmt: skip
+    return RecognitionView(assessment=assessment, reports=reports)
+
+
+def result_distribution(readiness) -> list[tuple[str, int]]:
+    """(result, count) in display order, for charts."""
+    if readiness is None:
+        return []
+    tally = readiness.overall
+    return [(value, tally.count(value)) for value in Result.values]

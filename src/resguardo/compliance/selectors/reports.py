@@ -1,0 +1,216 @@
+"""Everything a report needs about one assessment, in a few queries.
+
+The reports app (PDF, Excel, OSCAL, evidence package) reads only through these:
+
+- `assessment_report_data(membership=..., assessment=...)` → ReportData: the assessment, its
+  library, every standard with its requirements (node texts in both languages, notes, typical
+  evidence), each result with owner/reviewer and its evidence (current revision's SHA-256),
+  readiness per standard and overall, the frozen snapshot if any. Six queries.
+- `evidence_files(membership=..., assessment=...)` → the file revisions behind that evidence,
+  for a ZIP package (storage name, original name, size, SHA-256), as an iterator.
+- `snapshot_content(...)` → the JSON frozen with an assessment (its hash is the sign-off).
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import F
+from django.utils import timezone
+
+from resguardo.standards.models import RequirementNode
+
+from ..access import visible_classifications
+from ..models import AssessmentSnapshot, EvidenceRevision, RequirementResult, ResultEvidence
+from ..scoring import Readiness, Tally
+
+SNAPSHOT_FORMAT = "resguardo.assessment-snapshot/1"
+
+
+@dataclass
+class ReportEvidence:
+    id: int
+    title: str
+    kind: str
+    url: str
+    classification: str
+    valid_until: object
+    revision: int | None
+    original_name: str
+    size: int | None
+    sha256: str
+
+
+@dataclass
+class ReportRequirement:
+    result: RequirementResult  # .node has every text field; .owner, .reviewed_by loaded
+    evidence: list[ReportEvidence] = field(default_factory=list)
+
+
+@dataclass
+class ReportSection:
+    node: RequirementNode
+    tally: Tally
+    requirements: list[ReportRequirement] = field(default_factory=list)
+
+    @property
+    def readiness(self):
+        return self.tally.readiness
+
+    @property
+    def progress(self):
+        return self.tally.progress
+
+
+@dataclass
+class ReportData:
+    assessment: object
+    library: object
+    organization: object
+    sections: list[ReportSection]
+    readiness: Readiness
+    snapshot: AssessmentSnapshot | None
+    generated_at: object
+
+
+def _evidence_by_result(membership, assessment) -> dict[int, list[ReportEvidence]]:
+    links = (
+        ResultEvidence.objects.filter(
+            result__assessment=assessment,
+            evidence__classification__in=visible_classifications(membership),
+        )
+        .select_related("evidence__current_revision")
+        .order_by("result_id", "evidence__title")
+    )
+    out: dict[int, list[ReportEvidence]] = {}
+    for link in links:
+        evidence = link.evidence
+        revision = evidence.current_revision
+        out.setdefault(link.result_id, []).append(
+            ReportEvidence(
+                id=evidence.pk,
+                title=evidence.title,
+                kind=evidence.kind,
+                url=evidence.url,
+                classification=evidence.classification,
+                valid_until=evidence.valid_until,
+                revision=revision.number if revision else None,
+                original_name=revision.original_name if revision else "",
+                size=revision.size if revision else None,
+                sha256=revision.sha256 if revision else "",
+            )
+        )
+    return out
+
+
+def assessment_report_data(*, membership, assessment) -> ReportData:
+    """The whole assessment, grouped by standard, in library order (six queries)."""
+    results = list(
+        RequirementResult.objects.filter(
+            organization=membership.organization, assessment=assessment
+        )
+        .select_related("node", "owner", "reviewed_by", "answered_by")
+        .order_by("order")
+    )
+    evidence = _evidence_by_result(membership, assessment)
+    section_nodes = RequirementNode.objects.in_bulk({r.section_id for r in results})
+    sections: dict[int, ReportSection] = {}
+    overall = Tally()
+    for result in results:
+        section = sections.get(result.section_id)
+        if section is None:
+            section = sections[result.section_id] = ReportSection(
+                node=section_nodes[result.section_id], tally=Tally()
+            )
+        section.tally.add(result.result, result.weight)
+        overall.add(result.result, result.weight)
+        section.requirements.append(ReportRequirement(result, evidence.get(result.pk, [])))
+    ordered = sorted(sections.values(), key=lambda s: s.node.order)
+    snapshot = AssessmentSnapshot.objects.filter(assessment=assessment).first()
+    return ReportData(
+        assessment=assessment,
+        library=assessment.library,
+        organization=membership.organization,
+        sections=ordered,
+        readiness=Readiness(overall=overall, sections={s.node.pk: s.tally for s in ordered}),
+        snapshot=snapshot,
+        generated_at=timezone.now(),
+    )
+
+
+def evidence_files(*, membership, assessment):
+    """Current file revisions of the evidence linked to the assessment, one per item."""
+    return (
+        EvidenceRevision.objects.filter(
+            organization=membership.organization,
+            evidence__links__result__assessment=assessment,
+            evidence__classification__in=visible_classifications(membership),
+            evidence__current_revision_id=F("id"),
+        )
+        .select_related("evidence")
+        .distinct()
+        .order_by("evidence__title")
+        .iterator(chunk_size=200)
+    )
+
+
+def _user_label(user):
+    return {"id": user.pk, "name": str(user), "email": user.email} if user else None
+
+
+def snapshot_content(assessment, *, signed_by, signed_at, statement="") -> dict:
+    """The immutable JSON record of an assessment at sign-off (every answer and evidence
+    hash). All organization evidence is included, whatever its classification."""
+    results = (
+        RequirementResult.objects.filter(assessment=assessment)
+        .select_related("node", "owner", "reviewed_by")
+        .order_by("order")
+    )
+    links: dict[int, list[dict]] = {}
+    for link in (
+        ResultEvidence.objects.filter(result__assessment=assessment)
+        .select_related("evidence__current_revision")
+        .order_by("evidence_id")
+    ):
+        revision = link.evidence.current_revision
+        links.setdefault(link.result_id, []).append(
+            {
+                "id": link.evidence_id,
+                "title": link.evidence.title,
+                "kind": link.evidence.kind,
+                "url": link.evidence.url,
+                "classification": link.evidence.classification,
+                "revision": revision.number if revision else None,
+                "sha256": revision.sha256 if revision else None,
+            }
+        )
+    return {
+        "format": SNAPSHOT_FORMAT,
+        "assessment": {
+            "id": assessment.pk,
+            "name": assessment.name,
+            "organization": assessment.organization_id,
+            "site": assessment.site_id,
+            "library": assessment.library.urn,
+            "flags": assessment.flags,
+            "created_at": assessment.created_at.isoformat(),
+        },
+        "signed_by": _user_label(signed_by),
+        "signed_at": signed_at.isoformat(),
+        "statement": statement,
+        "results": [
+            {
+                "urn": r.node.urn,
+                "ref_id": r.node.ref_id,
+                "result": r.result,
+                "score": r.score,
+                "answer": r.answer,
+                "justification": r.justification,
+                "comments": r.comments,
+                "weight": r.weight,
+                "owner": _user_label(r.owner),
+                "reviewed_by": _user_label(r.reviewed_by),
+                "reviewed_at": r.reviewed_at.isoformat() if r.reviewed_at else None,
+                "evidence": links.get(r.pk, []),
+            }
+            for r in results
+        ],
+    }

@@ -1,0 +1,216 @@
+"""Writes for action items (corrective and preventive actions).
+
+`action_item_create` is the entry point other apps call (incidents, risks) with their own
+`source` and `source_reference`; `action_item_raise` is the same for work started by a
+domain event, where no person acts.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from resguardo.core.permissions import Perm, require_perm
+from resguardo.core.writes import create_audited, update_audited
+
+from ..access import can_progress_action
+from ..choices import ActionKind, ActionSource, ActionStatus
+from ..models import ActionItem
+from .common import check_member, check_same_organization, check_site
+
+EDITABLE_FIELDS = ("title", "description", "kind", "owner", "due_date", "site")
+PROGRESS_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.IMPLEMENTED)
+
+
+def _build(*, organization, actor, title, description, kind, source, source_reference, result,
+           finding, node, site, owner, due_date) -> ActionItem:  # fmt: skip
+    if not (title or "").strip():
+        raise ValidationError({"title": _("Say what must be done.")})
+    if result is not None:
+        node = node or result.node
+        site = site or result.assessment.site
+        source = ActionSource.REQUIREMENT if source == ActionSource.MANUAL else source
+    if finding is not None:
+        node = node or finding.node
+        site = site or finding.site
+        source = ActionSource.FINDING if source == ActionSource.MANUAL else source
+    return ActionItem(
+        organization=organization,
+        title=title.strip(),
+        description=description,
+        kind=kind,
+        source=source,
+        source_reference=source_reference,
+        result=result,
+        finding=finding,
+        node=node,
+        site=site,
+        owner=owner,
+        due_date=due_date,
+        created_by=actor,
+    )
+
+
+@transaction.atomic
+def action_item_create(
+    *,
+    actor,
+    membership,
+    title,
+    description="",
+    kind=ActionKind.CORRECTIVE,
+    source=ActionSource.MANUAL,
+    source_reference="",
+    result=None,
+    finding=None,
+    node=None,
+    site=None,
+    owner=None,
+    due_date=None,
+) -> ActionItem:
+    require_perm(membership, Perm.MANAGE_COMPLIANCE)
+    for field, obj in (("result", result), ("finding", finding)):
+        check_same_organization(membership, field, obj)
+    check_site(membership, site)
+    check_member(membership, "owner", owner)
+    action = _build(
+        organization=membership.organization,
+        actor=actor,
+        title=title,
+        description=description,
+        kind=kind,
+        source=source,
+        source_reference=source_reference,
+        result=result,
+        finding=finding,
+        node=node,
+        site=site,
+        owner=owner,
+        due_date=due_date,
+    )
+    return create_audited(actor=actor, organization=membership.organization, instance=action)
+
+
+@transaction.atomic
+def action_item_raise(
+    *,
+    organization,
+    title,
+    source,
+    source_reference="",
+    description="",
+    kind=ActionKind.CORRECTIVE,
+    node=None,
+    site=None,
+    due_date=None,
+) -> ActionItem:
+    """System path for domain-event handlers: no acting person, the organization is given."""
+    if site is not None and site.organization_id != organization.pk:
+        raise ValidationError({"site": _("This site belongs to another organization.")})
+    action = _build(
+        organization=organization,
+        actor=None,
+        title=title,
+        description=description,
+        kind=kind,
+        source=source,
+        source_reference=source_reference,
+        result=None,
+        finding=None,
+        node=node,
+        site=site,
+        owner=None,
+        due_date=due_date,
+    )
+    return create_audited(actor=None, organization=organization, instance=action)
+
+
+def _check_not_closed(action):
+    if action.status in (ActionStatus.VERIFIED, ActionStatus.CANCELLED):
+        raise ValidationError(_("This action is closed."), code="closed")
+
+
+@transaction.atomic
+def action_item_update(*, actor, membership, action, expected_version=None, **changes):
+    require_perm(membership, Perm.MANAGE_COMPLIANCE)
+    check_same_organization(membership, "action", action)
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError(_("These fields cannot be changed: %s") % ", ".join(sorted(unknown)))
+    _check_not_closed(action)
+    check_site(membership, changes.get("site"))
+    check_member(membership, "owner", changes.get("owner"))
+    return update_audited(
+        actor=actor,
+        organization=membership.organization,
+        instance=action,
+        changes=changes,
+        expected_version=expected_version if expected_version is not None else action.version,
+    )
+
+
+@transaction.atomic
+def action_item_progress(*, actor, membership, action, status, expected_version=None):
+    """The owner (or the compliance team) reports progress: open, in progress, implemented."""
+    check_same_organization(membership, "action", action)
+    if not can_progress_action(membership, action):
+        raise PermissionDenied(_("Only the compliance team or the action's owner may do this."))
+    _check_not_closed(action)
+    if status not in PROGRESS_STATUSES:
+        raise ValidationError({"status": _("Choose open, in progress or implemented.")})
+    changes = {"status": status}
+    changes["implemented_at"] = timezone.now() if status == ActionStatus.IMPLEMENTED else None
+    return update_audited(
+        actor=actor,
+        organization=membership.organization,
+        instance=action,
+        changes=changes,
+        expected_version=expected_version if expected_version is not None else action.version,
+    )
+
+
+@transaction.atomic
+def action_item_verify(*, actor, membership, action, effective, note, expected_version=None):
+    """Check that the fix worked: effective closes the action, not effective reopens it."""
+    require_perm(membership, Perm.MANAGE_COMPLIANCE)
+    check_same_organization(membership, "action", action)
+    if action.status != ActionStatus.IMPLEMENTED:
+        raise ValidationError(_("Only an implemented action can be verified."), code="state")
+    if not (note or "").strip():
+        raise ValidationError({"verification_note": _("Describe how the fix was checked.")})
+    if effective:
+        changes = {
+            "status": ActionStatus.VERIFIED,
+            "verified_by": actor,
+            "verified_at": timezone.now(),
+            "verification_note": note.strip(),
+        }
+    else:
+        changes = {
+            "status": ActionStatus.OPEN,
+            "implemented_at": None,
+            "verification_note": note.strip(),
+        }
+    return update_audited(
+        actor=actor,
+        organization=membership.organization,
+        instance=action,
+        changes=changes,
+        expected_version=expected_version if expected_version is not None else action.version,
+    )
+
+
+@transaction.atomic
+def action_item_cancel(*, actor, membership, action, reason, expected_version=None):
+    require_perm(membership, Perm.MANAGE_COMPLIANCE)
+    check_same_organization(membership, "action", action)
+    _check_not_closed(action)
+    if not (reason or "").strip():
+        raise ValidationError({"verification_note": _("Say why the action is cancelled.")})
+    return update_audited(
+        actor=actor,
+        organization=membership.organization,
+        instance=action,
+        changes={"status": ActionStatus.CANCELLED, "verification_note": reason.strip()},
+        expected_version=expected_version if expected_version is not None else action.version,
+    )

@@ -1,0 +1,192 @@
+"""Writes for the evidence vault: upload (checked from the content), revise, link."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from resguardo.core.permissions import Perm, require_perm
+from resguardo.core.writes import create_audited, delete_audited, update_audited
+
+from ..access import can_answer, can_manage, require_answer, visible_classifications
+from ..choices import Classification, EvidenceKind
+from ..filetypes import inspect_upload
+from ..models import Evidence, EvidenceRevision, ResultEvidence
+from .common import check_member, check_same_organization, check_site, lock_editable
+
+EDITABLE_FIELDS = ("title", "description", "classification", "valid_until", "site", "owner", "url")
+
+
+def max_upload_bytes() -> int:
+    return settings.EVIDENCE_MAX_UPLOAD_MB * 1024 * 1024
+
+
+def _store_revision(*, actor, evidence, upload, note="") -> EvidenceRevision:
+    name = getattr(upload, "name", "") or ""
+    inspected = inspect_upload(upload, name, max_bytes=max_upload_bytes())
+    number = (evidence.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
+    revision = EvidenceRevision(
+        organization_id=evidence.organization_id,
+        evidence=evidence,
+        number=number,
+        original_name=name.rsplit("/", 1)[-1][:255],
+        size=inspected.size,
+        sha256=inspected.sha256,
+        file_type=inspected.file_type.key,
+        content_type=inspected.file_type.content_type,
+        note=note,
+        uploaded_by=actor,
+    )
+    revision.file.save(name, upload, save=False)
+    # The file is in storage now; if saving its row fails, take it out again.
+    try:
+        create_audited(actor=actor, organization=evidence.organization_id, instance=revision)
+    except Exception:
+        revision.file.delete(save=False)
+        raise
+    return revision
+
+
+def _check_may_create(membership, *, classification, result):
+    if can_manage(membership):
+        return
+    if result is None:
+        require_perm(membership, Perm.MANAGE_COMPLIANCE)
+    require_answer(membership, result)
+    if classification not in visible_classifications(membership):
+        raise PermissionDenied(_("Your role cannot file confidential evidence."))
+
+
+@transaction.atomic
+def evidence_create(
+    *,
+    actor,
+    membership,
+    title,
+    kind,
+    file=None,
+    url="",
+    classification=Classification.INTERNAL,
+    valid_until=None,
+    description="",
+    site=None,
+    owner=None,
+    result=None,
+) -> Evidence:
+    """File a new evidence item (a file or a link), optionally linked to a result at once.
+
+    A compliance officer files any evidence; the person assigned a requirement may file
+    evidence for it (not confidential).
+    """
+    check_same_organization(membership, "result", result)
+    _check_may_create(membership, classification=classification, result=result)
+    check_site(membership, site)
+    check_member(membership, "owner", owner)
+    if kind == EvidenceKind.FILE and file is None:
+        raise ValidationError({"file": _("Choose the file to upload.")})
+    if kind == EvidenceKind.LINK and not (url or "").strip():
+        raise ValidationError({"url": _("Give the link to the evidence.")})
+    if result is not None:
+        lock_editable(result.assessment_id)
+    evidence = create_audited(
+        actor=actor,
+        organization=membership.organization,
+        instance=Evidence(
+            organization=membership.organization,
+            title=title.strip(),
+            description=description,
+            kind=kind,
+            url=(url or "").strip() if kind == EvidenceKind.LINK else "",
+            classification=classification,
+            valid_until=valid_until,
+            site=site,
+            owner=owner,
+            created_by=actor,
+        ),
+    )
+    if kind == EvidenceKind.FILE:
+        revision = _store_revision(actor=actor, evidence=evidence, upload=file)
+        Evidence.objects.filter(pk=evidence.pk).update(current_revision=revision)
+        evidence.current_revision = revision
+    if result is not None:
+        _link(actor=actor, membership=membership, evidence=evidence, result=result)
+    return evidence
+
+
+@transaction.atomic
+def evidence_revise(*, actor, membership, evidence, file, note="", expected_version=None):
+    """Upload a new version of a file; earlier revisions stay, with their hashes."""
+    require_perm(membership, Perm.MANAGE_COMPLIANCE)
+    check_same_organization(membership, "evidence", evidence)
+    if evidence.kind != EvidenceKind.FILE:
+        raise ValidationError(_("A link has no file to revise; edit its address instead."))
+    revision = _store_revision(actor=actor, evidence=evidence, upload=file, note=note)
+    return update_audited(
+        actor=actor,
+        organization=membership.organization,
+        instance=evidence,
+        changes={"current_revision": revision},
+        expected_version=expected_version if expected_version is not None else evidence.version,
+    )
+
+
+@transaction.atomic
+def evidence_update(*, actor, membership, evidence, expected_version=None, **changes):
+    require_perm(membership, Perm.MANAGE_COMPLIANCE)
+    check_same_organization(membership, "evidence", evidence)
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError(_("These fields cannot be changed: %s") % ", ".join(sorted(unknown)))
+    check_site(membership, changes.get("site"))
+    check_member(membership, "owner", changes.get("owner"))
+    if "url" in changes and evidence.kind == EvidenceKind.LINK and not changes["url"]:
+        raise ValidationError({"url": _("Give the link to the evidence.")})
+    if "url" in changes and evidence.kind == EvidenceKind.FILE:
+        changes.pop("url")
+    return update_audited(
+        actor=actor,
+        organization=membership.organization,
+        instance=evidence,
+        changes=changes,
+        expected_version=expected_version if expected_version is not None else evidence.version,
+    )
+
+
+def _link(*, actor, membership, evidence, result) -> ResultEvidence:
+    if ResultEvidence.objects.filter(result=result, evidence=evidence).exists():
+        raise ValidationError(_("This evidence is already linked to the requirement."))
+    return create_audited(
+        actor=actor,
+        organization=membership.organization,
+        instance=ResultEvidence(
+            organization=membership.organization, result=result, evidence=evidence, linked_by=actor
+        ),
+    )
+
+
+def _check_may_link(membership, evidence, result):
+    check_same_organization(membership, "evidence", evidence)
+    check_same_organization(membership, "result", result)
+    if not can_answer(membership, result):
+        require_perm(membership, Perm.MANAGE_COMPLIANCE)
+    if evidence.classification not in visible_classifications(membership):
+        raise PermissionDenied(_("Your role cannot use confidential evidence."))
+
+
+@transaction.atomic
+def evidence_link(*, actor, membership, evidence, result) -> ResultEvidence:
+    """Name an evidence item as support for a requirement result (any framework)."""
+    _check_may_link(membership, evidence, result)
+    lock_editable(result.assessment_id)
+    return _link(actor=actor, membership=membership, evidence=evidence, result=result)
+
+
+@transaction.atomic
+def evidence_unlink(*, actor, membership, evidence, result) -> None:
+    _check_may_link(membership, evidence, result)
+    lock_editable(result.assessment_id)
+    link = ResultEvidence.objects.filter(result=result, evidence=evidence).first()
+    if link is None:
+        raise ValidationError(_("This evidence is not linked to the requirement."))
+    delete_audited(actor=actor, organization=membership.organization, instance=link)

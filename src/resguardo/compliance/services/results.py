@@ -1,0 +1,131 @@
+"""Writes for requirement results: answer, assign, review."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from resguardo.core.permissions import Perm, require_perm
+from resguardo.core.writes import update_audited
+
+from ..access import require_answer
+from ..choices import Result
+from ..models import RequirementResult
+from .common import check_member, check_same_organization, lock_editable
+from .readiness import readiness_record
+
+ANSWER_FIELDS = ("result", "score", "answer", "justification", "comments")
+
+
+def _validate_answer(values: dict) -> None:
+    errors = {}
+    if values["result"] not in Result.values:
+        errors["result"] = _("Choose a valid result.")
+    if values["result"] == Result.NOT_APPLICABLE and not (values["justification"] or "").strip():
+        errors["justification"] = _("Explain why this requirement does not apply.")
+    score = values.get("score")
+    if score is not None and not 0 <= score <= 100:
+        errors["score"] = _("The score goes from 0 to 100.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def result_update(*, actor, membership, target, expected_version=None, **changes):
+    """Save an answer. A changed answer clears the reviewer's sign-off.
+
+    `expected_version` is the version the person read: if someone saved in between, the save
+    is refused with ConcurrentEditError and nothing is lost (the caller shows both texts).
+    """
+    check_same_organization(membership, "result", target)
+    require_answer(membership, target)
+    unknown = set(changes) - set(ANSWER_FIELDS)
+    if unknown:
+        raise ValidationError(_("These fields cannot be changed: %s") % ", ".join(sorted(unknown)))
+    lock_editable(target.assessment_id)
+    for text_field in ("answer", "justification", "comments"):
+        if text_field in changes:
+            changes[text_field] = (changes[text_field] or "").strip()
+    merged = {field: changes.get(field, getattr(target, field)) for field in ANSWER_FIELDS}
+    _validate_answer(merged)
+    changed = any(merged[f] != getattr(target, f) for f in ANSWER_FIELDS)
+    if changed:
+        changes.update(
+            answered_by=actor, answered_at=timezone.now(), reviewed_by=None, reviewed_at=None
+        )
+    saved = update_audited(
+        actor=actor,
+        organization=membership.organization,
+        instance=target,
+        changes=changes,
+        expected_version=expected_version if expected_version is not None else target.version,
+    )
+    if changed:
+        readiness_record(target.assessment)
+    return saved
+
+
+@transaction.atomic
+def result_assign(*, actor, membership, target, owner, due_date=None, expected_version=None):
+    require_perm(membership, Perm.MANAGE_COMPLIANCE)
+    check_same_organization(membership, "result", target)
+    check_member(membership, "owner", owner)
+    lock_editable(target.assessment_id)
+    return update_audited(
+        actor=actor,
+        organization=membership.organization,
+        instance=target,
+        changes={"owner": owner, "due_date": due_date},
+        expected_version=expected_version if expected_version is not None else target.version,
+    )
+
+
+@transaction.atomic
+def results_assign(*, actor, membership, assessment, result_ids, owner, due_date=None) -> int:
+    """Assign many requirements of one assessment to one person at once."""
+    require_perm(membership, Perm.MANAGE_COMPLIANCE)
+    check_same_organization(membership, "assessment", assessment)
+    check_member(membership, "owner", owner)
+    lock_editable(assessment.pk)
+    results = list(RequirementResult.objects.filter(assessment=assessment, pk__in=result_ids))
+    if len(results) != len(set(result_ids)):
+        raise ValidationError({"results": _("Some requirements are not in this assessment.")})
+    for result in results:
+        update_audited(
+            actor=actor,
+            organization=membership.organization,
+            instance=result,
+            changes={"owner": owner, "due_date": due_date},
+        )
+    return len(results)
+
+
+@transaction.atomic
+def result_review(*, actor, membership, target, expected_version=None):
+    """The reviewer's sign-off on one answer."""
+    require_perm(membership, Perm.APPROVE)
+    check_same_organization(membership, "result", target)
+    lock_editable(target.assessment_id)
+    if target.result == Result.NOT_ASSESSED:
+        raise ValidationError(_("A requirement that is not assessed cannot be signed off."))
+    return update_audited(
+        actor=actor,
+        organization=membership.organization,
+        instance=target,
+        changes={"reviewed_by": actor, "reviewed_at": timezone.now()},
+        expected_version=expected_version if expected_version is not None else target.version,
+    )
+
+
+@transaction.atomic
+def result_unreview(*, actor, membership, target, expected_version=None):
+    require_perm(membership, Perm.APPROVE)
+    check_same_organization(membership, "result", target)
+    lock_editable(target.assessment_id)
+    return update_audited(
+        actor=actor,
+        organization=membership.organization,
+        instance=target,
+        changes={"reviewed_by": None, "reviewed_at": None},
+        expected_version=expected_version if expected_version is not None else target.version,
+    )
