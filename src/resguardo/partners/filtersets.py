@@ -1,0 +1,209 @@
+"""One FilterSet per list: the UI page and the API filter with the same rules."""
+
+import datetime
+
+import django_filters
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from .choices import (
+    CertificationProgram,
+    FindingSeverity,
+    FindingStatus,
+    HitStatus,
+    PartnerKind,
+    PartnerStatus,
+    QuestionnaireStatus,
+    ReviewKind,
+    ReviewOutcome,
+    RiskLevel,
+    WatchlistSource,
+)
+from .models import (
+    Certification,
+    ListEntry,
+    ListVersion,
+    Partner,
+    PartnerReview,
+    Questionnaire,
+    ReviewFinding,
+    ScreeningHit,
+)
+from .watchlists.normalize import normalize_name
+
+REVIEW_STATES = [
+    ("overdue", _("Overdue")),
+    ("due_60", _("Due within 60 days")),
+    ("current", _("Current")),
+    ("never", _("Never reviewed")),
+]
+CERTIFICATION_STATES = [
+    ("valid", pgettext_lazy("certification status", "Valid")),
+    ("expiring", _("Expiring within 60 days")),
+    ("expired", _("Expired")),
+]
+
+
+class PartnerFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Name, RFC or tax id"))
+    kind = django_filters.ChoiceFilter(choices=PartnerKind.choices, label=_("Type"))
+    status = django_filters.ChoiceFilter(choices=PartnerStatus.choices, label=_("Status"))
+    risk = django_filters.ChoiceFilter(choices=RiskLevel.choices, method="by_risk", label=_("Risk"))
+    review = django_filters.ChoiceFilter(
+        choices=REVIEW_STATES, method="by_review", label=_("Review")
+    )
+    open_hits = django_filters.BooleanFilter(method="by_hits", label=_("Watchlist hits to review"))
+    country = django_filters.CharFilter(lookup_expr="iexact", label=_("Country"))
+
+    class Meta:
+        model = Partner
+        fields = ["q", "kind", "status", "risk", "review", "open_hits", "country"]
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(
+            Q(legal_name__icontains=value)
+            | Q(trade_name__icontains=value)
+            | Q(rfc__icontains=value.upper())
+            | Q(tax_id__icontains=value)
+        )
+
+    def by_risk(self, queryset, name, value):
+        return queryset.filter(Q(risk_override=value) | Q(risk_override="", risk_level=value))
+
+    def by_review(self, queryset, name, value):
+        today = timezone.localdate()
+        if value == "overdue":
+            return queryset.filter(next_review_due__lt=today)
+        if value == "due_60":
+            return queryset.filter(
+                next_review_due__gte=today,
+                next_review_due__lte=today + datetime.timedelta(days=60),
+            )
+        if value == "current":
+            return queryset.filter(next_review_due__gte=today, reviews__isnull=False).distinct()
+        if value == "never":
+            return queryset.filter(reviews__isnull=True)
+        return queryset
+
+    def by_hits(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(open_hits__gt=0) if value else queryset.filter(open_hits=0)
+
+
+class CertificationFilterSet(django_filters.FilterSet):
+    program = django_filters.ChoiceFilter(choices=CertificationProgram.choices, label=_("Program"))
+    state = django_filters.ChoiceFilter(
+        choices=CERTIFICATION_STATES, method="by_state", label=_("Status")
+    )
+    partner = django_filters.NumberFilter(field_name="partner_id", label=_("Partner"))
+
+    class Meta:
+        model = Certification
+        fields = ["program", "state", "partner"]
+
+    def by_state(self, queryset, name, value):
+        today = timezone.localdate()
+        if value == "expired":
+            return queryset.filter(valid_until__lt=today)
+        if value == "expiring":
+            return queryset.filter(
+                valid_until__gte=today, valid_until__lte=today + datetime.timedelta(days=60)
+            )
+        return queryset.filter(Q(valid_until__gte=today) | Q(valid_until__isnull=True))
+
+
+class QuestionnaireFilterSet(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=QuestionnaireStatus.choices, label=_("Status"))
+    q = django_filters.CharFilter(
+        field_name="partner__legal_name", lookup_expr="icontains", label=_("Partner")
+    )
+    partner = django_filters.NumberFilter(field_name="partner_id", label=_("Partner id"))
+
+    class Meta:
+        model = Questionnaire
+        fields = ["status", "q", "partner"]
+
+
+class ReviewFilterSet(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=ReviewKind.choices, label=_("Kind"))
+    outcome = django_filters.ChoiceFilter(choices=ReviewOutcome.choices, label=_("Outcome"))
+    partner = django_filters.NumberFilter(field_name="partner_id", label=_("Partner"))
+    since = django_filters.DateFilter(field_name="performed_on", lookup_expr="gte", label=_("From"))
+    until = django_filters.DateFilter(field_name="performed_on", lookup_expr="lte", label=_("To"))
+
+    class Meta:
+        model = PartnerReview
+        fields = ["kind", "outcome", "partner", "since", "until"]
+
+
+class FindingFilterSet(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=FindingStatus.choices, label=_("Status"))
+    severity = django_filters.ChoiceFilter(choices=FindingSeverity.choices, label=_("Severity"))
+    overdue = django_filters.BooleanFilter(
+        method="by_overdue", label=pgettext_lazy("finding", "Overdue")
+    )
+    partner = django_filters.NumberFilter(field_name="partner_id", label=_("Partner"))
+
+    class Meta:
+        model = ReviewFinding
+        fields = ["status", "severity", "overdue", "partner"]
+
+    def by_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        late = Q(status=FindingStatus.OPEN, due_on__lt=timezone.localdate())
+        return queryset.filter(late) if value else queryset.exclude(late)
+
+
+class HitFilterSet(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(
+        choices=HitStatus.choices, method="by_status", label=_("Decision")
+    )
+    source = django_filters.ChoiceFilter(choices=WatchlistSource.choices, label=_("List"))
+    is_current = django_filters.BooleanFilter(label=_("Still on the current list"))
+    partner = django_filters.NumberFilter(field_name="partner_id", label=_("Partner"))
+
+    class Meta:
+        model = ScreeningHit
+        fields = ["status", "source", "is_current", "partner"]
+
+    def by_status(self, queryset, name, value):
+        if value == HitStatus.OPEN:
+            return queryset.filter(decision__isnull=True)
+        return queryset.filter(decision__verdict=value)
+
+
+class ListVersionFilterSet(django_filters.FilterSet):
+    source = django_filters.ChoiceFilter(choices=WatchlistSource.choices, label=_("List"))
+    is_current = django_filters.BooleanFilter(label=_("Current"))
+
+    class Meta:
+        model = ListVersion
+        fields = ["source", "is_current"]
+
+
+class ListEntryFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Name or RFC"))
+    source = django_filters.ChoiceFilter(choices=WatchlistSource.choices, label=_("List"))
+    version = django_filters.NumberFilter(field_name="version_id", label=_("Version"))
+    current = django_filters.BooleanFilter(
+        field_name="version__is_current", label=_("Current version")
+    )
+
+    class Meta:
+        model = ListEntry
+        fields = ["q", "source", "version", "current"]
+
+    def search(self, queryset, name, value):
+        """Accents and punctuation do not matter: "fenix" finds "FÉNIX, S.A."."""
+        value = value.strip()
+        normal = normalize_name(value) or value.upper()
+        return queryset.filter(
+            Q(normalized__icontains=normal)
+            | Q(rfcs__icontains=value.upper())
+            | Q(names__normalized__icontains=normal)
+        ).distinct()

@@ -1,0 +1,335 @@
+"""Bulk import of partners from CSV or XLSX: a dry run reports every bad row (row number,
+column, problem); the real run creates all rows or none."""
+
+import csv
+import datetime
+import io
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from resguardo.core.permissions import Perm, require_perm
+from resguardo.core.validators import normalize_rfc, rfc_check_digit_ok
+
+from ..choices import PartnerKind, PartnerStatus, ScreeningTrigger
+from ..watchlists.normalize import strip_accents
+from .partners import address_add, build_partner, contact_add, partner_create
+
+MAX_ROWS = 5000
+MAX_BYTES = 5 * 1024 * 1024
+COLUMNS = {
+    "kind": ("kind", "type", "tipo", "tipo de socio"),
+    "legal_name": ("legal_name", "legal name", "razon social", "nombre", "name"),
+    "trade_name": ("trade_name", "trade name", "nombre comercial"),
+    "rfc": ("rfc",),
+    "tax_id": ("tax_id", "tax id", "foreign tax id", "id fiscal", "id fiscal extranjero"),
+    "country": ("country", "pais"),
+    "status": ("status", "estatus", "estado"),
+    "since": ("since", "partner since", "desde", "socio desde", "fecha de alta"),
+    "website": ("website", "sitio web", "web"),
+    "notes": ("notes", "notas"),
+    "contact_name": ("contact_name", "contact", "contacto"),
+    "contact_email": ("contact_email", "email", "e-mail", "correo"),
+    "contact_phone": ("contact_phone", "phone", "telefono"),
+    "street": ("street", "address", "calle", "domicilio"),
+    "city": ("city", "ciudad", "municipio"),
+    "state": ("state", "estado de la republica", "entidad"),
+    "postal_code": ("postal_code", "zip", "codigo postal", "cp"),
+}
+REQUIRED = ("kind", "legal_name")
+KIND_WORDS = {
+    "cliente": PartnerKind.CLIENT,
+    "importador": PartnerKind.CLIENT,
+    "exportador": PartnerKind.CLIENT,
+    "transportista": PartnerKind.CARRIER,
+    "almacen": PartnerKind.WAREHOUSE,
+    "recinto": PartnerKind.WAREHOUSE,
+    "agente de carga": PartnerKind.FORWARDER,
+    "agente aduanal": PartnerKind.CUSTOMS_AGENT,
+    "agencia corresponsal": PartnerKind.CORRESPONDENT,
+    "corresponsal": PartnerKind.CORRESPONDENT,
+    "proveedor": PartnerKind.SERVICE_PROVIDER,
+    "otro": PartnerKind.OTHER,
+}
+STATUS_WORDS = {
+    "activo": PartnerStatus.ACTIVE,
+    "prospecto": PartnerStatus.PROSPECT,
+    "suspendido": PartnerStatus.SUSPENDED,
+    "inactivo": PartnerStatus.INACTIVE,
+}
+PARTNER_COLUMNS = (
+    "kind",
+    "legal_name",
+    "trade_name",
+    "rfc",
+    "tax_id",
+    "country",
+    "status",
+    "since",
+    "website",
+    "notes",
+)
+
+
+@dataclass
+class RowProblem:
+    row: int
+    column: str
+    problem: str
+
+
+@dataclass
+class ImportReport:
+    dry_run: bool
+    total_rows: int = 0
+    errors: list[RowProblem] = field(default_factory=list)
+    warnings: list[RowProblem] = field(default_factory=list)
+    created: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def as_dict(self) -> dict:
+        return {
+            "dry_run": self.dry_run,
+            "ok": self.ok,
+            "total_rows": self.total_rows,
+            "created": self.created,
+            "errors": [vars(p) for p in self.errors],
+            "warnings": [vars(p) for p in self.warnings],
+        }
+
+
+def _key(text) -> str:
+    return " ".join(strip_accents(str(text or "")).lower().replace("_", " ").split())
+
+
+def _read_rows(file_name: str, content: bytes) -> list[list]:
+    if len(content) > MAX_BYTES:
+        raise ValidationError({"file": _("The file is larger than 5 MB.")})
+    if file_name.lower().endswith(".xlsx") or content[:4] == b"PK\x03\x04":
+        return _read_xlsx(content)
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = content.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - cp1252 reads almost anything
+        raise ValidationError({"file": _("The file is not a readable CSV.")})
+    if "\x00" in text:
+        raise ValidationError({"file": _("The file is not a readable CSV (UTF-16 or binary).")})
+    delimiter = (
+        ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
+    )
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+def _read_xlsx(content: bytes) -> list[list]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many types for damaged files
+        raise ValidationError({"file": _("The Excel file cannot be opened.")}) from None
+    sheet = workbook.worksheets[0]
+    rows = [["" if v is None else v for v in row] for row in sheet.iter_rows(values_only=True)]
+    workbook.close()
+    return rows
+
+
+def _map_header(header: list) -> dict[str, int]:
+    wanted = {_key(alias): name for name, aliases in COLUMNS.items() for alias in aliases}
+    mapping = {}
+    for index, cell in enumerate(header):
+        name = wanted.get(_key(cell))
+        if name and name not in mapping:
+            mapping[name] = index
+    missing = [n for n in REQUIRED if n not in mapping]
+    if missing or ("rfc" not in mapping and "tax_id" not in mapping):
+        raise ValidationError(
+            {
+                "file": _(
+                    "The first row must name the columns. Required: kind, legal_name, and rfc or "
+                    "tax_id. Found: %(found)s"
+                )
+                % {"found": ", ".join(str(c) for c in header if str(c).strip()) or "—"}
+            }
+        )
+    return mapping
+
+
+def _parse_kind(value: str) -> str:
+    key = _key(value)
+    if key.replace(" ", "_") in PartnerKind.values:
+        return key.replace(" ", "_")
+    for kind in PartnerKind:
+        if key in (_key(kind.label), _key(kind.value)):
+            return kind.value
+    return KIND_WORDS.get(key, "")
+
+
+def _parse_date(value):
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value).strip()
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
+        try:
+            return datetime.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+def _cell(row, index):
+    if index >= len(row):
+        return ""
+    value = row[index]
+    return value if isinstance(value, datetime.date) else str(value).strip()
+
+
+def _row_values(row, mapping) -> dict:
+    return {name: _cell(row, index) for name, index in mapping.items()}
+
+
+class _RowChecker:
+    def __init__(self, organization, report):
+        self.organization, self.report = organization, report
+        self.seen_rfc: dict[str, int] = {}
+        self.seen_tax: dict[tuple, int] = {}
+
+    def error(self, row, column, problem):
+        self.report.errors.append(RowProblem(row, column, str(problem)))
+
+    def check(self, number: int, values: dict) -> dict | None:
+        data = {
+            k: values[k] for k in PARTNER_COLUMNS if k in values and values[k] not in ("", None)
+        }
+        before = len(self.report.errors)
+        kind = _parse_kind(values.get("kind", ""))
+        if not kind:
+            self.error(
+                number, "kind", _("unknown partner type “%(v)s”") % {"v": values.get("kind", "")}
+            )
+        data["kind"] = kind or PartnerKind.OTHER
+        if "status" in data:
+            status = _key(data["status"]).replace(" ", "_")
+            status = STATUS_WORDS.get(status, status)
+            if status not in PartnerStatus.values:
+                self.error(number, "status", _("unknown status “%(v)s”") % {"v": data["status"]})
+            data["status"] = status
+        if "since" in data:
+            try:
+                data["since"] = _parse_date(data["since"])
+            except ValueError:
+                self.error(number, "since", _("not a date (use YYYY-MM-DD or DD/MM/YYYY)"))
+                del data["since"]
+        email = values.get("contact_email", "")
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError:
+                self.error(number, "contact_email", _("not a valid e-mail address"))
+        self._check_duplicates(number, data)
+        try:
+            build_partner(organization=self.organization, data=dict(data))
+        except ValidationError as error:
+            for column, messages in getattr(error, "message_dict", {"": error.messages}).items():
+                for message in messages:
+                    self.error(number, column or "—", message)
+        rfc = normalize_rfc(data.get("rfc", ""))
+        if rfc and len(self.report.errors) == before and not rfc_check_digit_ok(rfc):
+            self.report.warnings.append(
+                RowProblem(number, "rfc", _("the RFC check digit does not match; check it"))
+            )
+        return data if len(self.report.errors) == before else None
+
+    def _check_duplicates(self, number, data):
+        rfc = normalize_rfc(data.get("rfc", ""))
+        if rfc:
+            if rfc in self.seen_rfc:
+                self.error(
+                    number, "rfc", _("same RFC as row %(row)s") % {"row": self.seen_rfc[rfc]}
+                )
+            self.seen_rfc.setdefault(rfc, number)
+        tax = (str(data.get("tax_id", "")).upper(), str(data.get("country", "MX")).upper())
+        if tax[0]:
+            if tax in self.seen_tax:
+                self.error(
+                    number, "tax_id", _("same tax id as row %(row)s") % {"row": self.seen_tax[tax]}
+                )
+            self.seen_tax.setdefault(tax, number)
+
+
+def partners_import(
+    *, actor, membership, file_name: str, content: bytes, dry_run: bool = True
+) -> ImportReport:
+    """Check every row; unless it is a dry run and only when no row has a problem, create
+    every partner (with its contact and address) in one transaction."""
+    require_perm(membership, Perm.MANAGE_COMPLIANCE)
+    rows = _read_rows(file_name, content)
+    if not rows:
+        raise ValidationError({"file": _("The file is empty.")})
+    mapping = _map_header(rows[0])
+    report = ImportReport(dry_run=dry_run)
+    checker = _RowChecker(membership.organization, report)
+    valid = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(str(c).strip() for c in row):
+            continue
+        report.total_rows += 1
+        if report.total_rows > MAX_ROWS:
+            raise ValidationError({"file": _("At most %(n)s rows per import.") % {"n": MAX_ROWS}})
+        values = _row_values(row, mapping)
+        data = checker.check(number, values)
+        if data is not None:
+            valid.append((data, values))
+    if report.total_rows == 0:
+        raise ValidationError({"file": _("The file has a header but no rows.")})
+    if dry_run or not report.ok:
+        return report
+    _create_all(actor=actor, membership=membership, rows=valid)
+    report.created = len(valid)
+    return report
+
+
+@transaction.atomic
+def _create_all(*, actor, membership, rows) -> None:
+    from .screening import screen_partners
+
+    created = []
+    for data, values in rows:
+        partner = partner_create(actor=actor, membership=membership, screen=False, **data)
+        if values.get("contact_name") or values.get("contact_email"):
+            contact_add(
+                actor=actor,
+                membership=membership,
+                partner=partner,
+                name=values.get("contact_name") or values.get("contact_email"),
+                email=values.get("contact_email", ""),
+                phone=values.get("contact_phone", ""),
+            )
+        if values.get("street") and values.get("city"):
+            address_add(
+                actor=actor,
+                membership=membership,
+                partner=partner,
+                street=values["street"],
+                city=values["city"],
+                state=values.get("state", ""),
+                postal_code=values.get("postal_code", ""),
+                country=data.get("country", "MX"),
+            )
+        created.append(partner)
+    screen_partners(
+        organization=membership.organization,
+        partners=created,
+        trigger=ScreeningTrigger.IMPORT,
+        actor=actor,
+    )

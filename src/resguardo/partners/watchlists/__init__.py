@@ -1,0 +1,2 @@
+"""Official watchlists: parsing the published files, importing versions, fetching them, and
+matching partner names against them."""
