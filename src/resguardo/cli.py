@@ -30,9 +30,13 @@ def _print_help() -> None:
     print("variables (see .env.example).")
 
 
+def _data_dir() -> Path:
+    return Path(os.environ.get("RESGUARDO_DATA_DIR") or Path.cwd() / "var").expanduser().resolve()
+
+
 def _prepare_demo_environment() -> None:
     """The demo runs with no configuration: keep its secret key in the data folder."""
-    data_dir = Path(os.environ.get("RESGUARDO_DATA_DIR", Path.cwd() / "var")).resolve()
+    data_dir = _data_dir()
     data_dir.mkdir(parents=True, exist_ok=True)
     os.environ["RESGUARDO_DATA_DIR"] = str(data_dir)
     if not os.environ.get("SECRET_KEY") and not os.environ.get("SECRET_KEY_FILE"):
@@ -54,6 +58,9 @@ def main(argv: list[str] | None = None) -> None:
         os.environ["SECRET_KEY"] = "placeholder-only-for-printing-help-" + "x" * 32
     elif argv[0] == "demo":
         _prepare_demo_environment()
+    elif not os.environ.get("DATABASE_URL"):
+        # The embedded database lives in the data folder: make sure the folder exists.
+        _data_dir().mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "resguardo.config.settings")
     from django.core.exceptions import ImproperlyConfigured
 
