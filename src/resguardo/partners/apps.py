@@ -8,12 +8,14 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Business partners")
 
     def ready(self):
+        from resguardo.core.counterparties import register_counterparty_check
         from resguardo.core.demo import register_demo_seeder
         from resguardo.core.events import subscribe
         from resguardo.core.navigation import register_standard_link
         from resguardo.core.views.dashboard import register_dashboard_panel
 
         from . import indicators
+        from .counterparty import blocked_partner_reason
         from .demo import seed_partners
         from .events import PartnerBlocked
         from .handlers import alert_compliance_officers
@@ -28,3 +30,4 @@ class PartnersConfig(AppConfig):
         register_dashboard_panel("partners/partials/_dashboard_panel.html", dashboard_summary)
         subscribe(PartnerBlocked, alert_compliance_officers)
         register_demo_seeder(seed_partners)
+        register_counterparty_check(blocked_partner_reason)

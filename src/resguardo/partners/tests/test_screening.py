@@ -229,3 +229,33 @@ def test_screening_queries_stay_flat(world, django_assert_max_num_queries):
     services.screen_partners(organization=world.org, trigger=ScreeningTrigger.MANUAL)
     with django_assert_max_num_queries(40):
         services.screen_partners(organization=world.org, trigger=ScreeningTrigger.MANUAL)
+
+
+def test_a_blocked_partner_is_refused_as_counterparty_until_the_block_is_lifted(
+    world, carla_membership
+):
+    from resguardo.core.counterparties import counterparty_block_reason
+
+    import_fixture()
+    partner = create_partner(world, legal_name="Fénix", rfc="LFE0805123A3")
+    assert counterparty_block_reason(organization=world.org, rfc="LFE0805123A3") is None
+    hit = partner.hits.get()
+    services.hit_decide(
+        actor=world.carla,
+        membership=carla_membership,
+        hit=hit,
+        verdict=Verdict.TRUE_MATCH,
+        reason="Same RFC on the 69-B list, Definitivo.",
+    )
+    reason = counterparty_block_reason(organization=world.org, rfc="lfe080512-3a3")
+    assert "Fénix" in reason and "blocked" in reason
+    # Another organization's operations are not affected by Norte's decision.
+    assert counterparty_block_reason(organization=world.other_org, rfc="LFE0805123A3") is None
+    services.hit_decide(
+        actor=world.carla,
+        membership=carla_membership,
+        hit=hit,
+        verdict=Verdict.FALSE_POSITIVE,
+        reason="SAT confirmed a homonym.",
+    )
+    assert counterparty_block_reason(organization=world.org, rfc="LFE0805123A3") is None
