@@ -32,6 +32,8 @@ except Exception as exc:  # dj-database-url raises several types for bad URLs
     raise SettingError("DATABASE_URL", f"is not a valid database URL ({exc})") from None
 if _db["ENGINE"] not in ("django.db.backends.sqlite3", "django.db.backends.postgresql"):
     raise SettingError("DATABASE_URL", "must be a sqlite:// or postgres:// URL")
+if _db["ENGINE"] == "django.db.backends.postgresql" and not _db.get("NAME"):
+    raise SettingError("DATABASE_URL", "names no database (postgres://user@host:5432/NAME)")
 if _db["ENGINE"] == "django.db.backends.sqlite3":
     _db.setdefault("OPTIONS", {}).update(
         {
@@ -60,6 +62,12 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "resguardo.core",
     "resguardo.accounts",
+    "resguardo.partners",
+    "resguardo.standards",
+    "resguardo.shipments",
+    "resguardo.conveyance",
+    "resguardo.compliance",
+    "resguardo.reports",
 ]
 
 MIDDLEWARE = [
@@ -173,6 +181,8 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 EVIDENCE_MAX_UPLOAD_MB = env_int("EVIDENCE_MAX_UPLOAD_MB", 50, minimum=1)
+# Watchlists (SAT, OFAC) are shared by every organization: may members import files by hand?
+WATCHLIST_UPLOADS_BY_MEMBERS = env_bool("WATCHLIST_UPLOADS_BY_MEMBERS", True)
 
 EMAIL_BACKEND = {
     "console": "django.core.mail.backends.console.EmailBackend",

@@ -6,5 +6,12 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("accounts/", include("resguardo.accounts.urls")),
     path("api/v1/", include("resguardo.config.api_urls")),
+    path("standards/", include("resguardo.standards.urls")),
+    path("compliance/", include("resguardo.compliance.urls")),
+    path("reports/", include("resguardo.reports.urls")),
+    path("shipments/", include("resguardo.shipments.urls")),
+    path("conveyance/", include("resguardo.conveyance.urls")),
+    path("partners/", include("resguardo.partners.urls")),
+    path("q/", include("resguardo.partners.public_urls")),
     path("", include("resguardo.core.urls")),
 ]

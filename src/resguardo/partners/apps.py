@@ -15,7 +15,7 @@ class PartnersConfig(AppConfig):
         from resguardo.core.views.dashboard import register_dashboard_panel
 
         from . import indicators
-        from .counterparty import blocked_partner_reason
+        from .counterparty import blocked_partner_reasons
         from .demo import seed_partners
         from .events import PartnerBlocked
         from .handlers import alert_compliance_officers
@@ -30,4 +30,4 @@ class PartnersConfig(AppConfig):
         register_dashboard_panel("partners/partials/_dashboard_panel.html", dashboard_summary)
         subscribe(PartnerBlocked, alert_compliance_officers)
         register_demo_seeder(seed_partners)
-        register_counterparty_check(blocked_partner_reason)
+        register_counterparty_check(blocked_partner_reasons)

@@ -2,24 +2,19 @@
 
 from django.utils.translation import gettext as _
 
-from resguardo.core.validators import normalize_rfc
-
 from .choices import PartnerStatus
 from .models import Partner
 
 
-def blocked_partner_reason(*, organization, rfc: str, name: str) -> str | None:
-    rfc = normalize_rfc(rfc)
-    if not rfc:
-        return None
-    partner = (
-        Partner.objects.filter(organization=organization, rfc=rfc, status=PartnerStatus.BLOCKED)
-        .only("legal_name", "rfc")
-        .first()
-    )
-    if partner is None:
-        return None
-    return _(
-        "%(name)s (RFC %(rfc)s) is blocked after a confirmed watchlist match: no new "
-        "operations until the compliance officer lifts the block."
-    ) % {"name": partner.legal_name, "rfc": partner.rfc}
+def blocked_partner_reasons(*, organization, rfcs: set[str]) -> dict[str, str]:
+    blocked = Partner.objects.filter(
+        organization=organization, rfc__in=rfcs, status=PartnerStatus.BLOCKED
+    ).values_list("rfc", "legal_name")
+    return {
+        rfc: _(
+            "%(name)s (RFC %(rfc)s) is blocked after a confirmed watchlist match: no new "
+            "operations until the compliance officer lifts the block."
+        )
+        % {"name": name, "rfc": rfc}
+        for rfc, name in blocked
+    }

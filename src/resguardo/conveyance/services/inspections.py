@@ -1,0 +1,253 @@
+"""7-, 8- and 17-point inspections, their sign-off and the supervisor's decision."""
+
+import datetime
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from resguardo.core.writes import create_audited, update_audited
+from resguardo.shipments.choices import ContainerKind
+from resguardo.shipments.permissions import require_record_at, require_same_organization
+from resguardo.shipments.validators import normalize_code, validate_container_number
+from resguardo.standards.selectors import checklist_get
+
+from ..choices import ChecklistKey, InspectionStatus, SupervisorDecision
+from ..models import Inspection, InspectionPointResult
+from ..permissions import require_supervisor_at
+from .common import save_photo, store_photo
+
+_LOOKS_LIKE_CONTAINER = re.compile(r"^[A-Z]{4}\d{7}$")
+
+
+def load_checklist(key):
+    if key not in ChecklistKey.values:
+        raise ValidationError({"checklist_key": [_("Choose the kind of inspection.")]})
+    try:
+        return checklist_get(key)
+    except Http404:
+        raise ValidationError(
+            _(
+                "The inspection points “%(key)s” are not loaded in the standards catalog; ask "
+                "an administrator to load it."
+            )
+            % {"key": key}
+        ) from None
+
+
+def _unit_number(raw, container) -> str:
+    if container is not None:
+        return container.number
+    number = normalize_code(raw)
+    if not number:
+        raise ValidationError({"unit_number": [_("Type the number of the unit inspected.")]})
+    if _LOOKS_LIKE_CONTAINER.match(number):
+        try:
+            validate_container_number(number)
+        except ValidationError as error:
+            raise ValidationError({"unit_number": error.messages}) from None
+    return number[:20]
+
+
+def _check_unit(*, membership, checklist_key, shipment, container):
+    if shipment is not None:
+        require_same_organization(membership, shipment)
+    if container is not None:
+        require_same_organization(membership, container)
+        if shipment is not None and container.shipment_id != shipment.pk:
+            raise ValidationError(
+                {"container": [_("This container does not belong to the shipment.")]}
+            )
+        if container.kind == ContainerKind.REEFER and checklist_key == ChecklistKey.CONTAINER_7:
+            raise ValidationError(
+                {"checklist_key": [_("A refrigerated container needs the 8-point inspection.")]}
+            )
+
+
+def _clean_results(checklist, results) -> list[tuple]:
+    """[(point, passed, note, photo)] for every point of the checklist, in order."""
+    by_code = {}
+    for result in results:
+        code = str(result.get("code", "")).strip()
+        if code in by_code:
+            raise ValidationError(_("Point %(code)s was answered twice.") % {"code": code})
+        by_code[code] = result
+    points = list(checklist.points.all())
+    known = {p.code for p in points}
+    unknown = sorted(set(by_code) - known)
+    if unknown:
+        raise ValidationError(
+            _("This checklist has no point %(codes)s.") % {"codes": ", ".join(unknown)}
+        )
+    errors, clean = [], []
+    for point in points:
+        result = by_code.get(point.code)
+        passed = None if result is None else result.get("passed")
+        if passed is None:
+            errors.append(
+                _("Point %(code)s (%(title)s): mark it passed or failed.")
+                % {"code": point.code, "title": point.title}
+            )
+            continue
+        note = (result.get("note") or "").strip()
+        if not passed and not note:
+            errors.append(
+                _("Point %(code)s (%(title)s) failed: describe what you found.")
+                % {"code": point.code, "title": point.title}
+            )
+            continue
+        clean.append((point, bool(passed), note, result.get("photo")))
+    if errors:
+        raise ValidationError(errors, code="incomplete")
+    return clean
+
+
+@transaction.atomic
+def inspection_record(
+    *,
+    actor,
+    membership,
+    checklist_key,
+    site,
+    place,
+    signed_name,
+    results,
+    unit_number="",
+    shipment=None,
+    container=None,
+    tractor_plates="",
+    inspected_at=None,
+    note="",
+) -> Inspection:
+    """Record a whole inspection, signed by the inspector. A failed point holds the unit
+    until a supervisor decides."""
+    require_record_at(membership, site)
+    checklist = load_checklist(checklist_key)
+    _check_unit(
+        membership=membership, checklist_key=checklist_key, shipment=shipment, container=container
+    )
+    if container is not None and shipment is None:
+        shipment = container.shipment
+    unit = _unit_number(unit_number, container)
+    errors = {}
+    if not (place or "").strip():
+        errors["place"] = [_("Say where the unit was inspected.")]
+    if not (signed_name or "").strip():
+        errors["signed_name"] = [_("Sign the inspection with your name.")]
+    now = timezone.now()
+    inspected_at = inspected_at or now
+    if inspected_at > now + datetime.timedelta(minutes=5):
+        errors["inspected_at"] = [_("The time is in the future.")]
+    if errors:
+        raise ValidationError(errors)
+    clean = _clean_results(checklist, results)
+    failed = sum(1 for _p, passed, _n, _ph in clean if not passed)
+    inspection = create_audited(
+        actor=actor,
+        organization=membership.organization,
+        instance=Inspection(
+            organization=membership.organization,
+            site=site,
+            checklist=checklist,
+            checklist_key=checklist_key,
+            shipment=shipment,
+            container=container,
+            unit_number=unit,
+            tractor_plates=normalize_code(tractor_plates)[:20],
+            place=place.strip()[:200],
+            inspector=actor,
+            inspected_at=inspected_at,
+            signed_name=signed_name.strip()[:200],
+            signed_at=now,
+            status=InspectionStatus.HELD if failed else InspectionStatus.PASSED,
+            point_count=len(clean),
+            failed_count=failed,
+            note=(note or "").strip(),
+        ),
+    )
+    for point, passed, point_note, photo in clean:
+        result = InspectionPointResult(
+            organization=membership.organization,
+            inspection=inspection,
+            point=point,
+            code=point.code,
+            passed=passed,
+            note=point_note,
+        )
+        if photo is not None:
+            store_photo(result, photo, membership.organization_id, field="photo")
+        create_audited(actor=actor, organization=membership.organization, instance=result)
+    return inspection
+
+
+@transaction.atomic
+def inspection_review(
+    *, actor, membership, inspection, decision, note="", expected_version=None
+) -> Inspection:
+    """The supervisor's sign-off: accept a passed inspection, release or reject a held unit."""
+    require_same_organization(membership, inspection)
+    require_supervisor_at(membership, inspection.site)
+    if inspection.inspector_id == actor.pk:
+        raise ValidationError(
+            _("You inspected this unit; another supervisor must review the inspection."),
+            code="own_inspection",
+        )
+    if inspection.reviewed_at is not None:
+        raise ValidationError(_("This inspection was already reviewed."), code="reviewed")
+    note = (note or "").strip()
+    if inspection.status == InspectionStatus.PASSED:
+        if decision != SupervisorDecision.ACCEPTED:
+            raise ValidationError(
+                {"decision": [_("Every point passed: the inspection can only be accepted.")]}
+            )
+        status = InspectionStatus.PASSED
+    else:
+        if decision not in (SupervisorDecision.RELEASED, SupervisorDecision.REJECTED):
+            raise ValidationError({"decision": [_("Release or reject the held unit.")]})
+        if not note:
+            raise ValidationError(
+                {"note": [_("Say what was found and done about the failed points.")]}
+            )
+        status = (
+            InspectionStatus.RELEASED
+            if decision == SupervisorDecision.RELEASED
+            else InspectionStatus.REJECTED
+        )
+    return update_audited(
+        actor=actor,
+        organization=membership.organization,
+        instance=inspection,
+        changes={
+            "status": status,
+            "decision": decision,
+            "decision_note": note,
+            "reviewed_by": actor,
+            "reviewed_at": timezone.now(),
+        },
+        expected_version=expected_version,
+    )
+
+
+@transaction.atomic
+def inspection_photo_add(*, actor, membership, inspection, code, photo) -> InspectionPointResult:
+    """Add a photo to a point after the fact (for example from the API), before review."""
+    require_same_organization(membership, inspection)
+    require_record_at(membership, inspection.site)
+    if inspection.reviewed_at is not None:
+        raise ValidationError(_("The inspection was already reviewed; it cannot change."))
+    result = inspection.results.filter(code=code).first()
+    if result is None:
+        raise ValidationError(
+            {"code": [_("This inspection has no point %(code)s.") % {"code": code}]}
+        )
+    if result.photo:
+        raise ValidationError({"code": [_("Point %(code)s already has a photo.") % {"code": code}]})
+    return update_audited(
+        actor=actor,
+        organization=membership.organization,
+        instance=result,
+        changes=save_photo(photo, membership.organization_id),
+    )

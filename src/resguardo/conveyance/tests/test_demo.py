@@ -1,0 +1,34 @@
+import pytest
+
+from resguardo.conveyance.models import Inspection, SealAudit, SealDiscrepancy, SealEvent
+from resguardo.core.demo import seed_demo
+from resguardo.shipments.models import Shipment
+from resguardo.shipments.rules import clean_pedimento
+from resguardo.shipments.services import load_catalogs
+from resguardo.shipments.validators import validate_container_number
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_has_realistic_shipments_seals_and_inspections(
+    checklists, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        context = seed_demo()
+    organization = context.organization
+    shipments = Shipment.objects.filter(organization=organization)
+    assert {s.aduana.code for s in shipments} == {"24", "16"}
+    catalogs = load_catalogs(organization)
+    for shipment in shipments:
+        clean_pedimento(shipment.pedimento, catalogs)  # raises if not valid
+        assert shipment.patente.number in ("3921", "3945")
+        for container in shipment.containers.all():
+            validate_container_number(container.number)
+    held = Inspection.objects.get(organization=organization, status="held")
+    assert held.failed_count == 1 and held.reviewed_at is None
+    assert Inspection.objects.filter(organization=organization, reviewed_at__isnull=False).exists()
+    assert SealDiscrepancy.objects.get(organization=organization).kind == "tampered"
+    assert SealEvent.objects.filter(organization=organization, kind="verified").count() == 3
+    assert SealEvent.objects.filter(kind="applied").exclude(photo="").count() == 3
+    audit = SealAudit.objects.get(organization=organization)
+    assert audit.finding_count == 0 and audit.expected_in_stock == 190

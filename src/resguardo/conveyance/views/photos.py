@@ -1,0 +1,30 @@
+"""Photos are only served here, after the organization and site check."""
+
+from django.views import View
+
+from resguardo.core.views.mixins import OrganizationRequiredMixin
+from resguardo.shipments.downloads import stored_file_response
+
+from .. import selectors
+
+
+def photo_response(instance, name):
+    extension = instance.photo.name.rsplit(".", 1)[-1] if instance.photo else "bin"
+    return stored_file_response(
+        instance.photo,
+        content_type=instance.photo_content_type,
+        filename=f"{name}.{extension}",
+        attachment=False,
+    )
+
+
+class EventPhotoView(OrganizationRequiredMixin, View):
+    def get(self, request, pk):
+        event = selectors.event_get(membership=self.membership, pk=pk)
+        return photo_response(event, f"seal-{event.seal.number}-{event.sequence}")
+
+
+class PointPhotoView(OrganizationRequiredMixin, View):
+    def get(self, request, pk):
+        result = selectors.point_result_get(membership=self.membership, pk=pk)
+        return photo_response(result, f"inspection-{result.inspection_id}-{result.code}")

@@ -1,0 +1,119 @@
+"""Shipment documents (evidence files) and the verification run before transmission."""
+
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from resguardo.core.writes import create_audited, update_audited
+
+from ..choices import CheckResult, DocumentCheckItem, DocumentKind, ShipmentStatus
+from ..files import check_document, storage_name
+from ..models import DocumentCheck, ShipmentDocument
+from ..permissions import require_record_at, require_same_organization
+
+
+@transaction.atomic
+def document_add(*, actor, membership, shipment, kind, number="", file=None, notes=""):
+    """Record a document of the shipment: its number, its file, or both."""
+    require_same_organization(membership, shipment)
+    require_record_at(membership, shipment.site)
+    if kind not in DocumentKind.values:
+        raise ValidationError({"kind": [_("Choose the kind of document.")]})
+    number = (number or "").strip()
+    if not number and file is None:
+        raise ValidationError(
+            _("Give the document's number or folio, attach its file, or both."), code="empty"
+        )
+    document = ShipmentDocument(
+        organization=membership.organization,
+        shipment=shipment,
+        kind=kind,
+        number=number[:80],
+        notes=(notes or "").strip()[:300],
+        uploaded_by=actor,
+    )
+    if file is not None:
+        try:
+            checked = check_document(file)
+        except ValidationError as error:
+            raise ValidationError({"file": error.messages}) from None
+        name = storage_name("shipments", membership.organization_id, checked.extension)
+        document.file.name = default_storage.save(name, file)
+        document.original_name = (getattr(file, "name", "") or "")[:255]
+        document.content_type = checked.content_type
+        document.size = checked.size
+        document.sha256 = checked.sha256
+    return create_audited(actor=actor, organization=membership.organization, instance=document)
+
+
+def _clean_answers(answers: dict) -> dict:
+    errors, clean = [], {}
+    for item in DocumentCheckItem:
+        answer = answers.get(item.value) or answers.get(item)
+        if not answer or not answer.get("result"):
+            errors.append(_("Answer “%(item)s”.") % {"item": item.label})
+            continue
+        result = answer["result"]
+        note = (answer.get("note") or "").strip()
+        if result not in CheckResult.values:
+            errors.append(_("“%(value)s” is not a valid result.") % {"value": result})
+        elif result == CheckResult.ISSUE and not note:
+            errors.append(_("Describe the problem found in “%(item)s”.") % {"item": item.label})
+        else:
+            clean[item.value] = (result, note[:300])
+    if errors:
+        raise ValidationError(errors, code="incomplete")
+    return clean
+
+
+@transaction.atomic
+def shipment_documents_check(*, actor, membership, shipment, answers, expected_version=None):
+    """Record the verification checklist. The shipment counts as verified (and may be
+    transmitted) only when every item is correct or not applicable."""
+    require_same_organization(membership, shipment)
+    require_record_at(membership, shipment.site)
+    if shipment.status != ShipmentStatus.OPEN:
+        raise ValidationError(
+            _("The pedimento was already transmitted; its verification can no longer change."),
+            code="status",
+        )
+    clean = _clean_answers(answers)
+    now = timezone.now()
+    organization = membership.organization
+    existing = {c.item: c for c in DocumentCheck.objects.filter(shipment=shipment)}
+    for item, (result, note) in clean.items():
+        check = existing.get(item)
+        if check is None:
+            create_audited(
+                actor=actor,
+                organization=organization,
+                instance=DocumentCheck(
+                    organization=organization,
+                    shipment=shipment,
+                    item=item,
+                    result=result,
+                    note=note,
+                    checked_by=actor,
+                    checked_at=now,
+                ),
+            )
+        elif (check.result, check.note) != (result, note):
+            update_audited(
+                actor=actor,
+                organization=organization,
+                instance=check,
+                changes={"result": result, "note": note, "checked_by": actor, "checked_at": now},
+            )
+    verified = all(result != CheckResult.ISSUE for result, _note in clean.values())
+    return update_audited(
+        actor=actor,
+        organization=organization,
+        instance=shipment,
+        changes={
+            "documents_verified_at": now if verified else None,
+            "documents_verified_by": actor if verified else None,
+        },
+        expected_version=expected_version,
+    )

@@ -1,0 +1,290 @@
+"""Importing shipments from a CSV or XLSX file: every row checked in memory first, then all
+rows written with bulk inserts, or none. A dry run checks without writing."""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from resguardo.core.counterparties import counterparty_block_reasons
+from resguardo.core.permissions import Perm, require_perm
+from resguardo.core.writes import create_audited
+
+from .. import importing
+from ..files import MB
+from ..models import Shipment, ShipmentContainer, ShipmentImport
+from ..rules import clean_shipment, duplicate_pedimento_error
+from ..selectors import recordable_sites
+from .shipments import load_catalogs
+
+IMPORT_MAX_BYTES = 40 * MB
+IMPORT_MAX_ROWS = 100_000
+BATCH_SIZE = 2000
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    column: str
+    message: str
+
+
+@dataclass
+class ImportReport:
+    file_name: str
+    file_format: str
+    sha256: str
+    dry_run: bool
+    row_count: int = 0
+    container_count: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    unknown_columns: list[str] = field(default_factory=list)
+    batch: ShipmentImport | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def imported(self) -> int:
+        return self.row_count if self.batch is not None else 0
+
+    @property
+    def bad_rows(self) -> int:
+        return len({e.row for e in self.errors})
+
+    def as_dict(self) -> dict:
+        return {
+            "file_name": self.file_name,
+            "format": self.file_format,
+            "sha256": self.sha256,
+            "dry_run": self.dry_run,
+            "rows": self.row_count,
+            "containers": self.container_count,
+            "imported": self.imported,
+            "import_id": self.batch.pk if self.batch else None,
+            "unknown_columns": self.unknown_columns,
+            "errors": [e.__dict__ for e in self.errors],
+        }
+
+
+def _cell_text(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        text = str(value)
+        # A 15-digit pedimento of a year 00-09 loses its leading zero in a numeric cell.
+        return text.zfill(15) if len(text) == 14 else text
+    return str(value).strip() if value is not None else ""
+
+
+class _RowChecker:
+    """Turns one file row into Shipment + containers, or row errors."""
+
+    def __init__(self, *, membership, default_site):
+        self.organization = membership.organization
+        self.catalogs = load_catalogs(membership.organization)
+        self.sites = {s.name.casefold(): s for s in recordable_sites(membership=membership)}
+        self.default_site = default_site
+        self.seen: dict[str, int] = {}
+
+    def _site(self, raw, errors, row):
+        name = _cell_text(raw)
+        if not name:
+            if self.default_site is None:
+                errors.append(RowError(row, "site", _("Say which site handles this shipment.")))
+            return self.default_site
+        site = self.sites.get(name.casefold())
+        if site is None:
+            errors.append(
+                RowError(row, "site", _("“%(name)s” is not one of your sites.") % {"name": name})
+            )
+        return site
+
+    def _values(self, cells: dict, errors, row) -> dict:
+        data = {k: _cell_text(v) for k, v in cells.items() if k not in ("operation_date",)}
+        data["operation_date"] = cells.get("operation_date")
+        for name, convert in (
+            ("operation", importing.operation_value),
+            ("mode", importing.mode_value),
+        ):
+            if data.get(name):
+                data[name] = convert(data[name]) or data[name]
+        if cells.get("operation_date") not in (None, ""):
+            date = importing.date_value(cells["operation_date"])
+            if date is None:
+                errors.append(
+                    RowError(
+                        row,
+                        "operation_date",
+                        _("“%(value)s” is not a date: use YYYY-MM-DD or DD/MM/YYYY.")
+                        % {"value": cells["operation_date"]},
+                    )
+                )
+            data["operation_date"] = date
+        kind = importing.container_kind_value(data.pop("container_kind", ""))
+        if kind is None:
+            errors.append(RowError(row, "container_kind", _("Unknown container kind.")))
+            kind = "dry"
+        data["containers"] = [(n, kind) for n in importing.split_list(data.get("containers"))]
+        data["document_seal_numbers"] = importing.split_list(data.get("document_seal_numbers"))
+        return data
+
+    def check(self, row: int, cells: dict):
+        errors: list[RowError] = []
+        site = self._site(cells.pop("site", ""), errors, row)
+        data = self._values(cells, errors, row)
+        try:
+            clean = clean_shipment(data, self.catalogs)
+        except ValidationError as error:
+            flagged = {e.column for e in errors}
+            for column, messages in error.message_dict.items():
+                if column not in flagged:
+                    errors.extend(RowError(row, column, m) for m in messages)
+            return None, errors
+        number = clean.values["pedimento"]
+        if number in self.seen:
+            errors.append(
+                RowError(
+                    row,
+                    "pedimento",
+                    _("The pedimento %(number)s is repeated: it is already on row %(row)s.")
+                    % {"number": clean.values["pedimento"], "row": self.seen[number]},
+                )
+            )
+        self.seen.setdefault(number, row)
+        if errors:
+            return None, errors
+        # Model instances are only built for the write: a dry run needs none.
+        return (site, clean), errors
+
+
+def _existing_pedimentos(organization, numbers: list[str]) -> set[str]:
+    found = set()
+    for start in range(0, len(numbers), 900):
+        chunk = numbers[start : start + 900]
+        found.update(
+            # No ORDER BY: with the default date ordering the database would walk the whole
+            # date index instead of looking the numbers up in the pedimento index.
+            Shipment.objects.filter(organization=organization, pedimento__in=chunk)
+            .order_by()
+            .values_list("pedimento", flat=True)
+        )
+    return found
+
+
+def _check_file(*, membership, data: bytes, file_name: str, default_site, report) -> list:
+    header, rows = importing.read_rows(data, report.file_format)
+    mapping, report.unknown_columns = importing.map_header(header)
+    missing = [c for c in importing.REQUIRED_COLUMNS if c not in mapping.values()]
+    if missing:
+        report.errors.append(
+            RowError(
+                1,
+                ", ".join(missing),
+                _("Missing columns: %(columns)s. The first row must name the columns.")
+                % {"columns": ", ".join(missing)},
+            )
+        )
+        return []
+    checker = _RowChecker(membership=membership, default_site=default_site)
+    good = []
+    for row, cells in rows:
+        report.row_count += 1
+        if report.row_count > IMPORT_MAX_ROWS:
+            report.errors.append(
+                RowError(row, "", _("At most %(n)s rows per file.") % {"n": IMPORT_MAX_ROWS})
+            )
+            break
+        values = {name: cells[i] if i < len(cells) else "" for i, name in mapping.items()}
+        parsed, errors = checker.check(row, values)
+        report.errors.extend(errors)
+        if parsed is not None:
+            good.append((row, *parsed))
+    numbers = [clean.values["pedimento"] for _r, _site, clean in good]
+    taken = _existing_pedimentos(membership.organization, numbers)
+    for row, _site, clean in good:
+        number = clean.values["pedimento"]
+        if number in taken:
+            message = duplicate_pedimento_error(number).message_dict["pedimento"][0]
+            report.errors.append(RowError(row, "pedimento", message))
+    blocked = counterparty_block_reasons(
+        organization=membership.organization,
+        rfcs=[clean.values.get("client_rfc", "") for _r, _site, clean in good],
+    )
+    for row, _site, clean in good:
+        reason = blocked.get(clean.values.get("client_rfc", ""))
+        if reason:
+            report.errors.append(RowError(row, "client_rfc", reason))
+    report.errors.sort(key=lambda e: e.row)
+    return good
+
+
+def _write(*, actor, membership, report, good, default_site) -> ShipmentImport:
+    organization = membership.organization
+    batch = create_audited(
+        actor=actor,
+        organization=organization,
+        instance=ShipmentImport(
+            organization=organization,
+            site=default_site,
+            file_name=report.file_name[:255],
+            file_format=report.file_format,
+            sha256=report.sha256,
+            row_count=report.row_count,
+            imported_by=actor,
+        ),
+    )
+    shipments = [
+        Shipment(organization=organization, site=site, import_batch=batch, created_by=actor,
+                 **clean.values)
+        for _row, site, clean in good
+    ]  # fmt: skip
+    Shipment.objects.bulk_create(shipments, batch_size=BATCH_SIZE)
+    containers = [
+        ShipmentContainer(organization=organization, shipment=shipment, number=n, kind=k)
+        for shipment, (_row, _site, clean) in zip(shipments, good, strict=True)
+        for n, k in clean.containers
+    ]
+    ShipmentContainer.objects.bulk_create(containers, batch_size=BATCH_SIZE)
+    report.container_count = len(containers)
+    return batch
+
+
+def shipment_import(
+    *, actor, membership, data: bytes, file_name: str, default_site=None, dry_run=True
+) -> ImportReport:
+    """Check every row; unless it is a dry run and only if no row is wrong, create them all."""
+    import hashlib
+
+    require_perm(membership, Perm.RECORD)
+    report = ImportReport(
+        file_name=file_name,
+        file_format=importing.detect_format(file_name, data[:8]),
+        sha256=hashlib.sha256(data).hexdigest(),
+        dry_run=dry_run,
+    )
+    if len(data) > IMPORT_MAX_BYTES:
+        raise ValidationError(
+            _("The file is larger than %(n)s MB.") % {"n": IMPORT_MAX_BYTES // MB}
+        )
+    if default_site is not None and default_site not in recordable_sites(membership=membership):
+        raise ValidationError({"site": [_("You may not record shipments for this site.")]})
+    good = _check_file(
+        membership=membership,
+        data=data,
+        file_name=file_name,
+        default_site=default_site,
+        report=report,
+    )
+    report.container_count = sum(len(clean.containers) for _r, _s, clean in good)
+    if report.row_count == 0 and not report.errors:
+        report.errors.append(RowError(1, "", _("The file has no rows to import.")))
+    if dry_run or report.errors:
+        return report
+    with transaction.atomic():
+        report.batch = _write(
+            actor=actor, membership=membership, report=report, good=good, default_site=default_site
+        )
+    return report
