@@ -1,11 +1,10 @@
 """Forms only parse input; the services decide. Querysets come from selectors."""
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from resguardo.core.forms import VersionedForm
-from resguardo.core.selectors import site_list
+from resguardo.core.selectors import member_user_list, site_list
 from resguardo.standards.models import Library, RequirementNode
 
 from .choices import ActionKind, ActionStatus, AuditStatus, Classification, Result, Severity
@@ -16,13 +15,7 @@ ACCEPT = ",".join(f".{ext}" for ext in EXTENSION_TYPES)
 
 
 def member_users(membership):
-    return (
-        get_user_model()
-        .objects.filter(
-            memberships__organization=membership.organization, memberships__is_active=True
-        )
-        .order_by("first_name", "last_name", "email")
-    )
+    return member_user_list(membership=membership).order_by("first_name", "last_name", "email")
 
 
 def _flag_choices():

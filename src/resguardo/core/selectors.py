@@ -1,5 +1,6 @@
 """Reads for tenancy and the audit log, always limited to the acting membership."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
@@ -36,6 +37,18 @@ def member_list(*, membership):
 
 def member_get(*, membership, pk):
     return get_object_or_404(member_list(membership=membership), pk=pk)
+
+
+def member_user_list(*, membership, active_only=True):
+    """The users who belong to the membership's organization: owners, inspectors, reviewers.
+
+    `active_only=False` also accepts people whose membership was deactivated, for records that
+    already name them.
+    """
+    members = Membership.objects.filter(organization=membership.organization)
+    if active_only:
+        members = members.filter(is_active=True)
+    return get_user_model().objects.filter(pk__in=members.values("user_id"))
 
 
 def invitation_list(*, membership, open_only=True):

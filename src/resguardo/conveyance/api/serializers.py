@@ -3,6 +3,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from resguardo.core.selectors import member_user_list
 from resguardo.shipments.selectors import recordable_sites
 
 from ..choices import (
@@ -42,10 +43,9 @@ class _ScopedSite(serializers.PrimaryKeyRelatedField):
 class _Member(serializers.PrimaryKeyRelatedField):
     def get_queryset(self):
         membership = getattr(self.context.get("request"), "membership", None)
-        users = get_user_model().objects
         if membership is None:
-            return users.none()
-        return users.filter(memberships__organization=membership.organization)
+            return get_user_model().objects.none()
+        return member_user_list(membership=membership, active_only=False)
 
 
 class SealLotSerializer(serializers.ModelSerializer):

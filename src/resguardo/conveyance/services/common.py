@@ -1,11 +1,11 @@
 """Shared steps of the custody services: recording one event on one seal."""
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.selectors import member_user_list
 from resguardo.core.writes import create_audited, update_audited
 from resguardo.shipments.files import check_photo, storage_name
 from resguardo.shipments.permissions import require_same_organization
@@ -41,8 +41,8 @@ def resolve_person(membership, person=None, person_name=""):
     name = (person_name or "").strip()
     if person is not None:
         if (
-            not get_user_model()
-            .objects.filter(pk=person.pk, memberships__organization=membership.organization)
+            not member_user_list(membership=membership, active_only=False)
+            .filter(pk=person.pk)
             .exists()
         ):
             raise ValidationError(

@@ -1,16 +1,9 @@
-from django.contrib.auth import get_user_model
-
+from resguardo.core.selectors import member_user_list
 from resguardo.shipments.selectors import recordable_sites
 
 
 def organization_people(membership):
-    return (
-        get_user_model()
-        .objects.filter(
-            memberships__organization=membership.organization, memberships__is_active=True
-        )
-        .order_by("first_name", "last_name")
-    )
+    return member_user_list(membership=membership).order_by("first_name", "last_name")
 
 
 def sites_for(membership):

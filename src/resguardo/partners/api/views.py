@@ -1,7 +1,7 @@
 """REST endpoints for standard 4. Every write goes through the same services as the UI."""
 
-from django.contrib.auth import get_user_model
 from django.http import FileResponse
+from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
@@ -14,8 +14,8 @@ from resguardo.core.api.views import (
     ReadOnlyOrganizationViewSet,
     service_kwargs,
 )
-from resguardo.core.models import Membership
 from resguardo.core.permissions import Perm
+from resguardo.core.selectors import member_user_list
 
 from .. import selectors, services
 from ..filtersets import (
@@ -59,10 +59,8 @@ class _Scoped:
     def member_user(self, pk):
         if pk is None:
             return None
-        ids = Membership.objects.filter(organization=self.membership.organization).values("user_id")
-        from django.shortcuts import get_object_or_404
-
-        return get_object_or_404(get_user_model().objects.filter(pk__in=ids), pk=pk)
+        users = member_user_list(membership=self.membership, active_only=False)
+        return get_object_or_404(users, pk=pk)
 
 
 def _with_documents(view, data):

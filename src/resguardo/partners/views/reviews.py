@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import DetailView, TemplateView
 
-from resguardo.core.models import Membership
 from resguardo.core.permissions import Perm
+from resguardo.core.selectors import member_user_list
 from resguardo.core.views.lists import FilteredListView
 from resguardo.core.views.mixins import OrganizationRequiredMixin
 
@@ -27,12 +27,7 @@ from .records import PartnerFormView
 
 
 def _member_users(membership):
-    from django.contrib.auth import get_user_model
-
-    ids = Membership.objects.filter(organization=membership.organization, is_active=True).values(
-        "user_id"
-    )
-    return get_user_model().objects.filter(pk__in=ids)
+    return member_user_list(membership=membership)
 
 
 class ReviewScheduleView(OrganizationRequiredMixin, TemplateView):

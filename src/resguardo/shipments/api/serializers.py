@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from resguardo.core.models import Aduana
+from resguardo.core.selectors import member_user_list
 
 from ..choices import (
     BadgeHolderKind,
@@ -250,10 +251,9 @@ class _MemberUserField(serializers.PrimaryKeyRelatedField):
     def get_queryset(self):
         request = self.context.get("request")
         membership = getattr(request, "membership", None)
-        users = get_user_model().objects
         if membership is None:
-            return users.none()
-        return users.filter(memberships__organization=membership.organization)
+            return get_user_model().objects.none()
+        return member_user_list(membership=membership, active_only=False)
 
 
 class CustomsBadgeSerializer(serializers.ModelSerializer):

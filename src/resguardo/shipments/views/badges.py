@@ -1,10 +1,10 @@
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from resguardo.core.permissions import Perm
+from resguardo.core.selectors import member_user_list
 from resguardo.core.views.lists import FilteredListView
 from resguardo.core.views.mixins import OrganizationRequiredMixin, ServiceFormMixin
 
@@ -36,9 +36,7 @@ class BadgeCreateView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["users"] = get_user_model().objects.filter(
-            memberships__organization=self.membership.organization
-        )
+        kwargs["users"] = member_user_list(membership=self.membership, active_only=False)
         return kwargs
 
     def perform(self, form):
