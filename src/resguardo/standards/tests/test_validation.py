@@ -1,10 +1,12 @@
 """Every problem in a library file is reported with the file and the place inside it."""
 
 import pytest
+import yaml
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from resguardo.standards.validation import validate_files
+from resguardo.standards.services import library_files
+from resguardo.standards.validation import load_yaml, validate_files
 
 from .helpers import FIXTURES, fixture_dir, write_yaml
 
@@ -39,6 +41,29 @@ def test_duplicate_yaml_key_is_an_error(tmp_path):
     path = _variant(tmp_path, "alpha-1.yaml", 'version: "1"\n', 'version: "1"\nversion: "1"\n')
     report = validate_files([path])
     assert any("duplicate key 'version'" in m for m in _messages(report))
+
+
+def test_shipped_libraries_read_the_same_with_the_fast_parser_and_pyyaml():
+    shipped = sorted(library_files()) + sorted(FIXTURES.glob("*.yaml"))
+    assert len(shipped) > 8
+    for path in shipped:
+        text = path.read_text(encoding="utf-8")
+        assert load_yaml(text) == yaml.load(text, Loader=yaml.SafeLoader), path.name  # noqa: S506
+
+
+def test_duplicate_key_inside_a_node_names_the_line(tmp_path):
+    text = "kind: framework\nnodes:\n  - urn: a\n    ref_id: x\n    ref_id: y\n"
+    report = validate_files([write_yaml(tmp_path / "dup.yaml", text)])
+    assert [str(p) for p in report.problems] == [
+        "dup.yaml: line 5, column 5: YAML syntax error: duplicate key 'ref_id'"
+    ]
+
+
+def test_a_file_of_two_documents_is_refused(tmp_path):
+    path = write_yaml(tmp_path / "two.yaml", "kind: framework\n---\nkind: framework\n")
+    report = validate_files([path])
+    assert not report.ok
+    assert "must be a YAML mapping" in str(report.problems[0])
 
 
 def test_missing_translation_points_at_the_node_and_language(tmp_path):
