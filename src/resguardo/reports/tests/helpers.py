@@ -1,9 +1,8 @@
 """Test helpers: what a PDF says, and a demo-like assessment to report on."""
 
-import re
-import shutil
-import subprocess
-import zlib
+import io
+
+from pypdf import PdfReader
 
 from resguardo.compliance import services
 from resguardo.compliance.choices import Classification, EvidenceKind, Result
@@ -11,24 +10,9 @@ from resguardo.compliance.tests.factories import pdf_upload, start_assessment, t
 
 
 def pdf_text(pdf: bytes) -> str:
-    """The text of a PDF: pdftotext (poppler) when installed; otherwise the document title and
-    outline strings WeasyPrint writes (every standard and requirement heading is there)."""
-    if shutil.which("pdftotext"):
-        done = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
-        return done.stdout.decode("utf-8")
-    texts = []
-    chunks = [pdf]
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
-        try:
-            chunks.append(zlib.decompress(match.group(1)))
-        except zlib.error:
-            continue
-    for chunk in chunks:
-        for match in re.finditer(rb"<feff([0-9a-fA-F]+)>", chunk):
-            texts.append(bytes.fromhex(match.group(1).decode()).decode("utf-16-be", "replace"))
-        for match in re.finditer(rb"/Title \(((?:\\.|[^\\)])*)\)", chunk):
-            texts.append(match.group(1).decode("latin-1"))
-    return "\n".join(texts)
+    """The text a reader sees on every page of a PDF (pypdf, pure Python: no system tool)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
 def demo_assessment(world, *, name="Autoevaluación NEEC 2026"):
