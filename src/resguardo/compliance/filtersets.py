@@ -1,6 +1,7 @@
 """One FilterSet per list, shared by the pages and the API."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -29,13 +30,24 @@ def _sites(request):
     return site_list(membership=membership) if membership else Site.objects.none()
 
 
+def worded_boolean(label, *, both, yes, no=None, **kwargs):
+    """A yes/no filter worded for people instead of “Unknown / Yes / No”; the API keeps
+    `?name=true|false`."""
+    choices = [("", both), ("true", yes)] + ([("false", no)] if no is not None else [])
+    return django_filters.BooleanFilter(label=label, widget=forms.Select(choices=choices), **kwargs)
+
+
 class AssessmentFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", label=_("Name"))
-    status = django_filters.ChoiceFilter(choices=AssessmentStatus.choices, label=_("Status"))
+    status = django_filters.ChoiceFilter(
+        choices=AssessmentStatus.choices, label=_("Status"), empty_label=_("All statuses")
+    )
     framework = django_filters.CharFilter(
         field_name="library__framework__key", label=_("Framework")
     )
-    site = django_filters.ModelChoiceFilter(queryset=_sites, label=_("Site"))
+    site = django_filters.ModelChoiceFilter(
+        queryset=_sites, label=_("Site"), empty_label=_("All sites")
+    )
 
     class Meta:
         model = Assessment
@@ -44,10 +56,19 @@ class AssessmentFilterSet(django_filters.FilterSet):
 
 class ResultFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label=_("Search"))
-    result = django_filters.ChoiceFilter(choices=Result.choices, label=_("Result"))
-    mine = django_filters.BooleanFilter(method="filter_mine", label=_("Assigned to me"))
-    unreviewed = django_filters.BooleanFilter(
-        field_name="reviewed_at", lookup_expr="isnull", label=_("Not reviewed")
+    result = django_filters.ChoiceFilter(
+        choices=Result.choices, label=_("Result"), empty_label=_("All results")
+    )
+    mine = worded_boolean(
+        _("Assigned to me"), both=_("Anyone's"), yes=_("Only mine"), method="filter_mine"
+    )
+    unreviewed = worded_boolean(
+        _("Review"),
+        both=_("Reviewed or not"),
+        yes=_("Not reviewed"),
+        no=_("Reviewed"),
+        field_name="reviewed_at",
+        lookup_expr="isnull",
     )
     assessment = django_filters.NumberFilter(field_name="assessment_id", label=_("Assessment"))
 
@@ -69,12 +90,19 @@ class ResultFilterSet(django_filters.FilterSet):
 
 class EvidenceFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label=_("Title"))
-    kind = django_filters.ChoiceFilter(choices=EvidenceKind.choices, label=_("Kind"))
-    classification = django_filters.ChoiceFilter(
-        choices=Classification.choices, label=_("Classification")
+    kind = django_filters.ChoiceFilter(
+        choices=EvidenceKind.choices, label=_("Kind"), empty_label=_("All kinds")
     )
-    expiring = django_filters.BooleanFilter(
-        method="filter_expiring", label=_("Expiring or expired")
+    classification = django_filters.ChoiceFilter(
+        choices=Classification.choices,
+        label=_("Classification"),
+        empty_label=_("All classifications"),
+    )
+    expiring = worded_boolean(
+        _("Valid until"),
+        both=_("All evidence"),
+        yes=_("Only expiring or expired"),
+        method="filter_expiring",
     )
     sha256 = django_filters.CharFilter(field_name="revisions__sha256", label=_("SHA-256"))
 
@@ -93,10 +121,22 @@ class EvidenceFilterSet(django_filters.FilterSet):
 
 class ActionItemFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label=_("Title"))
-    status = django_filters.ChoiceFilter(choices=ActionStatus.choices, label=_("Status"))
-    kind = django_filters.ChoiceFilter(choices=ActionKind.choices, label=_("Kind"))
-    source = django_filters.ChoiceFilter(choices=ActionSource.choices, label=_("Source"))
-    overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("Overdue"))
+    status = django_filters.ChoiceFilter(
+        choices=ActionStatus.choices, label=_("Status"), empty_label=_("All statuses")
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=ActionKind.choices, label=_("Kind"), empty_label=_("All kinds")
+    )
+    source = django_filters.ChoiceFilter(
+        choices=ActionSource.choices, label=_("Source"), empty_label=_("All sources")
+    )
+    overdue = worded_boolean(
+        _("Due date"),
+        both=_("All actions"),
+        yes=_("Only overdue"),
+        no=_("Not overdue"),
+        method="filter_overdue",
+    )
 
     class Meta:
         model = ActionItem
@@ -109,7 +149,9 @@ class ActionItemFilterSet(django_filters.FilterSet):
 
 
 class InternalAuditFilterSet(django_filters.FilterSet):
-    status = django_filters.ChoiceFilter(choices=AuditStatus.choices, label=_("Status"))
+    status = django_filters.ChoiceFilter(
+        choices=AuditStatus.choices, label=_("Status"), empty_label=_("All statuses")
+    )
 
     class Meta:
         model = InternalAudit
@@ -117,7 +159,9 @@ class InternalAuditFilterSet(django_filters.FilterSet):
 
 
 class AuditFindingFilterSet(django_filters.FilterSet):
-    severity = django_filters.ChoiceFilter(choices=Severity.choices, label=_("Severity"))
+    severity = django_filters.ChoiceFilter(
+        choices=Severity.choices, label=_("Severity"), empty_label=_("All severities")
+    )
     audit = django_filters.NumberFilter(field_name="audit_id", label=_("Audit"))
 
     class Meta:

@@ -113,7 +113,7 @@ class ResultForm(VersionedForm):
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     answer = forms.CharField(
-        label=_("Answer (Respuesta)"),
+        label=_("Answer"),
         widget=forms.Textarea(attrs={"rows": 10}),
         required=False,
         help_text=_("Describe how the requirement is met, covering every explanatory note."),

@@ -24,6 +24,12 @@ def result_badge_class(value: str) -> str:
     return RESULT_BADGES.get(value, "")
 
 
+def flag_labels(assessment) -> list[str]:
+    """The assessment's applicability flags as the library names them in the active language."""
+    labels = {flag["key"]: flag["label"] for flag in assessment.library.flags}
+    return [str(labels.get(key) or key) for key in assessment.flags]
+
+
 def percent(value) -> str:
     return "—" if value is None else f"{value:.1f}".rstrip("0").rstrip(".") + "%"
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from resguardo.compliance import dashboard_charts, selectors
 from resguardo.compliance.choices import Result
+from resguardo.compliance.presenters import flag_labels
 from resguardo.core.selectors import patente_list
 
 from .choices import report_language, written_in
@@ -69,11 +70,6 @@ def sized_chart(svg: str, *, max_width: int = MAX_CHART_WIDTH) -> str:
     )
 
 
-def _flag_labels(assessment) -> list[str]:
-    labels = {flag["key"]: flag["label"] for flag in assessment.library.flags}
-    return [labels.get(key, key) for key in assessment.flags]
-
-
 def _section_rows(data) -> list[dict]:
     return [
         {
@@ -100,7 +96,7 @@ def report_context(*, membership, assessment, data=None) -> dict:
         "organization": data.organization,
         "patentes": list(patente_list(membership=membership)),
         "library": data.library,
-        "flags": _flag_labels(assessment),
+        "flags": flag_labels(assessment),
         "snapshot": data.snapshot,
         "overall": overall,
         "section_rows": rows,

@@ -4,7 +4,8 @@ The reports app (PDF, Excel, OSCAL, evidence package) reads only through these:
 
 - `assessment_report_data(membership=..., assessment=...)` → ReportData: the assessment, its
   library, every standard with its requirements (node texts in both languages, notes, typical
-  evidence), each result with owner/reviewer and its evidence (current revision's SHA-256),
+  evidence), each result with owner/reviewer and its evidence (current revision's SHA-256;
+  for a frozen assessment the revision its snapshot signed),
   readiness per standard and overall, the frozen snapshot if any. Six queries.
 - `evidence_files(membership=..., assessment=...)` → the file revisions behind that evidence,
   for a ZIP package (storage name, original name, size, SHA-256), as an iterator.
@@ -71,7 +72,28 @@ class ReportData:
     generated_at: object
 
 
-def _evidence_by_result(membership, assessment) -> dict[int, list[ReportEvidence]]:
+def _signed_revisions(snapshot) -> dict[int, EvidenceRevision]:
+    """The evidence revisions a frozen assessment's snapshot signed, by evidence id.
+
+    A file revised after the sign-off must not replace, in a report or package of the frozen
+    assessment, the revision whose SHA-256 the approver signed.
+    """
+    signed = {
+        (item["id"], item["revision"])
+        for result in snapshot.content.get("results", [])
+        for item in result.get("evidence", [])
+        if item.get("revision")
+    }
+    if not signed:
+        return {}
+    revisions = EvidenceRevision.objects.filter(
+        organization_id=snapshot.organization_id,
+        evidence_id__in={evidence_id for evidence_id, _number in signed},
+    )
+    return {r.evidence_id: r for r in revisions if (r.evidence_id, r.number) in signed}
+
+
+def _evidence_by_result(membership, assessment, snapshot) -> dict[int, list[ReportEvidence]]:
     links = (
         ResultEvidence.objects.filter(
             result__assessment=assessment,
@@ -80,10 +102,11 @@ def _evidence_by_result(membership, assessment) -> dict[int, list[ReportEvidence
         .select_related("evidence__current_revision")
         .order_by("result_id", "evidence__title")
     )
+    signed = _signed_revisions(snapshot) if snapshot is not None else None
     out: dict[int, list[ReportEvidence]] = {}
     for link in links:
         evidence = link.evidence
-        revision = evidence.current_revision
+        revision = evidence.current_revision if signed is None else signed.get(evidence.pk)
         out.setdefault(link.result_id, []).append(
             ReportEvidence(
                 id=evidence.pk,
@@ -110,7 +133,8 @@ def assessment_report_data(*, membership, assessment) -> ReportData:
         .select_related("node", "owner", "reviewed_by", "answered_by")
         .order_by("order")
     )
-    evidence = _evidence_by_result(membership, assessment)
+    snapshot = AssessmentSnapshot.objects.filter(assessment=assessment).first()
+    evidence = _evidence_by_result(membership, assessment, snapshot)
     section_nodes = RequirementNode.objects.in_bulk({r.section_id for r in results})
     sections: dict[int, ReportSection] = {}
     overall = Tally()
@@ -124,7 +148,6 @@ def assessment_report_data(*, membership, assessment) -> ReportData:
         overall.add(result.result, result.weight)
         section.requirements.append(ReportRequirement(result, evidence.get(result.pk, [])))
     ordered = sorted(sections.values(), key=lambda s: s.node.order)
-    snapshot = AssessmentSnapshot.objects.filter(assessment=assessment).first()
     return ReportData(
         assessment=assessment,
         library=assessment.library,
@@ -137,15 +160,24 @@ def assessment_report_data(*, membership, assessment) -> ReportData:
 
 
 def evidence_files(*, membership, assessment):
-    """Current file revisions of the evidence linked to the assessment, one per item."""
+    """File revisions of the evidence linked to the assessment, one per item: the current
+    ones, or for a frozen assessment the ones its snapshot signed."""
+    revisions = EvidenceRevision.objects.filter(
+        organization=membership.organization,
+        evidence__links__result__assessment=assessment,
+        evidence__classification__in=visible_classifications(membership),
+    )
+    snapshot = (
+        AssessmentSnapshot.objects.filter(assessment=assessment).first()
+        if assessment.is_frozen
+        else None
+    )
+    if snapshot is None:
+        revisions = revisions.filter(evidence__current_revision_id=F("id"))
+    else:
+        revisions = revisions.filter(pk__in=[r.pk for r in _signed_revisions(snapshot).values()])
     return (
-        EvidenceRevision.objects.filter(
-            organization=membership.organization,
-            evidence__links__result__assessment=assessment,
-            evidence__classification__in=visible_classifications(membership),
-            evidence__current_revision_id=F("id"),
-        )
-        .select_related("evidence")
+        revisions.select_related("evidence")
         .distinct()
         .order_by("evidence__title")
         .iterator(chunk_size=200)

@@ -14,6 +14,7 @@ from ..choices import Classification, EvidenceKind
 from ..filetypes import inspect_upload
 from ..models import Evidence, EvidenceRevision, ResultEvidence
 from .common import check_member, check_same_organization, check_site, lock_editable
+from .stored_files import atomic_with_files, track_stored_file
 
 EDITABLE_FIELDS = ("title", "description", "classification", "valid_until", "site", "owner", "url")
 
@@ -39,12 +40,9 @@ def _store_revision(*, actor, evidence, upload, note="") -> EvidenceRevision:
         uploaded_by=actor,
     )
     revision.file.save(name, upload, save=False)
-    # The file is in storage now; if saving its row fails, take it out again.
-    try:
-        create_audited(actor=actor, organization=evidence.organization_id, instance=revision)
-    except Exception:
-        revision.file.delete(save=False)
-        raise
+    # The file is in storage now: if the transaction rolls back, it is deleted again.
+    track_stored_file(revision.file.storage, revision.file.name)
+    create_audited(actor=actor, organization=evidence.organization_id, instance=revision)
     return revision
 
 
@@ -58,7 +56,7 @@ def _check_may_create(membership, *, classification, result):
         raise PermissionDenied(_("Your role cannot file confidential evidence."))
 
 
-@transaction.atomic
+@atomic_with_files
 def evidence_create(
     *,
     actor,
@@ -114,7 +112,7 @@ def evidence_create(
     return evidence
 
 
-@transaction.atomic
+@atomic_with_files
 def evidence_revise(*, actor, membership, evidence, file, note="", expected_version=None):
     """Upload a new version of a file; earlier revisions stay, with their hashes."""
     require_perm(membership, Perm.MANAGE_COMPLIANCE)

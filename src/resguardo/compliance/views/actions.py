@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView
@@ -131,6 +132,18 @@ class ActionStepView(ActionMixin, ServiceFormMixin, FormView):
 
     def get_form_class(self):
         return self.forms[self.step]
+
+    def post(self, request, *args, **kwargs):
+        # Refuse before reading the form: someone who may not take the step must get a 403,
+        # not a form to fill in (the service refuses too, whatever the form holds).
+        if self.step == "progress":
+            if not can_progress_action(self.membership, self.get_action()):
+                raise PermissionDenied(
+                    _("Only the compliance team or the action's owner may do this.")
+                )
+        elif not can_manage(self.membership):
+            raise PermissionDenied(_("Your role does not allow this action."))
+        return super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

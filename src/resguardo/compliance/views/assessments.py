@@ -1,5 +1,6 @@
 import json
 
+from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
@@ -16,7 +17,7 @@ from ..access import can_approve, can_manage, can_see_confidential
 from ..choices import Result
 from ..filtersets import AssessmentFilterSet, ResultFilterSet
 from ..forms import AssessmentEditForm, AssessmentForm, BulkAssignForm, FreezeForm
-from ..presenters import result_rows_html, tree_rows_html
+from ..presenters import flag_labels, result_rows_html, tree_rows_html
 from .base import changes_from, form_initial
 
 
@@ -88,6 +89,7 @@ class AssessmentDetailView(AssessmentMixin, TemplateView):
         readiness = selectors.assessment_readiness([assessment]).get(assessment.pk)
         return super().get_context_data(
             assessment=assessment,
+            flags=flag_labels(assessment),
             tree_html=tree_rows_html(tree),
             readiness=readiness,
             can_manage=can_manage(self.membership) and not assessment.is_frozen,
@@ -139,6 +141,8 @@ class ResultListView(AssessmentMixin, FilteredListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # The page is one assessment's already: an "assessment id" box would only confuse.
+        context["filterset"].form.fields["assessment"].widget = forms.HiddenInput()
         assessment = self.get_assessment()
         rows = selectors.result_rows(context["object_list"])
         manage = can_manage(self.membership) and not assessment.is_frozen

@@ -58,7 +58,7 @@ class RecognitionView(OrganizationRequiredMixin, TemplateView):
                     "report": report,
                     "counts": counts,
                     "svg": dashboard_charts.coverage_bar(
-                        counts, title=str(report.mapping_set.target_library)
+                        counts, title=str(report.mapping_set.target_library.name)
                     ),
                     "uncovered": [t for t in report.targets if not t.mapped],
                 }

@@ -100,8 +100,9 @@ class ResultDetailView(ResultMixin, FormView):
         data = form.data.copy()
         data["version"] = current.version  # saving again now applies theirs over the newer
         form = ResultForm(data=data)
+        # The conflict panel explains what happened; the generic "reload" advice of the error
+        # would make the person discard the text the form still holds.
         form.is_valid()
-        form.add_error(None, error)
         self._result = selectors.result_get(membership=self.membership, pk=current.pk)
         context = self.get_context_data(form=form, conflict=current)
         return render(self.request, self.template_name, context, status=409)
@@ -180,6 +181,10 @@ class ResultEvidenceAddView(ResultMixin, ServiceFormMixin, FormView):
         result = self.get_result()
         if not can_answer(self.membership, result):
             raise PermissionDenied(_("You cannot add evidence to this requirement."))
+        if result.assessment.is_frozen:
+            raise PermissionDenied(
+                _("This assessment is frozen: it was signed off and can no longer change.")
+            )
 
     def linking(self) -> bool:
         return "evidence" in self.request.POST
