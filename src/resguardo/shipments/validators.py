@@ -55,7 +55,7 @@ def validate_container_number(value: str) -> str:
             _(
                 "“%(value)s” is not a valid container number: ISO 6346 numbers are 3 letters "
                 "of owner code, the category letter U, J or Z, 6 digits and a check digit "
-                "(for example MSCU 123456 5)."
+                "(for example CSQU 305438 3)."
             ),
             code="container_format",
             params={"value": value},

@@ -49,7 +49,9 @@ class InspectionForm(forms.Form):
                 label=point.title,
                 choices=PASS_FAIL,
                 coerce=lambda v: v == "True",
-                widget=forms.RadioSelect,
+                # The service reports unanswered points; the browser stops the post first so
+                # the photos already chosen are not lost on the way.
+                widget=forms.RadioSelect(attrs={"required": True}),
                 required=False,
             )
             self.fields[f"n{point.code}"] = forms.CharField(

@@ -1,8 +1,9 @@
 """The chain of custody of one seal: issue, return, apply, verify (VVTT), remove, destroy,
 void. Every step is an append-only SealEvent checked against the seal's state."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -117,13 +118,17 @@ def _unit_for(shipment, container):
     return shipment.trailer_number
 
 
-def _held_by(shipment, container):
-    """The latest inspection of the unit, when it holds it (failed point, not released)."""
+def _held_by(shipment, container, unit):
+    """The latest inspection of the unit, when it holds it (failed point, not released).
+
+    The gate often inspects a unit before anyone knows its pedimento, so an inspection
+    counts when it names the unit's number even if it is not linked to the shipment."""
     inspections = Inspection.objects.filter(organization_id=shipment.organization_id)
     if container is not None:
-        inspections = inspections.filter(container=container)
+        same_unit = Q(container=container)
     else:
-        inspections = inspections.filter(shipment=shipment, container__isnull=True)
+        same_unit = Q(shipment=shipment, container__isnull=True)
+    inspections = inspections.filter(same_unit | Q(unit_number=normalize_code(unit)))
     latest = inspections.order_by("-inspected_at", "-id").first()
     return latest if latest is not None and latest.holds_unit else None
 
@@ -162,7 +167,7 @@ def seal_apply(
             code="seal_class",
         )
     unit = _unit_for(shipment, container)
-    held = _held_by(shipment, container)
+    held = _held_by(shipment, container, unit)
     if held is not None:
         raise ValidationError(
             _(
@@ -171,7 +176,7 @@ def seal_apply(
             )
             % {
                 "unit": format_container_number(unit),
-                "when": held.inspected_at.strftime("%Y-%m-%d %H:%M"),
+                "when": timezone.localtime(held.inspected_at).strftime("%Y-%m-%d %H:%M"),
                 "status": held.get_status_display(),
             },
             code="unit_held",
@@ -241,6 +246,24 @@ def _verification_problems(seal, shipment, *, view_ok, verify_ok, tug_ok, twist_
     return problems
 
 
+def _describe_first(problems, seal, number) -> ValidationError:
+    """Before a failure is recorded (it compromises the seal for good), say what the system
+    found, so a mistyped number can still be corrected."""
+    errors = {
+        NON_FIELD_ERRORS: [text for _kind, text in problems],
+        "note": [_("Describe what you found.")],
+    }
+    if number != seal.number:
+        errors["number_read"] = [
+            _(
+                "The log says %(number)s. Correct the number if you misread it; otherwise "
+                "describe what you found."
+            )
+            % {"number": seal.number}
+        ]
+    return ValidationError(errors)
+
+
 @transaction.atomic
 def seal_verify(
     *,
@@ -278,7 +301,7 @@ def seal_verify(
         number=number,
     )
     if problems and not (note or "").strip():
-        raise ValidationError({"note": [_("Describe what you found.")]})
+        raise _describe_first(problems, seal, number)
     number_matches = all(kind != DiscrepancyKind.NUMBER_MISMATCH for kind, _t in problems)
     event = record_event(
         actor=actor,

@@ -20,7 +20,7 @@ from ..models import Inspection, InspectionPointResult
 from ..permissions import require_supervisor_at
 from .common import save_photo, store_photo
 
-_LOOKS_LIKE_CONTAINER = re.compile(r"^[A-Z]{4}\d{7}$")
+CONTAINER_SHAPE = re.compile(r"^[A-Z]{4}\d{7}$")
 
 
 def load_checklist(key):
@@ -44,7 +44,7 @@ def _unit_number(raw, container) -> str:
     number = normalize_code(raw)
     if not number:
         raise ValidationError({"unit_number": [_("Type the number of the unit inspected.")]})
-    if _LOOKS_LIKE_CONTAINER.match(number):
+    if CONTAINER_SHAPE.match(number):
         try:
             validate_container_number(number)
         except ValidationError as error:
@@ -86,17 +86,25 @@ def _clean_results(checklist, results) -> list[tuple]:
     for point in points:
         result = by_code.get(point.code)
         passed = None if result is None else result.get("passed")
+        # Each error names its point (params) so a form can show it beside that point.
+        params = {"code": point.code, "title": point.title}
         if passed is None:
             errors.append(
-                _("Point %(code)s (%(title)s): mark it passed or failed.")
-                % {"code": point.code, "title": point.title}
+                ValidationError(
+                    _("Point %(code)s (%(title)s): mark it passed or failed."),
+                    code="point_unanswered",
+                    params=params,
+                )
             )
             continue
         note = (result.get("note") or "").strip()
         if not passed and not note:
             errors.append(
-                _("Point %(code)s (%(title)s) failed: describe what you found.")
-                % {"code": point.code, "title": point.title}
+                ValidationError(
+                    _("Point %(code)s (%(title)s) failed: describe what you found."),
+                    code="point_note_missing",
+                    params=params,
+                )
             )
             continue
         clean.append((point, bool(passed), note, result.get("photo")))

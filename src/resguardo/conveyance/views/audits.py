@@ -11,7 +11,7 @@ from resguardo.core.views.mixins import OrganizationRequiredMixin, ServiceFormMi
 from .. import selectors, services
 from ..filtersets import DiscrepancyFilterSet, SealAuditFilterSet
 from ..forms.seals import DiscrepancyCloseForm, SealAuditForm
-from ..permissions import is_supervisor
+from ..permissions import is_supervisor, require_supervisor_at
 from .common import sites_for
 
 
@@ -105,6 +105,11 @@ class DiscrepancyDetailView(OrganizationRequiredMixin, ServiceFormMixin, FormVie
 
     def get_initial(self):
         return {"version": self.get_discrepancy().version}
+
+    def post(self, request, *args, **kwargs):
+        # Only a supervisor may close it: others are refused before the form is parsed.
+        require_supervisor_at(self.membership, self.get_discrepancy().site)
+        return super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

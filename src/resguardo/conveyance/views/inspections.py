@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,9 +18,9 @@ from .. import selectors, services
 from ..choices import ChecklistKey, InspectionStatus
 from ..filtersets import InspectionFilterSet
 from ..forms.inspections import InspectionForm, ReviewForm
-from ..permissions import is_supervisor
+from ..permissions import is_supervisor, require_supervisor_at
 from ..services.inspections import load_checklist
-from .common import sites_for
+from .common import photos_to_choose_again, sites_for
 
 
 class InspectionListView(FilteredListView):
@@ -86,7 +86,11 @@ class InspectionCreateView(OrganizationRequiredMixin, ServiceFormMixin, FormView
         }
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(checklist=self.get_checklist(), **kwargs)
+        return super().get_context_data(
+            checklist=self.get_checklist(),
+            photos_to_choose_again=photos_to_choose_again(self.request),
+            **kwargs,
+        )
 
     def _unit(self, data):
         shipment, container = None, None
@@ -111,6 +115,12 @@ class InspectionCreateView(OrganizationRequiredMixin, ServiceFormMixin, FormView
         return shipment, container
 
     def perform(self, form):
+        try:
+            return self._record(form)
+        except ValidationError as error:
+            raise _beside_the_points(error) from None
+
+    def _record(self, form):
         data = form.cleaned_data
         shipment, container = self._unit(data)
         return services.inspection_record(
@@ -143,6 +153,19 @@ class InspectionCreateView(OrganizationRequiredMixin, ServiceFormMixin, FormView
         return redirect("conveyance:inspection_detail", pk=self.object.pk)
 
 
+def _beside_the_points(error: ValidationError) -> ValidationError:
+    """Keep the list of problems at the top of the long form and repeat each one beside its
+    point, where the inspector has to act on a phone."""
+    if hasattr(error, "error_dict"):
+        return error
+    errors = {NON_FIELD_ERRORS: list(error.error_list)}
+    for item in error.error_list:
+        code = (item.params or {}).get("code")
+        if code is not None:
+            errors.setdefault(f"p{code}", []).append(item)
+    return ValidationError(errors)
+
+
 class InspectionDetailView(OrganizationRequiredMixin, View):
     template_name = "conveyance/inspection_detail.html"
 
@@ -166,6 +189,9 @@ class InspectionDetailView(OrganizationRequiredMixin, View):
 
     def post(self, request, pk):
         inspection = selectors.inspection_get(membership=self.membership, pk=pk)
+        # Refuse before parsing: a bad post from a non-supervisor must not answer with the
+        # review form (an auditor or staff member would see a decision form they cannot use).
+        require_supervisor_at(self.membership, inspection.site)
         form = ReviewForm(request.POST, held=inspection.status == InspectionStatus.HELD)
         if form.is_valid():
             try:

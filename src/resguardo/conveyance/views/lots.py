@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView
 
@@ -32,6 +33,13 @@ class LotReceiveView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
 
     def get_form_kwargs(self):
         return super().get_form_kwargs() | {"sites": sites_for(self.membership)}
+
+    def get_initial(self):
+        initial = {"received_on": timezone.localdate()}
+        sites = sites_for(self.membership)
+        if len(sites) == 1:
+            initial["site"] = sites[0]
+        return initial
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(title=_("Receive a lot of seals"), **kwargs)

@@ -10,7 +10,11 @@ from resguardo.core.views.lists import FilteredListView
 from resguardo.core.views.mixins import OrganizationRequiredMixin, ServiceFormMixin
 from resguardo.shipments import selectors as shipment_selectors
 from resguardo.shipments.search import CappedPaginator
-from resguardo.shipments.validators import format_container_number, normalize_code
+from resguardo.shipments.validators import (
+    format_container_number,
+    normalize_code,
+    validate_container_number,
+)
 
 from .. import selectors, services
 from ..choices import SealStatus
@@ -25,7 +29,8 @@ from ..forms.seals import (
     VoidForm,
 )
 from ..permissions import is_supervisor
-from .common import organization_people
+from ..services.inspections import CONTAINER_SHAPE
+from .common import organization_people, photos_to_choose_again
 
 
 class SealListView(FilteredListView):
@@ -119,7 +124,11 @@ class SealActionView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            seal=self.get_seal(), title=self.title, multipart=self.multipart, **kwargs
+            seal=self.get_seal(),
+            title=self.title,
+            multipart=self.multipart,
+            photos_to_choose_again=photos_to_choose_again(self.request),
+            **kwargs,
         )
 
     def common(self, form) -> dict:
@@ -174,14 +183,17 @@ def _shipment_and_container(membership, pedimento, unit):
     container = shipment.containers.filter(number=unit).first()
     if container is None:
         listed = ", ".join(c.display for c in shipment.containers.all()) or "—"
-        raise ValidationError(
-            {
-                "unit": [
-                    _("The container %(unit)s is not on this shipment (it has: %(list)s).")
-                    % {"unit": format_container_number(unit), "list": listed}
-                ]
-            }
-        )
+        errors = [
+            _("The container %(unit)s is not on this shipment (it has: %(list)s).")
+            % {"unit": format_container_number(unit), "list": listed}
+        ]
+        if CONTAINER_SHAPE.match(unit):
+            # A misread digit is the usual cause: say which digit the number should end with.
+            try:
+                validate_container_number(unit)
+            except ValidationError as error:
+                errors = error.messages + errors
+        raise ValidationError({"unit": errors})
     return shipment, container
 
 

@@ -140,3 +140,21 @@ def test_not_a_workbook(patentes):
 
     with pytest.raises(ValidationError):
         _run(patentes, b"hello", dry_run=True, name="envios.xlsx")
+
+
+def test_the_column_names_of_the_spanish_export_are_understood(patentes):
+    """A user fills in a file with the headers the app itself shows and exports in Spanish."""
+    header = (
+        "Pedimento,Instalación,Operación,Medio de transporte,Cliente,Fecha de la operación,"
+        "Contenedores,Placas del tractocamión,Números de sello en los documentos\n"
+    )
+    row = (
+        f"{pedimento_for()},Patio Norte,exportación,carretero,Autopartes del Bravo,"
+        f"20{year2()}-03-01,{container_number()},92 AK 4L,NL1;NL2"
+    )
+    report = _run(patentes, _csv([row], header=header), dry_run=False)
+    assert report.ok, [str(e) for e in report.errors]
+    assert not report.unknown_columns
+    shipment = Shipment.objects.get()
+    assert shipment.site == patentes.yard and shipment.operation_date.month == 3
+    assert shipment.tractor_plates == "92AK4L" and shipment.document_seal_numbers == ["NL1", "NL2"]

@@ -78,3 +78,13 @@ def test_malformed_pedimento_says_which_part(value, words):
     with pytest.raises(ValidationError) as error:
         parse_pedimento(value, today=TODAY)
     assert words in error.value.messages[0]
+
+
+def test_the_example_in_the_format_message_is_itself_valid():
+    """A user copying the example shown with the error must not get a check-digit error."""
+    import re
+
+    with pytest.raises(ValidationError) as error:
+        validate_container_number("12345")
+    example = re.search(r"for example ([A-Z]{4} \d{6} \d)", error.value.messages[0]).group(1)
+    assert validate_container_number(example) == example.replace(" ", "")

@@ -232,3 +232,12 @@ def test_search_by_full_pedimento_or_its_consecutive(patentes, client_for):
     for q in (wanted.pedimento, wanted.pedimento_display, wanted.pedimento[8:]):
         body = client.get(reverse("shipments:shipment_list"), {"q": q}).content.decode()
         assert "Buscado" in body and "Otro" not in body, q
+
+
+def test_new_shipment_form_starts_with_today_and_my_only_site(patentes, client_for):
+    world = patentes
+    world.membership(world.sofia).sites.set([world.yard])
+    body = client_for(world.sofia).get(reverse("shipments:shipment_create")).content.decode()
+    today = timezone.localdate().isoformat()
+    assert f'name="operation_date" value="{today}"' in body
+    assert f'<option value="{world.yard.pk}" selected>' in body

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -141,6 +142,10 @@ class ShipmentCreateView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
         kwargs = super().get_form_kwargs()
         kwargs["sites"] = selectors.recordable_sites(membership=self.membership)
         return kwargs
+
+    def get_initial(self):
+        # Most shipments are recorded the day they move; the date can still be changed.
+        return {"operation_date": timezone.localdate()}
 
     def get_context_data(self, **kwargs):
         patentes = selectors.organization_patentes(organization=self.membership.organization)
