@@ -3,6 +3,7 @@
 import datetime
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +40,36 @@ REVIEW_STATES = [
     ("current", _("Current")),
     ("never", _("Never reviewed")),
 ]
+
+
+class YesNoWidget(django_filters.widgets.BooleanWidget):
+    """Yes / No, and an empty first choice like the other filters' (not "Unknown", which
+    reads as a value of its own)."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = (("", "---------"), ("true", _("Yes")), ("false", _("No")))
+
+
+class PartnerFilterMixin(django_filters.FilterSet):
+    """Lists of a partner's records: the page searches by the partner's name or RFC; the
+    partner's id (links from other pages, the API) is a hidden filter."""
+
+    partner_name = django_filters.CharFilter(method="by_partner_name", label=_("Partner"))
+    partner = django_filters.NumberFilter(
+        field_name="partner_id", label=_("Partner id"), widget=forms.HiddenInput
+    )
+
+    def by_partner_name(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(
+            Q(partner__legal_name__icontains=value)
+            | Q(partner__trade_name__icontains=value)
+            | Q(partner__rfc__icontains=value.upper())
+            | Q(partner__tax_id__icontains=value)
+        )
+
+
 CERTIFICATION_STATES = [
     ("valid", pgettext_lazy("certification status", "Valid")),
     ("expiring", _("Expiring within 60 days")),
@@ -54,7 +85,9 @@ class PartnerFilterSet(django_filters.FilterSet):
     review = django_filters.ChoiceFilter(
         choices=REVIEW_STATES, method="by_review", label=_("Review")
     )
-    open_hits = django_filters.BooleanFilter(method="by_hits", label=_("Watchlist hits to review"))
+    open_hits = django_filters.BooleanFilter(
+        method="by_hits", label=_("Watchlist hits to review"), widget=YesNoWidget
+    )
     country = django_filters.CharFilter(lookup_expr="iexact", label=_("Country"))
 
     class Meta:
@@ -94,16 +127,15 @@ class PartnerFilterSet(django_filters.FilterSet):
         return queryset.filter(open_hits__gt=0) if value else queryset.filter(open_hits=0)
 
 
-class CertificationFilterSet(django_filters.FilterSet):
+class CertificationFilterSet(PartnerFilterMixin):
     program = django_filters.ChoiceFilter(choices=CertificationProgram.choices, label=_("Program"))
     state = django_filters.ChoiceFilter(
         choices=CERTIFICATION_STATES, method="by_state", label=_("Status")
     )
-    partner = django_filters.NumberFilter(field_name="partner_id", label=_("Partner"))
 
     class Meta:
         model = Certification
-        fields = ["program", "state", "partner"]
+        fields = ["program", "state", "partner_name", "partner"]
 
     def by_state(self, queryset, name, value):
         today = timezone.localdate()
@@ -121,36 +153,36 @@ class QuestionnaireFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
         field_name="partner__legal_name", lookup_expr="icontains", label=_("Partner")
     )
-    partner = django_filters.NumberFilter(field_name="partner_id", label=_("Partner id"))
+    partner = django_filters.NumberFilter(
+        field_name="partner_id", label=_("Partner id"), widget=forms.HiddenInput
+    )
 
     class Meta:
         model = Questionnaire
         fields = ["status", "q", "partner"]
 
 
-class ReviewFilterSet(django_filters.FilterSet):
+class ReviewFilterSet(PartnerFilterMixin):
     kind = django_filters.ChoiceFilter(choices=ReviewKind.choices, label=_("Kind"))
     outcome = django_filters.ChoiceFilter(choices=ReviewOutcome.choices, label=_("Outcome"))
-    partner = django_filters.NumberFilter(field_name="partner_id", label=_("Partner"))
     since = django_filters.DateFilter(field_name="performed_on", lookup_expr="gte", label=_("From"))
     until = django_filters.DateFilter(field_name="performed_on", lookup_expr="lte", label=_("To"))
 
     class Meta:
         model = PartnerReview
-        fields = ["kind", "outcome", "partner", "since", "until"]
+        fields = ["kind", "outcome", "partner_name", "partner", "since", "until"]
 
 
-class FindingFilterSet(django_filters.FilterSet):
+class FindingFilterSet(PartnerFilterMixin):
     status = django_filters.ChoiceFilter(choices=FindingStatus.choices, label=_("Status"))
     severity = django_filters.ChoiceFilter(choices=FindingSeverity.choices, label=_("Severity"))
     overdue = django_filters.BooleanFilter(
-        method="by_overdue", label=pgettext_lazy("finding", "Overdue")
+        method="by_overdue", label=pgettext_lazy("finding", "Overdue"), widget=YesNoWidget
     )
-    partner = django_filters.NumberFilter(field_name="partner_id", label=_("Partner"))
 
     class Meta:
         model = ReviewFinding
-        fields = ["status", "severity", "overdue", "partner"]
+        fields = ["status", "severity", "overdue", "partner_name", "partner"]
 
     def by_overdue(self, queryset, name, value):
         if value is None:
@@ -159,17 +191,18 @@ class FindingFilterSet(django_filters.FilterSet):
         return queryset.filter(late) if value else queryset.exclude(late)
 
 
-class HitFilterSet(django_filters.FilterSet):
+class HitFilterSet(PartnerFilterMixin):
     status = django_filters.ChoiceFilter(
         choices=HitStatus.choices, method="by_status", label=_("Decision")
     )
     source = django_filters.ChoiceFilter(choices=WatchlistSource.choices, label=_("List"))
-    is_current = django_filters.BooleanFilter(label=_("Still on the current list"))
-    partner = django_filters.NumberFilter(field_name="partner_id", label=_("Partner"))
+    is_current = django_filters.BooleanFilter(
+        label=_("Still on the current list"), widget=YesNoWidget
+    )
 
     class Meta:
         model = ScreeningHit
-        fields = ["status", "source", "is_current", "partner"]
+        fields = ["status", "source", "is_current", "partner_name", "partner"]
 
     def by_status(self, queryset, name, value):
         if value == HitStatus.OPEN:
@@ -179,7 +212,7 @@ class HitFilterSet(django_filters.FilterSet):
 
 class ListVersionFilterSet(django_filters.FilterSet):
     source = django_filters.ChoiceFilter(choices=WatchlistSource.choices, label=_("List"))
-    is_current = django_filters.BooleanFilter(label=_("Current"))
+    is_current = django_filters.BooleanFilter(label=_("Current"), widget=YesNoWidget)
 
     class Meta:
         model = ListVersion
@@ -191,7 +224,7 @@ class ListEntryFilterSet(django_filters.FilterSet):
     source = django_filters.ChoiceFilter(choices=WatchlistSource.choices, label=_("List"))
     version = django_filters.NumberFilter(field_name="version_id", label=_("Version"))
     current = django_filters.BooleanFilter(
-        field_name="version__is_current", label=_("Current version")
+        field_name="version__is_current", label=_("Current version"), widget=YesNoWidget
     )
 
     class Meta:

@@ -3,8 +3,7 @@
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from resguardo.core.indicators import Direction, Indicator, Reading, Unit, register_indicator
 
@@ -85,39 +84,39 @@ def register() -> None:
     for indicator in (
         Indicator(
             key="partners.reviews_current",
-            label=_lazy("Partners with a current periodic review"),
+            label=gettext_lazy("Partners with a current periodic review"),
             unit=Unit.PERCENT,
             target=100,
             direction=Direction.HIGHER_IS_BETTER,
             compute=reviews_current,
-            description=_lazy("Reviewed at least once and not past their next due date."),
+            description=gettext_lazy("Reviewed at least once and not past their next due date."),
             standards=(4,),
         ),
         Indicator(
             key="partners.screened_latest",
-            label=_lazy("Partners screened against the latest list versions"),
+            label=gettext_lazy("Partners screened against the latest list versions"),
             unit=Unit.PERCENT,
             target=100,
             direction=Direction.HIGHER_IS_BETTER,
             compute=screened_latest,
-            description=_lazy("SAT 69-B, SAT Art. 69 and OFAC lists."),
+            description=gettext_lazy("SAT 69-B, SAT Art. 69 and OFAC lists."),
             standards=(4,),
         ),
         Indicator(
             key="partners.certifications_valid",
-            label=_lazy("Partners with a valid certification where required"),
+            label=gettext_lazy("Partners with a valid certification where required"),
             unit=Unit.PERCENT,
             target=100,
             direction=Direction.HIGHER_IS_BETTER,
             compute=certifications_valid,
-            description=_lazy(
+            description=gettext_lazy(
                 "OEA, C-TPAT, AEO or ISO 28000, for the partner types the policy names."
             ),
             standards=(4,),
         ),
         Indicator(
             key="partners.open_hits",
-            label=_lazy("Watchlist hits not yet reviewed"),
+            label=gettext_lazy("Watchlist hits not yet reviewed"),
             unit=Unit.COUNT,
             target=0,
             direction=Direction.LOWER_IS_BETTER,

@@ -33,8 +33,13 @@ class IsOrganizationMember(permissions.BasePermission):
             )
             return False
         if request.method in permissions.SAFE_METHODS:
-            return has_perm(membership, getattr(view, "read_perm", Perm.VIEW))
-        return has_perm(membership, getattr(view, "write_perm", Perm.MANAGE_COMPLIANCE))
+            needed = getattr(view, "read_perm", Perm.VIEW)
+        else:
+            needed = getattr(view, "write_perm", Perm.MANAGE_COMPLIANCE)
+        if has_perm(membership, needed):
+            return True
+        self.message = _("Your role does not allow this action.")  # a member, but not this role
+        return False
 
 
 class IsAuthenticatedUser(permissions.IsAuthenticated):

@@ -15,6 +15,7 @@ from resguardo.core.permissions import Perm, require_perm
 from resguardo.core.validators import normalize_rfc, rfc_check_digit_ok
 
 from ..choices import PartnerKind, PartnerStatus, ScreeningTrigger
+from ..models import PartnerAddress, PartnerContact
 from ..watchlists.normalize import strip_accents
 from .partners import address_add, build_partner, contact_add, partner_create
 
@@ -40,6 +41,14 @@ COLUMNS = {
     "postal_code": ("postal_code", "zip", "codigo postal", "cp"),
 }
 REQUIRED = ("kind", "legal_name")
+# Import column → field of the contact or address created with the partner.
+CONTACT_COLUMNS = {"contact_name": "name", "contact_email": "email", "contact_phone": "phone"}
+ADDRESS_COLUMNS = {
+    "street": "street",
+    "city": "city",
+    "state": "state",
+    "postal_code": "postal_code",
+}
 KIND_WORDS = {
     "cliente": PartnerKind.CLIENT,
     "importador": PartnerKind.CLIENT,
@@ -236,6 +245,8 @@ class _RowChecker:
                 validate_email(email)
             except ValidationError:
                 self.error(number, "contact_email", _("not a valid e-mail address"))
+        self._check_contact(number, values)
+        self._check_address(number, values)
         self._check_duplicates(number, data)
         try:
             build_partner(organization=self.organization, data=dict(data))
@@ -249,6 +260,34 @@ class _RowChecker:
                 RowProblem(number, "rfc", _("the RFC check digit does not match; check it"))
             )
         return data if len(self.report.errors) == before else None
+
+    def _check_contact(self, number, values):
+        """The dry run checks the contact as the real run will save it (lengths included)."""
+        contact = _child_values(values, CONTACT_COLUMNS)
+        if contact["name"] or contact["email"]:
+            contact["name"] = contact["name"] or contact["email"]
+            # The e-mail address was checked above, with its own message.
+            self._check_fields(number, PartnerContact(**contact), CONTACT_COLUMNS, skip=["email"])
+
+    def _check_address(self, number, values):
+        address = _child_values(values, ADDRESS_COLUMNS)
+        if not (address["street"] or address["city"]):
+            return
+        if not address["street"] or not address["city"]:
+            missing = "city" if address["street"] else "street"
+            self.error(number, missing, _("an address needs both street and city"))
+            return
+        self._check_fields(number, PartnerAddress(**address), ADDRESS_COLUMNS)
+
+    def _check_fields(self, number, instance, columns, skip=()):
+        column_of = {field_name: column for column, field_name in columns.items()}
+        exclude = [f.name for f in instance._meta.fields if f.name not in column_of]
+        try:
+            instance.clean_fields(exclude=[*exclude, *skip])
+        except ValidationError as error:
+            for field_name, messages in error.message_dict.items():
+                for message in messages:
+                    self.error(number, column_of.get(field_name, field_name), message)
 
     def _check_duplicates(self, number, data):
         rfc = normalize_rfc(data.get("rfc", ""))
@@ -265,6 +304,10 @@ class _RowChecker:
                     number, "tax_id", _("same tax id as row %(row)s") % {"row": self.seen_tax[tax]}
                 )
             self.seen_tax.setdefault(tax, number)
+
+
+def _child_values(values: dict, columns: dict) -> dict:
+    return {field_name: str(values.get(column) or "") for column, field_name in columns.items()}
 
 
 def partners_import(
@@ -315,7 +358,7 @@ def _create_all(*, actor, membership, rows) -> None:
                 email=values.get("contact_email", ""),
                 phone=values.get("contact_phone", ""),
             )
-        if values.get("street") and values.get("city"):
+        if values.get("street"):  # with its city: checked in the dry run
             address_add(
                 actor=actor,
                 membership=membership,

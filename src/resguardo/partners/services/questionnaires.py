@@ -164,6 +164,25 @@ def questionnaire_for_token(token: str) -> Questionnaire | None:
     return questionnaire
 
 
+RESUBMIT_GRACE = datetime.timedelta(minutes=15)
+
+
+def questionnaire_just_submitted(token: str) -> Questionnaire | None:
+    """The questionnaire this link sent in the last minutes, if any: a second tap on "Send"
+    (or a reload of the POST) then gets the thank-you page again instead of "not valid"."""
+    if not token or len(token) > 100:
+        return None
+    return (
+        Questionnaire.objects.select_related("organization")
+        .filter(
+            token_hash=token_hash(token),
+            status=QuestionnaireStatus.SUBMITTED,
+            submitted_at__gte=timezone.now() - RESUBMIT_GRACE,
+        )
+        .first()
+    )
+
+
 def _clean_answers(questionnaire: Questionnaire, answers: dict, *, complete: bool) -> dict:
     cleaned, missing = {}, []
     for question in questionnaire.questions:
@@ -180,13 +199,10 @@ def _clean_answers(questionnaire: Questionnaire, answers: dict, *, complete: boo
         if value or comment:
             cleaned[question["code"]] = {"value": value, "comment": comment}
     if complete and missing:
-        raise ValidationError(
-            {
-                "answers": _("Answer every question before sending (missing: %(codes)s).")
-                % {"codes": ", ".join(missing)}
-            },
-            code="incomplete",
-        )
+        message = _("Answer every question before sending (missing: %(codes)s).") % {
+            "codes": ", ".join(missing)
+        }
+        raise ValidationError({"answers": ValidationError(message, code="incomplete")})
     return cleaned
 
 

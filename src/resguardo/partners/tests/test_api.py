@@ -74,6 +74,15 @@ def test_readers_cannot_write(world, api_for):
     )
 
 
+def test_a_refused_write_names_the_role_not_the_membership(world, api_for):
+    for persona in (world.audrey, world.sofia):  # auditor and staff: members, read only here
+        refused = api_for(persona).post(
+            "/api/v1/partners/", {"kind": "client", "legal_name": "X", "rfc": ""}, format="json"
+        )
+        assert refused.status_code == 403
+        assert refused.json() == {"detail": "Your role does not allow this action."}
+
+
 def test_decide_a_hit_and_block(world, api_for):
     import_fixture()
     partner = create_partner(world, legal_name="Fénix", rfc="LFE0805123A3")

@@ -1,6 +1,7 @@
 """Bulk import of partners: dry run with a report of every bad row, all or nothing."""
 
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -149,3 +150,33 @@ def test_api_import(world, api_for):
         "/api/v1/partners/import/", {"file": upload, "dry_run": "false"}, format="multipart"
     )
     assert response.status_code == 200 and response.json()["created"] == 3
+
+
+def test_the_check_reports_contact_and_address_problems_the_import_would_hit(world, client_for):
+    """A file the check called clean used to fail on "Import" with a bare "at most 40
+    characters" and no row: the check now sees what the import saves."""
+    content = (
+        "kind,legal_name,rfc,contact_name,contact_phone,street,city,postal_code\n"
+        "client,Bueno Uno S.A.,IEJ1001015A5,Ana,81 5555 0000,Av. Juárez 10,Monterrey,64000\n"
+        "client,Bueno Dos S.A.,TPN0906302BA,Luis,"
+        "81 5555 0000 ext. 1234 / 1235 o celular 81 1234 5678,Calle 1,Saltillo,"
+        "C.P. 25000 Coahuila\n"
+        "carrier,Bueno Tres S.A.,LFE0805123A3,,,Carretera 57 km 3,,\n"
+    ).encode()
+    client = client_for(world.carla)
+    page = client.post(
+        reverse("partners:partner_import"), {"file": SimpleUploadedFile("socios.csv", content)}
+    )
+    text = page.content.decode()
+    assert "3 problems found: nothing was imported." in text
+    rows = re.findall(
+        r'<td class="num">(\d+)</td><td class="mono">(\w+)</td><td>([^<]+)</td>', text
+    )
+    assert [(row, column) for row, column, _problem in rows] == [
+        ("3", "contact_phone"),
+        ("3", "postal_code"),
+        ("4", "city"),
+    ]
+    assert "at most 40 characters" in rows[0][2]
+    assert rows[2][2] == "an address needs both street and city"
+    assert 'name="confirm"' not in text and not Partner.objects.exists()

@@ -5,8 +5,10 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -71,7 +73,9 @@ def test_the_partner_answers_without_an_account(sent, client):
     assert page.status_code == 200
     body = page.content.decode()
     assert "Agencia Aduanal Norte" in body and "ISO 17712" in body
-    assert page["Cache-Control"] == "no-store" and page["Referrer-Policy"] == "no-referrer"
+    # The token in the address never goes to another site ("same-origin"), yet the browser
+    # still sends the page's origin with its own POST (see the CSRF test below).
+    assert page["Cache-Control"] == "no-store" and page["Referrer-Policy"] == "same-origin"
     draft = {"q-PRG-1": "partial", "c-PRG-1": "Being written", "save": "1"}
     assert client.post(url, draft).status_code == 302
     questionnaire.refresh_from_db()
@@ -80,12 +84,65 @@ def test_the_partner_answers_without_an_account(sent, client):
     assert 'value="partial" checked' in client.get(url).content.decode()
 
 
+def _browser_origin(page) -> str:
+    """The Origin header a browser sends with a form's POST back to the same site (Fetch
+    standard): "null" when the page's Referrer-Policy is "no-referrer"."""
+    return "null" if page["Referrer-Policy"] == "no-referrer" else "http://testserver"
+
+
+def test_a_browser_can_save_and_send_through_the_link(sent):
+    """CSRF checks on, and the Origin header a real browser would send from the page."""
+    questionnaire, token = sent
+    browser = Client(enforce_csrf_checks=True)
+    url = reverse("partners_public:questionnaire", args=[token])
+    page = browser.get(url)
+    csrf = {"csrfmiddlewaretoken": browser.cookies[settings.CSRF_COOKIE_NAME].value}
+    origin = _browser_origin(page)
+    draft = browser.post(url, {**csrf, "q-PRG-1": "yes", "save": "1"}, HTTP_ORIGIN=origin)
+    assert draft.status_code == 302
+    assert "Draft saved" in browser.get(url).content.decode()
+    done = browser.post(url, {**csrf, **_all_yes(questionnaire), "submit": "1"}, HTTP_ORIGIN=origin)
+    assert done.status_code == 200 and "the questionnaire was sent" in done.content.decode()
+    questionnaire.refresh_from_db()
+    assert questionnaire.status == QuestionnaireStatus.SUBMITTED
+
+
+def test_the_language_switch_in_the_top_bar_applies_to_the_questionnaire(sent, client):
+    _questionnaire, token = sent  # sent in English
+    url = reverse("partners_public:questionnaire", args=[token])
+    assert "Save draft" in client.get(url).content.decode()
+    client.post(reverse("core:set_language"), {"language": "es-mx", "next": url})
+    text = client.get(url).content.decode()
+    assert '<html lang="es-mx">' in text and "Guardar borrador" in text
+    assert "?lang=" not in text  # one language switch on the page, not two
+
+
 def test_submitting_needs_every_answer(sent, client):
     _questionnaire, token = sent
     url = reverse("partners_public:questionnaire", args=[token])
     response = client.post(url, {"q-PRG-1": "yes", "submit": "1"})
     assert response.status_code == 400
     assert "Answer every question before sending" in response.content.decode()
+
+
+def test_sending_too_early_marks_each_unanswered_question(sent, client):
+    questionnaire, token = sent
+    url = reverse("partners_public:questionnaire", args=[token])
+    answers = _all_yes(questionnaire)
+    del answers["q-CNV-2"], answers["q-CYB-1"]
+    response = client.post(url, {**answers, "c-CNV-2": "We use ISO 17712 seals", "submit": "1"})
+    assert response.status_code == 400
+    text = response.content.decode()
+    marked = re.findall(r'id="m-([A-Z]+-\d+)" data-testid="unanswered"', text)
+    assert sorted(marked) == ["CNV-2", "CYB-1"]
+    assert 'href="#q-CNV-2"' in text and 'href="#q-CYB-1"' in text
+    assert "We use ISO 17712 seals" in text  # what was typed stays
+    assert 'value="yes" checked' in text
+    assert "Your answers so far were saved as a draft." in text
+    questionnaire.refresh_from_db()
+    assert questionnaire.status == QuestionnaireStatus.IN_PROGRESS  # kept as a draft
+    assert questionnaire.answers["CNV-2"] == {"value": "", "comment": "We use ISO 17712 seals"}
+    assert questionnaire.answers["PRG-1"]["value"] == "yes"
 
 
 def test_submit_scores_and_the_used_link_reveals_nothing(sent, client):
@@ -104,6 +161,25 @@ def test_submit_scores_and_the_used_link_reveals_nothing(sent, client):
     text = again.content.decode()
     assert "This link is not valid" in text
     assert "Norte" not in text and "Confiables" not in text and "ISO 17712" not in text
+
+
+def test_a_second_tap_on_send_gets_the_thanks_page_again(sent, client):
+    questionnaire, token = sent
+    url = reverse("partners_public:questionnaire", args=[token])
+    answers = {**_all_yes(questionnaire), "submit": "1"}
+    assert "the questionnaire was sent" in client.post(url, answers).content.decode()
+    submitted_at = Questionnaire.objects.get(pk=questionnaire.pk).submitted_at
+    again = client.post(url, {**answers, "q-PRG-1": "no"})
+    assert again.status_code == 200 and "the questionnaire was sent" in again.content.decode()
+    questionnaire.refresh_from_db()
+    assert questionnaire.answers["PRG-1"]["value"] == "yes"  # nothing changed
+    assert questionnaire.submitted_at == submitted_at
+    # Later, the used link is just "not valid", for a POST too.
+    Questionnaire.objects.filter(pk=questionnaire.pk).update(
+        submitted_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    late = client.post(url, answers)
+    assert late.status_code == 404 and "Confiables" not in late.content.decode()
 
 
 def test_expired_and_unknown_links_show_the_same_page(sent, client):

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -36,6 +37,45 @@ def test_list_and_filters(world, client_for, partner):
     )
     text = filtered.content.decode()
     assert "Fénix" in text and "Cliente Tranquilo" not in text and "<html" not in text
+
+
+def test_yes_no_filters_start_empty_instead_of_unknown(world, client_for, partner):
+    client = client_for(world.carla)
+    for url, name in [
+        (reverse("partners:partner_list"), "open_hits"),
+        (reverse("partners:hit_list"), "is_current"),
+        (reverse("partners:finding_list"), "overdue"),
+    ]:
+        text = client.get(url).content.decode()
+        select = re.search(rf'<select name="{name}".*?</select>', text, re.S).group(0)
+        assert "Unknown" not in select, url
+        assert re.findall(r">([^<]+)</option>", select) == ["---------", "Yes", "No"], url
+
+
+def test_record_lists_search_by_partner_name_not_by_id(world, client_for, partner):
+    services.certification_create(
+        actor=world.carla, membership=world.membership(world.carla), partner=partner,
+        program="oea", modality="carrier", certificate_number="OEA-FENIX-1",
+        valid_until=timezone.localdate() + datetime.timedelta(days=200),
+    )  # fmt: skip
+    other = create_partner(world, legal_name="Transportes Otros, S.A. de C.V.", kind="carrier")
+    services.certification_create(
+        actor=world.carla, membership=world.membership(world.carla), partner=other,
+        program="oea", modality="carrier", certificate_number="OEA-OTROS-2",
+        valid_until=timezone.localdate() + datetime.timedelta(days=200),
+    )  # fmt: skip
+    client = client_for(world.carla)
+    for name in ("certification_list", "hit_list", "finding_list", "questionnaire_list"):
+        page = client.get(reverse(f"partners:{name}")).content.decode()
+        assert 'type="number" name="partner"' not in page, name  # no box for an internal id
+        if name != "questionnaire_list":  # that one has its own name search ("q")
+            assert 'name="partner_name"' in page, name
+    found = client.get(reverse("partners:certification_list"), {"partner_name": "fénix"})
+    text = found.content.decode()
+    assert "OEA-FENIX-1" in text and "OEA-OTROS-2" not in text
+    by_id = client.get(reverse("partners:certification_list"), {"partner": other.pk})
+    assert "OEA-OTROS-2" in by_id.content.decode()
+    assert "OEA-FENIX-1" not in by_id.content.decode()
 
 
 def test_detail_shows_risk_explanation_hits_and_warnings(world, client_for, partner):
@@ -254,6 +294,37 @@ def test_public_questionnaire_in_spanish(world, carla_membership, client, settin
     text = client.get(reverse("partners_public:questionnaire", args=[token])).content.decode()
     assert "¿Su empresa tiene una política de seguridad" in text
     assert "Guardar borrador" in text
+
+
+def test_officer_questionnaire_pages_in_spanish(world, client_for, settings):
+    settings.LANGUAGE_CODE = "es-mx"
+    partner = create_partner(world, legal_name="Socio Hispano, S.A. de C.V.")
+    client = client_for(world.carla)
+    send_url = reverse("partners:questionnaire_send", args=[partner.pk])
+    form = client.get(send_url).content.decode()
+    assert "Enviar un cuestionario de seguridad" in form and "Send a security" not in form
+    assert "El socio recibe un enlace privado" in form and ">Enviar</button>" in form
+    detail = client.post(
+        send_url,
+        {
+            "recipient_email": "responsable.seguridad.cadena@socio-hispano.example.mx",
+            "language": "es",
+        },
+        follow=True,
+    ).content.decode()
+    assert "Cuestionario enviado a responsable.seguridad.cadena@socio-hispano.example.mx" in detail
+    # The address is shown whole (it wraps), without an empty "<…>" around it.
+    assert (
+        'href="mailto:responsable.seguridad.cadena@socio-hispano.example.mx"' in detail
+        and "&lt;responsable" not in detail
+    )
+    listing = client.get(reverse("partners:questionnaire_list")).content.decode()
+    assert "<th>Enviado a</th>" in listing and "<th>Hasta</th>" not in listing
+    questionnaire = partner.questionnaires.get()
+    revoked = client.post(
+        reverse("partners:questionnaire_revoke", args=[questionnaire.pk]), follow=True
+    ).content.decode()
+    assert "Cuestionario revocado: su enlace ya no funciona." in revoked
 
 
 def test_list_and_detail_queries_do_not_grow_with_partners(

@@ -158,3 +158,33 @@ def test_lists_import_command_refuses_a_bad_file(db, tmp_path):
         call_command("lists", "import", "sat_69b", str(bad))
     call_command("lists", "import", "sat_69b", str(FIXTURES / "sat_69b.csv"))
     assert ListVersion.objects.get().entry_count == 6
+
+
+def _cut_short(content: bytes, rows: int) -> bytes:
+    """The file as an interrupted download leaves it: the preamble, the header and the
+    first `rows` entries, then the middle of the next line."""
+    lines = content.split(b"\r\n")
+    return b"\r\n".join(lines[: 3 + rows]) + b"\r\n" + lines[3 + rows][:25]
+
+
+def test_a_file_cut_short_does_not_replace_the_current_list(db, tmp_path):
+    current = import_fixture()
+    truncated = _cut_short(fixture_bytes("sat_69b.csv"), rows=2)
+    with pytest.raises(ValidationError) as refused:
+        list_version_import(
+            source=WatchlistSource.SAT_69B, content=truncated, file_name="Listado_Completo.csv"
+        )
+    message = " ".join(refused.value.messages)
+    assert "has 2 entries, less than half of the 6 entries of the current version" in message
+    current.refresh_from_db()
+    assert current.is_current and ListVersion.objects.count() == 1
+    assert ListEntry.objects.filter(version__is_current=True).count() == 6
+    assert "cut short" in ListImportAttempt.objects.get(succeeded=False).message
+
+    # An operator who knows the list really shrank says so.
+    short = tmp_path / "Listado_Completo.csv"
+    short.write_bytes(truncated)
+    with pytest.raises(CommandError, match="cut short"):
+        call_command("lists", "import", "sat_69b", str(short))
+    call_command("lists", "import", "sat_69b", str(short), "--allow-shrink")
+    assert ListVersion.objects.get(is_current=True).entry_count == 2

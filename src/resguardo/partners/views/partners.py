@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView
 
 from resguardo.core.permissions import Perm
@@ -78,8 +78,10 @@ class PartnerDetailView(OrganizationRequiredMixin, PartnerMixin, DetailView):
 
 class PartnerCreateView(ManageFormView):
     form_class = PartnerForm
-    title = _lazy("New business partner")
-    intro = _lazy("The partner is screened against the SAT and OFAC lists as soon as it is saved.")
+    title = gettext_lazy("New business partner")
+    intro = gettext_lazy(
+        "The partner is screened against the SAT and OFAC lists as soon as it is saved."
+    )
 
     def get_cancel_url(self):
         return reverse("partners:partner_list")
@@ -143,8 +145,8 @@ class PartnerUpdateView(PartnerMixin, PartnerCreateView):
 
 class PartnerRiskView(PartnerMixin, ManageFormView):
     form_class = RiskOverrideForm
-    title = _lazy("Set the risk by hand")
-    intro = _lazy(
+    title = gettext_lazy("Set the risk by hand")
+    intro = gettext_lazy(
         "The computed rating stays visible with its explanation. The risk you set decides "
         "how often the partner is reviewed."
     )
@@ -169,7 +171,7 @@ class PartnerRiskView(PartnerMixin, ManageFormView):
 
 
 class PartnerScreenView(PartnerMixin, ServicePostView):
-    success_message = _lazy("Screening done.")
+    success_message = gettext_lazy("Screening done.")
 
     def act(self, request):
         services.partners_screen_now(

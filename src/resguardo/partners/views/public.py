@@ -3,6 +3,7 @@
 An unknown, used, revoked or expired link gets one and the same page, which says what may
 have happened and reveals nothing about the agency, the partner or the questions."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -14,9 +15,12 @@ from .. import services
 from ..choices import AnswerValue
 from ..forms import ACCEPT_DOCUMENTS
 
+# "same-origin" keeps the token in the address away from other sites. Not "no-referrer":
+# with it, browsers send "Origin: null" on the form's own POST and the CSRF check refuses
+# every draft and every submission.
 PRIVATE_HEADERS = {
     "Cache-Control": "no-store",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "X-Robots-Tag": "noindex, nofollow",
 }
 
@@ -31,6 +35,28 @@ def invalid_link(request):
     return _private(render(request, "partners/public/invalid_link.html", status=404))
 
 
+def _language(request, questionnaire) -> str:
+    """The questionnaire's language, unless the visitor picked one with the switch in the
+    top bar (its cookie) or with an explicit ?lang=."""
+    chosen = request.GET.get("lang") or request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    chosen = chosen[:2]
+    return chosen if chosen in ("es", "en") else questionnaire.language
+
+
+def _interface_language(language: str) -> str:
+    return "es-mx" if language == "es" else "en"
+
+
+def _thanks(request, questionnaire):
+    context = {"questionnaire": questionnaire}
+    return _private(render(request, "partners/public/thanks.html", context))
+
+
+def _incomplete(error: ValidationError) -> bool:
+    inner = error.error_dict.get("answers", []) if hasattr(error, "error_dict") else [error]
+    return any(getattr(e, "code", None) == "incomplete" for e in inner)
+
+
 class PublicQuestionnaireView(View):
     template_name = "partners/public/questionnaire.html"
 
@@ -38,10 +64,14 @@ class PublicQuestionnaireView(View):
         self.token = token
         self.questionnaire = services.questionnaire_for_token(token)
         if self.questionnaire is None:
+            if request.method == "POST":
+                sent = services.questionnaire_just_submitted(token)
+                if sent is not None:  # a second tap on "Send answers"
+                    with translation.override(_interface_language(_language(request, sent))):
+                        return _thanks(request, sent)
             return invalid_link(request)
-        chosen = request.GET.get("lang")
-        self.language = chosen if chosen in ("es", "en") else self.questionnaire.language
-        with translation.override("es-mx" if self.language == "es" else "en"):
+        self.language = _language(request, self.questionnaire)
+        with translation.override(_interface_language(self.language)):
             return super().dispatch(request, *args, **kwargs)
 
     def _answers_from(self, post) -> dict:
@@ -67,14 +97,15 @@ class PublicQuestionnaireView(View):
             )
         except ValidationError as error:
             errors.extend(error.messages)
+            if _incomplete(error):
+                # Keep what was answered: a phone may lose the page before the gaps are filled.
+                services.questionnaire_answer(questionnaire=self.questionnaire, answers=answers)
+                errors.append(_("Your answers so far were saved as a draft."))
         if errors:
-            return self.render(answers, errors=errors, status=400)
+            missing = self._unanswered(answers) if submit else set()
+            return self.render(answers, errors=errors, missing=missing, status=400)
         if submit:
-            return _private(
-                render(
-                    request, "partners/public/thanks.html", {"questionnaire": self.questionnaire}
-                )
-            )
+            return _thanks(request, self.questionnaire)
         messages.success(
             request, _("Draft saved. You can come back with the same link until it expires.")
         )
@@ -95,7 +126,14 @@ class PublicQuestionnaireView(View):
                     errors.extend(f"{code} · {upload.name}: {m}" for m in error.messages)
         return errors
 
-    def render(self, answers, errors=(), status=200):
+    def _unanswered(self, answers) -> set[str]:
+        return {
+            q["code"]
+            for q in self.questionnaire.questions
+            if q["kind"] == "choice" and not answers.get(q["code"], {}).get("value")
+        }
+
+    def render(self, answers, errors=(), missing=frozenset(), status=200):
         q = self.questionnaire
         documents = {}
         for document in q.documents.all():
@@ -113,6 +151,7 @@ class PublicQuestionnaireView(View):
                     "value": answer.get("value", ""),
                     "comment": answer.get("comment", ""),
                     "documents": documents.get(question["code"], []),
+                    "missing": question["code"] in missing,
                 }
             )
             section = question["section"]
@@ -121,6 +160,7 @@ class PublicQuestionnaireView(View):
             "rows": rows,
             "choices": AnswerValue.choices,
             "errors": errors,
+            "missing": [row["question"]["code"] for row in rows if row["missing"]],
             "token": self.token,
             "accept": ACCEPT_DOCUMENTS,
             "spanish": spanish,

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView
 
 from resguardo.core.permissions import Perm
@@ -30,12 +30,12 @@ class QuestionnaireListView(FilteredListView):
 
 class QuestionnaireSendView(PartnerFormView):
     form_class = QuestionnaireSendForm
-    title = _lazy("Send a security questionnaire")
-    intro = _lazy(
+    title = gettext_lazy("Send a security questionnaire")
+    intro = gettext_lazy(
         "The partner receives a private link by e-mail. It works only for this questionnaire "
         "and expires; no account is needed."
     )
-    submit_label = _lazy("Send")
+    submit_label = gettext_lazy("Send")
 
     def get_initial(self):
         contact = self.partner.contacts.exclude(email="").first()
@@ -118,7 +118,7 @@ class QuestionnaireActionView(ServicePostView):
 
 
 class QuestionnaireAcceptView(QuestionnaireActionView):
-    success_message = _lazy("Questionnaire accepted. The partner's risk rating was updated.")
+    success_message = gettext_lazy("Questionnaire accepted. The partner's risk rating was updated.")
 
     def act(self, request):
         services.questionnaire_accept(
@@ -130,7 +130,7 @@ class QuestionnaireAcceptView(QuestionnaireActionView):
 
 
 class QuestionnaireCorrectionsView(QuestionnaireActionView):
-    success_message = _lazy("Sent back for corrections with a new link.")
+    success_message = gettext_lazy("Sent back for corrections with a new link.")
 
     def act(self, request):
         services.questionnaire_request_corrections(
@@ -142,7 +142,7 @@ class QuestionnaireCorrectionsView(QuestionnaireActionView):
 
 
 class QuestionnaireRevokeView(QuestionnaireActionView):
-    success_message = _lazy("Questionnaire revoked: its link no longer works.")
+    success_message = gettext_lazy("Questionnaire revoked: its link no longer works.")
 
     def act(self, request):
         services.questionnaire_revoke(

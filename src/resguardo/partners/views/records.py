@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.http import FileResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView
 
@@ -46,8 +46,8 @@ class PartnerFormView(PartnerMixin, ManageFormView):
 
 class AddressAddView(PartnerFormView):
     form_class = AddressForm
-    title = _lazy("New address")
-    success_message = _lazy("Address saved.")
+    title = gettext_lazy("New address")
+    success_message = gettext_lazy("Address saved.")
 
     def get_initial(self):
         return {"country": self.partner.country}
@@ -63,8 +63,8 @@ class AddressAddView(PartnerFormView):
 
 class ContactAddView(PartnerFormView):
     form_class = ContactForm
-    title = _lazy("New contact")
-    success_message = _lazy("Contact saved.")
+    title = gettext_lazy("New contact")
+    success_message = gettext_lazy("Contact saved.")
 
     def perform(self, form):
         return services.contact_add(
@@ -77,7 +77,7 @@ class ContactAddView(PartnerFormView):
 
 class ChildRemoveView(ServicePostView):
     model = None
-    success_message = _lazy("Removed.")
+    success_message = gettext_lazy("Removed.")
 
     def post(self, request, *args, **kwargs):
         self.instance = selectors.record_get(
@@ -104,9 +104,9 @@ class ContactRemoveView(ChildRemoveView):
 
 class DocumentUploadView(PartnerFormView):
     form_class = DocumentForm
-    title = _lazy("Upload a document")
-    intro = _lazy("Documents are never replaced: uploading a new version keeps the old one.")
-    success_message = _lazy("Document saved.")
+    title = gettext_lazy("Upload a document")
+    intro = gettext_lazy("Documents are never replaced: uploading a new version keeps the old one.")
+    success_message = gettext_lazy("Document saved.")
     multipart = True
 
     def perform(self, form):
@@ -139,8 +139,8 @@ class CertificationListView(FilteredListView):
 
 
 class CertificationCreateView(PartnerFormView):
-    title = _lazy("New certification")
-    success_message = _lazy("Certification saved.")
+    title = gettext_lazy("New certification")
+    success_message = gettext_lazy("Certification saved.")
 
     def get_form(self, form_class=None):
         return CertificationForm(**self.get_form_kwargs(), partner=self.partner)
@@ -153,7 +153,7 @@ class CertificationCreateView(PartnerFormView):
 
 
 class CertificationUpdateView(CertificationCreateView):
-    title = _lazy("Edit certification")
+    title = gettext_lazy("Edit certification")
 
     @property
     def certification(self):
@@ -197,7 +197,7 @@ class CertificationUpdateView(CertificationCreateView):
 
 
 class CertificationDeleteView(ServicePostView):
-    success_message = _lazy("Certification removed.")
+    success_message = gettext_lazy("Certification removed.")
 
     def act(self, request):
         certification = selectors.certification_get(
@@ -214,8 +214,8 @@ class CertificationDeleteView(ServicePostView):
 
 class SelectionDecideView(PartnerFormView):
     template_name = "partners/selection_form.html"
-    title = _lazy("Selection decision")
-    success_message = _lazy("Decision recorded.")
+    title = gettext_lazy("Selection decision")
+    success_message = gettext_lazy("Decision recorded.")
 
     def get_form(self, form_class=None):
         return SelectionForm(
@@ -265,9 +265,9 @@ class SelectionDetailView(OrganizationRequiredMixin, DetailView):
 
 
 class AgreementCreateView(PartnerFormView):
-    title = _lazy("New security agreement")
-    intro = _lazy("Upload the signed document to the partner first, then choose it here.")
-    success_message = _lazy("Agreement saved.")
+    title = gettext_lazy("New security agreement")
+    intro = gettext_lazy("Upload the signed document to the partner first, then choose it here.")
+    success_message = gettext_lazy("Agreement saved.")
 
     def get_form(self, form_class=None):
         return AgreementForm(**self.get_form_kwargs(), partner=self.partner)
@@ -280,7 +280,7 @@ class AgreementCreateView(PartnerFormView):
 
 
 class AgreementUpdateView(AgreementCreateView):
-    title = _lazy("Edit security agreement")
+    title = gettext_lazy("Edit security agreement")
 
     @property
     def agreement(self):

@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, TemplateView
 
 from resguardo.core.permissions import Perm
@@ -112,8 +112,8 @@ class ReviewCalendarIcsView(OrganizationRequiredMixin, TemplateView):
 
 class ReviewCreateView(PartnerFormView):
     template_name = "partners/review_form.html"
-    title = _lazy("Record a review")
-    success_message = _lazy(
+    title = gettext_lazy("Record a review")
+    success_message = gettext_lazy(
         "Review recorded. The next review date was set from the partner's risk."
     )
 
@@ -184,7 +184,7 @@ class FindingListView(FilteredListView):
 
 
 class FindingAddView(ManageFormView):
-    title = _lazy("New finding")
+    title = gettext_lazy("New finding")
 
     @property
     def review(self):
@@ -212,7 +212,7 @@ class FindingAddView(ManageFormView):
 
 
 class FindingCloseView(ServicePostView):
-    success_message = _lazy("Finding closed.")
+    success_message = gettext_lazy("Finding closed.")
 
     def post(self, request, *args, **kwargs):
         self.finding = selectors.finding_get(membership=self.membership, pk=self.kwargs["pk"])

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from .. import services
 from ..forms import PolicyForm
@@ -13,7 +13,7 @@ from .base import ManageFormView, form_data
 class PolicyView(ManageFormView):
     form_class = PolicyForm
     template_name = "partners/policy_form.html"
-    title = _lazy("Partner policy")
+    title = gettext_lazy("Partner policy")
 
     def get_initial(self):
         policy = services.policy_for(self.membership.organization)

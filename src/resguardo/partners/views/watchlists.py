@@ -6,7 +6,7 @@ from django.http import FileResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from resguardo.core.permissions import Perm
@@ -103,8 +103,8 @@ class ListVersionDownloadView(OrganizationRequiredMixin, TemplateView):
 
 class ListUploadView(ManageFormView):
     form_class = ListUploadForm
-    title = _lazy("Import a list file")
-    intro = _lazy(
+    title = gettext_lazy("Import a list file")
+    intro = gettext_lazy(
         "Upload the file exactly as the SAT or OFAC publish it. A file with other columns or "
         "in another encoding is refused and the current version stays in use. Every "
         "organization's partners are screened again once the new version is in."

@@ -25,6 +25,9 @@ from .normalize import normalize_name
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 2000
+# A new version with fewer than this share of the current version's entries is taken for a
+# file cut short (an interrupted download, a partial copy) and refused unless asked for.
+MIN_SHARE_OF_CURRENT = 0.5
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,10 @@ def list_version_import(
     origin: str = "",
     actor=None,
     published_on=None,
+    allow_shrink: bool = False,
 ) -> ImportResult:
+    """Import a published file as the new current version. `allow_shrink` accepts a file with
+    far fewer entries than the current version (a list that really shrank)."""
     if source not in sources.SOURCES:
         raise ValidationError({"source": _("Unknown list.")}, code="source")
     sha256 = file_hash(content, alias_content)
@@ -111,6 +117,8 @@ def list_version_import(
         )
     try:
         parsed = sources.parse(source, content, alias_content)
+        if not allow_shrink:
+            _check_not_cut_short(source, parsed)
     except ValidationError as error:
         _refuse(source=source, origin=origin, actor=actor, error=error)
     version = _save_version(
@@ -124,6 +132,26 @@ def list_version_import(
         published_on=parsed.published_on or published_on,
     )
     return ImportResult(version, created=True)
+
+
+def _check_not_cut_short(source: str, parsed) -> None:
+    current = ListVersion.objects.filter(source=source, is_current=True).first()
+    if current is None or len(parsed.entries) >= current.entry_count * MIN_SHARE_OF_CURRENT:
+        return
+    raise ValidationError(
+        _(
+            "The new %(list)s file has %(new)s entries, less than half of the %(current)s "
+            "entries of the current version: it may have been cut short (an interrupted "
+            "download). It was refused and the current version stays in use. If the list "
+            "really shrank, import it with “resguardo lists import --allow-shrink”."
+        )
+        % {
+            "list": WatchlistSource(source).label,
+            "new": len(parsed.entries),
+            "current": current.entry_count,
+        },
+        code="shrunk",
+    )
 
 
 @transaction.atomic

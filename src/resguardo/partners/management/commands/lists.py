@@ -31,13 +31,23 @@ class Command(BaseCommand):
         load.add_argument("source", choices=list(sources.SOURCES))
         load.add_argument("file", type=Path)
         load.add_argument("--aliases", type=Path, help="OFAC alt.csv (or cons_alt.csv)")
+        load.add_argument(
+            "--allow-shrink",
+            action="store_true",
+            help="accept a file with less than half the entries of the current version",
+        )
         sub.add_parser("status", help="current version of each list")
 
     def handle(self, *args, action, **options):
         if action == "fetch":
             return self.fetch(options["sources"] or list(sources.SOURCES))
         if action == "import":
-            return self.load(options["source"], options["file"], options.get("aliases"))
+            return self.load(
+                options["source"],
+                options["file"],
+                options.get("aliases"),
+                allow_shrink=options["allow_shrink"],
+            )
         return self.status()
 
     def fetch(self, names):
@@ -60,7 +70,7 @@ class Command(BaseCommand):
                 f"{len(failed)} list(s) not updated: {', '.join(failed)}", returncode=1
             )
 
-    def load(self, source, path: Path, aliases: Path | None):
+    def load(self, source, path: Path, aliases: Path | None, *, allow_shrink=False):
         try:
             content = path.read_bytes()
             alias_content = aliases.read_bytes() if aliases else None
@@ -73,6 +83,7 @@ class Command(BaseCommand):
                 file_name=path.name,
                 alias_content=alias_content,
                 origin=str(path),
+                allow_shrink=allow_shrink,
             )
         except ValidationError as error:
             raise CommandError(
