@@ -3,47 +3,14 @@
 Run with: uv run pytest -m browser -p no:xdist -o addopts="-p no:cacheprovider --strict-markers"
 """
 
-import os
 import re
 
 import pytest
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls of the test itself
-# (seeding the demo) are still plain synchronous code.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 AGENCY = "Agencia Aduanal Lozano y Asociados, S.C."
 OTHER = "Comercializadora Fronteriza del Bravo, S.A. de C.V."
-
-
-@pytest.fixture
-def demo(transactional_db):
-    from resguardo.core.demo import seed_demo
-
-    return seed_demo()
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
 
 
 def test_demo_admin_signs_in_switches_language_and_organization(live_server, demo, browser):

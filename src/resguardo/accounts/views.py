@@ -7,7 +7,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -69,7 +69,7 @@ class LoginView(FormView):
             self.request.session[PENDING_USER] = user.pk
             otp_url = reverse("accounts:login_otp")
             nxt = self.request.POST.get("next")
-            return redirect(f"{otp_url}?next={nxt}" if nxt else otp_url)
+            return redirect(f"{otp_url}?{urlencode({'next': nxt})}" if nxt else otp_url)
         return _complete_login(self.request, user)
 
 

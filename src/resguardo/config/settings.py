@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "resguardo.core.middleware.TenancyMiddleware",
     "resguardo.accounts.middleware.MfaEnforcementMiddleware",
+    "resguardo.core.middleware.PrivateResponsesMiddleware",
 ]
 
 ROOT_URLCONF = "resguardo.config.urls"

@@ -1,14 +1,33 @@
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .choices import AuditAction, Role, SiteKind
 from .models import AuditEntry, Membership, Site
 
 
+def active_filter():
+    """Active / inactive / both, worded for people (not “Unknown / Yes / No”). The API keeps
+    `?is_active=true|false`."""
+    choices = [("", _("Active and inactive")), ("true", _("Active")), ("false", _("Inactive"))]
+    return django_filters.BooleanFilter(label=_("Status"), widget=forms.Select(choices=choices))
+
+
+def date_filter(lookup_expr, label):
+    """A date the phone and the desktop pick from a calendar; ISO dates in the API."""
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    return django_filters.DateFilter(
+        field_name="timestamp", lookup_expr=lookup_expr, label=label, widget=widget
+    )
+
+
 class SiteFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", label=_("Name"))
-    kind = django_filters.ChoiceFilter(choices=SiteKind.choices, label=_("Kind"))
+    kind = django_filters.ChoiceFilter(
+        choices=SiteKind.choices, label=_("Kind"), empty_label=_("All kinds")
+    )
     aduana = django_filters.CharFilter(field_name="aduana__code", label=_("Customs office"))
+    is_active = active_filter()
 
     class Meta:
         model = Site
@@ -16,7 +35,10 @@ class SiteFilterSet(django_filters.FilterSet):
 
 
 class MemberFilterSet(django_filters.FilterSet):
-    role = django_filters.ChoiceFilter(choices=Role.choices, label=_("Role"))
+    role = django_filters.ChoiceFilter(
+        choices=Role.choices, label=_("Role"), empty_label=_("All roles")
+    )
+    is_active = active_filter()
 
     class Meta:
         model = Membership
@@ -24,17 +46,15 @@ class MemberFilterSet(django_filters.FilterSet):
 
 
 class AuditEntryFilterSet(django_filters.FilterSet):
-    action = django_filters.ChoiceFilter(choices=AuditAction.choices, label=_("Action"))
+    action = django_filters.ChoiceFilter(
+        choices=AuditAction.choices, label=_("Action"), empty_label=_("All actions")
+    )
     object_type = django_filters.CharFilter(label=_("Object type"))
     actor = django_filters.CharFilter(
         field_name="actor_label", lookup_expr="icontains", label=_("Actor")
     )
-    since = django_filters.DateFilter(
-        field_name="timestamp", lookup_expr="date__gte", label=_("From")
-    )
-    until = django_filters.DateFilter(
-        field_name="timestamp", lookup_expr="date__lte", label=_("To")
-    )
+    since = date_filter("date__gte", _("From"))
+    until = date_filter("date__lte", _("To"))
 
     class Meta:
         model = AuditEntry

@@ -78,5 +78,7 @@ class MembershipEditForm(MembershipForm):
 
 class InvitationForm(MembershipForm):
     email = forms.EmailField(label=_("E-mail"))
+    # No role is chosen in advance: the first choice would be Administrator, the most powerful.
+    role = forms.ChoiceField(label=_("Role"), choices=[("", _("Choose a role")), *Role.choices])
 
     field_order = ["email", "role", "sites", "expires_at"]

@@ -25,3 +25,20 @@ class TenancyMiddleware:
         if request.user.is_authenticated:
             attach_membership(request, request.user)
         return self.get_response(request)
+
+
+class PrivateResponsesMiddleware:
+    """What a signed-in user is shown (pages, API answers, files, exports) is theirs alone: no
+    shared cache and no copy left in the browser's cache on a shared computer. Views that set
+    their own Cache-Control keep it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        if signed_in and not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "private, no-store"
+        return response

@@ -20,8 +20,18 @@ def _libraries():
 class DiffForm(forms.Form):
     """Pick two versions to compare (a GET form: it only reads)."""
 
-    old = _LibraryChoice(queryset=_libraries(), to_field_name="urn", label=_("Older version"))
-    new = _LibraryChoice(queryset=_libraries(), to_field_name="urn", label=_("Newer version"))
+    old = _LibraryChoice(
+        queryset=_libraries(),
+        to_field_name="urn",
+        label=_("Older version"),
+        empty_label=_("Choose a version"),
+    )
+    new = _LibraryChoice(
+        queryset=_libraries(),
+        to_field_name="urn",
+        label=_("Newer version"),
+        empty_label=_("Choose a version"),
+    )
 
     def clean(self):
         data = super().clean()

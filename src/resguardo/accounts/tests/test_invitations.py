@@ -114,6 +114,19 @@ def test_inviting_an_existing_member_is_a_form_error(world, client_for):
     assert mail.outbox == []
 
 
+def test_invitation_form_chooses_no_role_in_advance(world, client_for):
+    """The first role is Administrator: an invitation sent in a hurry must not grant it."""
+    admin = client_for(world.alice)
+    admin.cookies["resguardo_language"] = "en"
+    page = admin.get(reverse("core:invitation_create")).content.decode()
+    assert '<option value="" selected>Choose a role</option>' in page
+    assert '<option value="admin" selected>' not in page
+    response = invite(admin, "deprisa@norte.example.mx", role="")
+    assert "This field is required." in response.content.decode()
+    assert not Invitation.objects.exists()
+    assert mail.outbox == []
+
+
 def test_auditor_invitation_needs_an_expiry(world, client_for):
     response = invite(client_for(world.alice), "auditora@externa.mx", "auditor")
     assert "An auditor&#x27;s access needs an expiry date." in response.content.decode()

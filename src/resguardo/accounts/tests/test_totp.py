@@ -171,3 +171,19 @@ def test_wrong_codes_count_toward_the_lockout(world, client, settings):
     again = sign_in(client, world.alice)
     assert "Too many failed sign-ins." in again.content.decode()
     assert client.get(reverse("core:dashboard")).status_code == 302
+
+
+def test_the_page_asked_for_survives_the_code_step_whole(world, client):
+    """A link with several filters (…?a=1&b=2) leads there after the second factor too."""
+    client.force_login(world.alice)
+    secret, _setup_code = turn_on(client)
+    client.post(reverse("accounts:logout"))
+    wanted = "/audit/?action=created&actor=Alice"
+    response = client.post(
+        reverse("accounts:login"),
+        {"email": world.alice.email, "password": TEST_PASSWORD, "next": wanted},
+    )
+    code_page = response["Location"]
+    assert code_page.startswith(reverse("accounts:login_otp"))
+    response = client.post(code_page, {"code": code_at(secret, 30)})
+    assert response["Location"] == wanted

@@ -153,6 +153,12 @@ def test_diff_page(world, client_for, mini_catalog):
     assert "Internal audits" in body
 
 
+def test_diff_page_asks_to_choose_versions_in_words(world, client_for, mini_catalog):
+    body = _en(client_for(world.sofia)).get(reverse("standards:diff")).content.decode()
+    assert body.count(">Choose a version</option>") == 2
+    assert "---------" not in body
+
+
 def test_checklists_page(world, client_for, mini_catalog):
     body = _en(client_for(world.sofia)).get(reverse("standards:checklists")).content.decode()
     assert "3-point box" in body and "Tap for hollow spots." in body
