@@ -26,6 +26,14 @@ def _flag_choices():
     return list(seen.items())
 
 
+EMPTY_LABELS = {
+    "owner": _("Nobody yet"),
+    "lead_auditor": _("Nobody yet"),
+    "site": _("Whole organization"),
+    "node": _("No particular requirement"),
+}
+
+
 class MembershipForm(forms.Form):
     """A form whose choices are limited to the membership's organization."""
 
@@ -37,6 +45,13 @@ class MembershipForm(forms.Form):
                 field.queryset = member_users(membership)
             elif name in ("site", "sites"):
                 field.queryset = site_list(membership=membership)
+            # Say what leaving the choice empty means instead of Django's "---------".
+            if (
+                isinstance(field, forms.ModelChoiceField)
+                and not field.required
+                and name in EMPTY_LABELS
+            ):
+                field.empty_label = EMPTY_LABELS[name]
 
 
 class AssessmentForm(MembershipForm):

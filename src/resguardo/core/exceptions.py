@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class ConcurrentEditError(ValidationError):
     """Someone else saved the record after the user opened it."""
 
-    def __init__(self, message=None):
+    def __init__(self, message=None, *, instance=None):
         super().__init__(
             message
             or _(
@@ -14,6 +14,8 @@ class ConcurrentEditError(ValidationError):
             ),
             code="conflict",
         )
+        # The row whose save was refused, so a form can show what is stored now.
+        self.instance = instance
 
 
 class FrozenRecordError(ValidationError):

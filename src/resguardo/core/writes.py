@@ -51,7 +51,7 @@ def update_audited(
             .update(version=F("version") + 1)
         )
         if not bumped:
-            raise ConcurrentEditError()
+            raise ConcurrentEditError(instance=instance)
         instance.version = expected + 1
     instance.save()
     for name, values in (m2m or {}).items():

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from resguardo.compliance import dashboard_charts, selectors
 from resguardo.compliance.choices import Result
 from resguardo.compliance.presenters import flag_labels
+from resguardo.compliance.requirement_indicators import fill_report_indicators
 from resguardo.core.selectors import patente_list
 
 from .choices import report_language, written_in
@@ -87,6 +88,7 @@ def _section_rows(data) -> list[dict]:
 def report_context(*, membership, assessment, data=None) -> dict:
     """Everything the template shows. Call inside `written_in(language)`."""
     data = data or selectors.assessment_report_data(membership=membership, assessment=assessment)
+    fill_report_indicators(data, organization=data.organization, site=assessment.site)
     rows = _section_rows(data)
     overall = data.readiness.overall
     name = assessment.library.short_name or assessment.library.name

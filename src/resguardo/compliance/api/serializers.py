@@ -103,6 +103,26 @@ class ResultSerializer(serializers.Serializer):
     version = serializers.IntegerField()
 
 
+class IndicatorLineSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField()
+    status = serializers.ChoiceField(
+        choices=["met", "not_met", "no_data", "unavailable"],
+        help_text="`unavailable`: the module whose records measure it is not installed yet.",
+    )
+    status_label = serializers.CharField()
+    value = serializers.FloatField(allow_null=True)
+    unit = serializers.CharField()
+    target = serializers.FloatField(allow_null=True)
+    direction = serializers.CharField()
+    detail = serializers.CharField()
+    note = serializers.CharField(help_text="Why there is no reading, in words.")
+
+
+class ResultDetailSerializer(ResultSerializer):
+    indicators = IndicatorLineSerializer(many=True, read_only=True)
+
+
 class ResultUpdateSerializer(serializers.Serializer):
     result = serializers.ChoiceField(choices=Result.choices, required=False)
     score = serializers.IntegerField(min_value=0, max_value=100, required=False, allow_null=True)

@@ -13,6 +13,7 @@ from resguardo.standards.i18n import pick
 from .. import selectors, services
 from ..filtersets import AssessmentFilterSet, ResultFilterSet
 from ..models import Assessment, RequirementResult
+from ..requirement_indicators import indicator_lines
 from .refs import resolve_refs
 from .serializers import (
     AssessmentCreateSerializer,
@@ -20,6 +21,7 @@ from .serializers import (
     AssessmentSerializer,
     AssessmentUpdateSerializer,
     ResultAssignSerializer,
+    ResultDetailSerializer,
     ResultReviewSerializer,
     ResultSerializer,
     ResultUpdateSerializer,
@@ -179,6 +181,17 @@ class ResultViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organizati
             .select_related("node")
             .order_by("assessment_id", "order")
         )
+
+    @extend_schema(responses=ResultDetailSerializer)
+    def retrieve(self, request, *args, **kwargs):
+        """One result, with the live readings of the indicators its requirement names."""
+        result = self.get_object()
+        result.indicators = indicator_lines(
+            result.node.indicators,
+            organization=self.membership.organization,
+            site=result.assessment.site,
+        )
+        return Response(ResultDetailSerializer(result).data)
 
     def _saved(self, result, call):
         try:

@@ -44,6 +44,7 @@ class ReportEvidence:
 class ReportRequirement:
     result: RequirementResult  # .node has every text field; .owner, .reviewed_by loaded
     evidence: list[ReportEvidence] = field(default_factory=list)
+    indicators: list = field(default_factory=list)  # requirement_indicators.IndicatorLine
 
 
 @dataclass

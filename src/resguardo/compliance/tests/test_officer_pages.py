@@ -169,3 +169,14 @@ def test_results_page_filters_offer_no_assessment_id_box(world, client_for, asse
     assert "Todos los resultados" in body and "Solo los míos" in body
     filtered = client_for(world.carla).get(url, {"result": "not_assessed"}).content.decode()
     assert filtered.count('data-result="not_assessed"') == 35
+
+
+def test_optional_choices_say_what_empty_means(world, client_for, assessment):
+    item = _item(assessment, "1.2")
+    body = client_for(world.carla).get(reverse("compliance:result_detail", args=[item.pk]))
+    text = body.content.decode()
+    assert '<option value="" selected>Nadie todavía</option>' in text
+    assert ">---------<" not in text
+    action_form = client_for(world.carla).get(reverse("compliance:action_create")).content.decode()
+    assert ">Toda la organización</option>" in action_form
+    assert ">---------<" not in action_form

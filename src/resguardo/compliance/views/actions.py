@@ -6,7 +6,7 @@ from django.views.generic import DetailView, FormView
 
 from resguardo.core.permissions import Perm
 from resguardo.core.views.lists import FilteredListView
-from resguardo.core.views.mixins import OrganizationRequiredMixin, ServiceFormMixin
+from resguardo.core.views.mixins import OrganizationRequiredMixin
 
 from .. import selectors, services
 from ..access import can_manage, can_progress_action
@@ -18,7 +18,7 @@ from ..forms import (
     ActionProgressForm,
     ActionVerifyForm,
 )
-from .base import changes_from, form_initial
+from .base import ComplianceFormMixin, changes_from, form_initial
 
 
 class ActionListView(FilteredListView):
@@ -37,7 +37,7 @@ class ActionListView(FilteredListView):
         )
 
 
-class ActionCreateView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
+class ActionCreateView(OrganizationRequiredMixin, ComplianceFormMixin, FormView):
     template_name = "compliance/form.html"
     required_perm = Perm.MANAGE_COMPLIANCE
 
@@ -93,7 +93,7 @@ class ActionDetailView(ActionMixin, DetailView):
         )
 
 
-class ActionUpdateView(ActionMixin, ServiceFormMixin, FormView):
+class ActionUpdateView(ActionMixin, ComplianceFormMixin, FormView):
     template_name = "compliance/form.html"
     required_perm = Perm.MANAGE_COMPLIANCE
     fields = ("title", "kind", "description", "owner", "due_date", "site")
@@ -122,7 +122,7 @@ class ActionUpdateView(ActionMixin, ServiceFormMixin, FormView):
         return redirect(self.object.get_absolute_url())
 
 
-class ActionStepView(ActionMixin, ServiceFormMixin, FormView):
+class ActionStepView(ActionMixin, ComplianceFormMixin, FormView):
     """POST-only steps of an action: progress, verify, cancel."""
 
     template_name = "compliance/form.html"

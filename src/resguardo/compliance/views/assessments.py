@@ -10,7 +10,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 from resguardo.core.exceptions import FrozenRecordError
 from resguardo.core.permissions import Perm
 from resguardo.core.views.lists import FilteredListView
-from resguardo.core.views.mixins import OrganizationRequiredMixin, ServiceFormMixin
+from resguardo.core.views.mixins import OrganizationRequiredMixin
 
 from .. import selectors, services
 from ..access import can_approve, can_manage, can_see_confidential
@@ -18,7 +18,7 @@ from ..choices import Result
 from ..filtersets import AssessmentFilterSet, ResultFilterSet
 from ..forms import AssessmentEditForm, AssessmentForm, BulkAssignForm, FreezeForm
 from ..presenters import flag_labels, result_rows_html, tree_rows_html
-from .base import changes_from, form_initial
+from .base import ComplianceFormMixin, changes_from, form_initial
 
 
 class AssessmentListView(FilteredListView):
@@ -42,7 +42,7 @@ class AssessmentListView(FilteredListView):
         return context
 
 
-class AssessmentCreateView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
+class AssessmentCreateView(OrganizationRequiredMixin, ComplianceFormMixin, FormView):
     template_name = "compliance/form.html"
     required_perm = Perm.MANAGE_COMPLIANCE
 
@@ -99,7 +99,7 @@ class AssessmentDetailView(AssessmentMixin, TemplateView):
         )
 
 
-class AssessmentUpdateView(AssessmentMixin, ServiceFormMixin, FormView):
+class AssessmentUpdateView(AssessmentMixin, ComplianceFormMixin, FormView):
     template_name = "compliance/form.html"
     form_class = AssessmentEditForm
     required_perm = Perm.MANAGE_COMPLIANCE
@@ -157,7 +157,7 @@ class ResultListView(AssessmentMixin, FilteredListView):
         return context
 
 
-class BulkAssignView(AssessmentMixin, ServiceFormMixin, FormView):
+class BulkAssignView(AssessmentMixin, ComplianceFormMixin, FormView):
     template_name = "compliance/form.html"
     required_perm = Perm.MANAGE_COMPLIANCE
     http_method_names = ["post"]
@@ -193,7 +193,7 @@ class BulkAssignView(AssessmentMixin, ServiceFormMixin, FormView):
         return redirect("compliance:result_list", pk=self.get_assessment().pk)
 
 
-class FreezeView(AssessmentMixin, ServiceFormMixin, FormView):
+class FreezeView(AssessmentMixin, ComplianceFormMixin, FormView):
     template_name = "compliance/assessment_freeze.html"
     form_class = FreezeForm
     required_perm = Perm.APPROVE
@@ -224,7 +224,7 @@ class FreezeView(AssessmentMixin, ServiceFormMixin, FormView):
     def form_valid(self, form):
         try:
             return super().form_valid(form)
-        except FrozenRecordError as error:  # pragma: no cover - ServiceFormMixin catches it
+        except FrozenRecordError as error:  # pragma: no cover - ComplianceFormMixin catches it
             form.add_error(None, error)
             return self.form_invalid(form)
 

@@ -5,14 +5,14 @@ from django.views.generic import DetailView, FormView
 
 from resguardo.core.permissions import Perm
 from resguardo.core.views.lists import FilteredListView
-from resguardo.core.views.mixins import OrganizationRequiredMixin, ServiceFormMixin
+from resguardo.core.views.mixins import OrganizationRequiredMixin
 
 from .. import selectors, services
 from ..access import can_manage
 from ..choices import ActionSource
 from ..filtersets import InternalAuditFilterSet
 from ..forms import ActionForm, AuditEditForm, AuditForm, FindingForm
-from .base import changes_from, form_initial
+from .base import ComplianceFormMixin, changes_from, form_initial
 
 AUDIT_FIELDS = ("title", "planned_date", "lead_auditor", "team", "objective", "status",
                 "performed_on", "conclusion")  # fmt: skip
@@ -31,7 +31,7 @@ class AuditListView(FilteredListView):
         return super().get_context_data(can_manage=can_manage(self.membership), **kwargs)
 
 
-class AuditCreateView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
+class AuditCreateView(OrganizationRequiredMixin, ComplianceFormMixin, FormView):
     template_name = "compliance/form.html"
     required_perm = Perm.MANAGE_COMPLIANCE
 
@@ -85,7 +85,7 @@ class AuditDetailView(AuditMixin, DetailView):
         )
 
 
-class AuditUpdateView(AuditMixin, ServiceFormMixin, FormView):
+class AuditUpdateView(AuditMixin, ComplianceFormMixin, FormView):
     template_name = "compliance/form.html"
     required_perm = Perm.MANAGE_COMPLIANCE
 
@@ -116,7 +116,7 @@ class AuditUpdateView(AuditMixin, ServiceFormMixin, FormView):
         return redirect(self.object.get_absolute_url())
 
 
-class FindingCreateView(AuditMixin, ServiceFormMixin, FormView):
+class FindingCreateView(AuditMixin, ComplianceFormMixin, FormView):
     template_name = "compliance/form.html"
     required_perm = Perm.MANAGE_COMPLIANCE
 
@@ -149,7 +149,7 @@ class FindingMixin(OrganizationRequiredMixin):
         return self._finding
 
 
-class FindingUpdateView(FindingMixin, ServiceFormMixin, FormView):
+class FindingUpdateView(FindingMixin, ComplianceFormMixin, FormView):
     template_name = "compliance/form.html"
     required_perm = Perm.MANAGE_COMPLIANCE
 
@@ -177,7 +177,7 @@ class FindingUpdateView(FindingMixin, ServiceFormMixin, FormView):
         return redirect(self.object.audit.get_absolute_url())
 
 
-class FindingActionCreateView(FindingMixin, ServiceFormMixin, FormView):
+class FindingActionCreateView(FindingMixin, ComplianceFormMixin, FormView):
     template_name = "compliance/form.html"
     required_perm = Perm.MANAGE_COMPLIANCE
 

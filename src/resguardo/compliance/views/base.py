@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.views import View
 
-from resguardo.core.views.mixins import OrganizationRequiredMixin
+from resguardo.core.views.mixins import OrganizationRequiredMixin, ServiceFormMixin
 
 
 def form_initial(instance, fields) -> dict:
@@ -20,6 +20,13 @@ def changes_from(form, *, drop=("version",)) -> tuple[dict, int | None]:
     for name in drop:
         data.pop(name, None)
     return data, version
+
+
+class ComplianceFormMixin(ServiceFormMixin):
+    """Compliance form pages show an edit conflict in their own panel
+    (compliance/partials/_conflict.html), in the compliance catalog's words."""
+
+    conflict_panel = True
 
 
 class ServiceActionView(OrganizationRequiredMixin, View):

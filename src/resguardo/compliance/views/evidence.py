@@ -7,13 +7,13 @@ from django.views.generic import DetailView, FormView
 
 from resguardo.core.permissions import Perm
 from resguardo.core.views.lists import FilteredListView
-from resguardo.core.views.mixins import OrganizationRequiredMixin, ServiceFormMixin
+from resguardo.core.views.mixins import OrganizationRequiredMixin
 
 from .. import selectors, services
 from ..access import can_manage
 from ..filtersets import EvidenceFilterSet
 from ..forms import EvidenceEditForm, EvidenceForm, RevisionForm
-from .base import changes_from, form_initial
+from .base import ComplianceFormMixin, changes_from, form_initial
 
 
 class EvidenceListView(FilteredListView):
@@ -28,7 +28,7 @@ class EvidenceListView(FilteredListView):
         return super().get_context_data(can_manage=can_manage(self.membership), **kwargs)
 
 
-class EvidenceCreateView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
+class EvidenceCreateView(OrganizationRequiredMixin, ComplianceFormMixin, FormView):
     template_name = "compliance/form.html"
     required_perm = Perm.MANAGE_COMPLIANCE
 
@@ -85,7 +85,7 @@ class EvidenceDetailView(EvidenceMixin, DetailView):
         return context
 
 
-class EvidenceUpdateView(EvidenceMixin, ServiceFormMixin, FormView):
+class EvidenceUpdateView(EvidenceMixin, ComplianceFormMixin, FormView):
     template_name = "compliance/form.html"
     required_perm = Perm.MANAGE_COMPLIANCE
     fields = ("title", "url", "classification", "valid_until", "site", "owner", "description")
@@ -117,7 +117,7 @@ class EvidenceUpdateView(EvidenceMixin, ServiceFormMixin, FormView):
         return redirect(self.object.get_absolute_url())
 
 
-class EvidenceReviseView(EvidenceMixin, ServiceFormMixin, FormView):
+class EvidenceReviseView(EvidenceMixin, ComplianceFormMixin, FormView):
     template_name = "compliance/form.html"
     required_perm = Perm.MANAGE_COMPLIANCE
 

@@ -1,19 +1,18 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView
 
-from resguardo.core.exceptions import ConcurrentEditError
-from resguardo.core.indicators import read_indicators
 from resguardo.core.permissions import Perm
-from resguardo.core.views.mixins import OrganizationRequiredMixin, ServiceFormMixin
+from resguardo.core.views.mixins import OrganizationRequiredMixin
 
 from .. import selectors, services
 from ..access import can_answer, can_approve, can_manage
 from ..forms import ActionForm, AssignForm, EvidenceForm, LinkEvidenceForm, ResultForm
 from ..models import RequirementResult
-from .base import ServiceActionView, changes_from, form_initial
+from ..requirement_indicators import indicator_lines
+from .base import ComplianceFormMixin, ServiceActionView, changes_from, form_initial
 
 ANSWER_FIELDS = ("result", "score", "answer", "justification", "comments")
 
@@ -25,13 +24,14 @@ class ResultMixin(OrganizationRequiredMixin):
         return self._result
 
 
-class ResultDetailView(ResultMixin, FormView):
+class ResultDetailView(ResultMixin, ComplianceFormMixin, FormView):
     """One requirement: the catalog text, live indicators, the answer, evidence, review.
 
     A save over someone else's newer save answers 409 and shows both texts: the person's own
     (still in the form) and the other version, so nothing typed is lost.
     """
 
+    conflict_status = 409
     template_name = "compliance/result_detail.html"
     form_class = ResultForm
 
@@ -50,7 +50,7 @@ class ResultDetailView(ResultMixin, FormView):
             result=result,
             node=result.node,
             assessment=assessment,
-            readings=read_indicators(
+            readings=indicator_lines(
                 result.node.indicators,
                 organization=self.membership.organization,
                 site=assessment.site,
@@ -75,49 +75,27 @@ class ResultDetailView(ResultMixin, FormView):
             raise PermissionDenied(_("You cannot answer this requirement."))
         return super().post(request, *args, **kwargs)
 
-    def form_valid(self, form):
+    def perform(self, form):
         data, version = changes_from(form)
-        try:
-            services.result_update(
-                actor=self.request.user,
-                membership=self.membership,
-                target=self.get_result(),
-                expected_version=version,
-                **data,
-            )
-        except ConcurrentEditError as error:
-            return self.conflict(form, error)
-        except ValidationError as error:
-            _add_errors(form, error)
-            return self.form_invalid(form)
+        return services.result_update(
+            actor=self.request.user,
+            membership=self.membership,
+            target=self.get_result(),
+            expected_version=version,
+            **data,
+        )
+
+    def conflict_object(self, error):
+        # The page around the form (owner, review, evidence) shows the stored record too.
+        del self._result
+        return self.get_result()
+
+    def success(self, form):
         messages.success(self.request, _("Answer saved."))
         return redirect("compliance:result_detail", pk=self.get_result().pk)
 
-    def conflict(self, form, error):
-        current = RequirementResult.objects.select_related("answered_by").get(
-            pk=self.get_result().pk
-        )
-        data = form.data.copy()
-        data["version"] = current.version  # saving again now applies theirs over the newer
-        form = ResultForm(data=data)
-        # The conflict panel explains what happened; the generic "reload" advice of the error
-        # would make the person discard the text the form still holds.
-        form.is_valid()
-        self._result = selectors.result_get(membership=self.membership, pk=current.pk)
-        context = self.get_context_data(form=form, conflict=current)
-        return render(self.request, self.template_name, context, status=409)
 
-
-def _add_errors(form, error):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            for e in errors:
-                form.add_error(field if field in form.fields else None, e)
-    else:
-        form.add_error(None, error)
-
-
-class ResultAssignView(ResultMixin, ServiceFormMixin, FormView):
+class ResultAssignView(ResultMixin, ComplianceFormMixin, FormView):
     template_name = "compliance/form.html"
     required_perm = Perm.MANAGE_COMPLIANCE
     http_method_names = ["post"]
@@ -163,7 +141,7 @@ class ResultReviewView(ResultMixin, ServiceActionView):
         return self.get_result().get_absolute_url()
 
 
-class ResultEvidenceAddView(ResultMixin, ServiceFormMixin, FormView):
+class ResultEvidenceAddView(ResultMixin, ComplianceFormMixin, FormView):
     """Upload new evidence for the requirement, or link an existing item."""
 
     template_name = "compliance/result_evidence_form.html"
@@ -246,7 +224,7 @@ class ResultEvidenceUnlinkView(ResultMixin, ServiceActionView):
         return self.get_result().get_absolute_url()
 
 
-class ResultActionCreateView(ResultMixin, ServiceFormMixin, FormView):
+class ResultActionCreateView(ResultMixin, ComplianceFormMixin, FormView):
     template_name = "compliance/form.html"
     required_perm = Perm.MANAGE_COMPLIANCE
 

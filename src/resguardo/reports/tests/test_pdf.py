@@ -75,3 +75,21 @@ def test_the_download_view_sends_the_pdf_in_the_chosen_language(world, demo, cli
     assert response["Content-Type"] == "application/pdf"
     assert "attachment" in response["Content-Disposition"]
     assert "1.1 Risk assessment" in " ".join(pdf_text(response.content).split())
+
+
+def test_indicators_of_a_missing_module_read_as_words_in_the_report(world, demo):
+    assessment, _evidence = demo
+    pdf = render_assessment_pdf(
+        membership=world.membership(world.carla), assessment=assessment, language="es"
+    )
+    text = " ".join(pdf_text(pdf).split())
+    assert "INDICADORES EN VIVO AL GENERAR EL REPORTE" in text  # labels print in capitals
+    assert "Instalaciones con revisión de seguridad física vigente" in text
+    assert "Aún no se mide" in text
+    assert "facilities.physical_checks_current" not in text
+    english = render_assessment_html(
+        membership=world.membership(world.carla), assessment=assessment, language="en"
+    )
+    assert "Sites with a current physical security check" in english
+    assert "which is not installed yet" in english
+    assert 'data-status="unavailable"' in english
