@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 
 from resguardo.core.writes import create_audited, update_audited
 
-from .models import ApiToken, LoginThrottle, User
+from .models import ApiToken, LoginThrottle, PasswordResetThrottle, User
 
 TOKEN_PREFIX = "rsg_"
 
@@ -101,6 +101,33 @@ def _login_failed(email: str) -> None:
     if throttle.failures >= settings.LOGIN_FAILURE_LIMIT:
         throttle.locked_until = now + datetime.timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
         throttle.save(update_fields=["locked_until"])
+
+
+@transaction.atomic
+def password_reset_allowed(*, email: str, client_ip: str | None) -> bool:
+    """Count a request for a password-reset e-mail; False once the e-mail address or the
+    client address asked too often in the current window (mail flooding of a victim's inbox).
+
+    Every request counts, whether or not an account has that address, so the answer tells
+    nothing about which accounts exist.
+    """
+    now = timezone.now()
+    window = datetime.timedelta(minutes=settings.PASSWORD_RESET_WINDOW_MINUTES)
+    PasswordResetThrottle.objects.filter(window_started_at__lte=now - window).delete()
+    limits = [(f"email:{(email or '').strip().lower()}", settings.PASSWORD_RESET_LIMIT_PER_EMAIL)]
+    if client_ip:
+        limits.append((f"ip:{client_ip}", settings.PASSWORD_RESET_LIMIT_PER_IP))
+    allowed = True
+    for key, limit in limits:
+        throttle, _created = PasswordResetThrottle.objects.select_for_update().get_or_create(
+            key=key, defaults={"window_started_at": now}
+        )
+        throttle.requests = F("requests") + 1
+        throttle.save(update_fields=["requests"])
+        throttle.refresh_from_db(fields=["requests"])
+        if throttle.requests > limit:
+            allowed = False
+    return allowed
 
 
 @transaction.atomic

@@ -1,3 +1,5 @@
+import logging
+
 import segno
 from django.conf import settings
 from django.contrib import messages
@@ -5,6 +7,7 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -25,6 +28,8 @@ from .forms import (
     TotpSetupForm,
 )
 from .models import User
+
+logger = logging.getLogger(__name__)
 
 PENDING_USER = "resguardo_pending_user"
 PENDING_SECRET = "resguardo_totp_secret"
@@ -96,6 +101,20 @@ class LoginOtpView(FormView):
             return self.form_invalid(form)
         self.request.session.pop(PENDING_USER, None)
         return _complete_login(self.request, self.pending)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Asking for a reset link, limited per e-mail address and per client address so nobody
+    can flood an inbox. Over the limit no e-mail goes out, but the answer is the same "check
+    your e-mail" page: it never tells whether an account exists or was throttled."""
+
+    def form_valid(self, form):
+        if services.password_reset_allowed(
+            email=form.cleaned_data["email"], client_ip=self.request.META.get("REMOTE_ADDR")
+        ):
+            return super().form_valid(form)
+        logger.warning("Password-reset request refused: too many for this address or client.")
+        return HttpResponseRedirect(self.get_success_url())
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
