@@ -16,11 +16,11 @@ STANDARDS = [
     (4, _("Business partners")),
     (5, _("Process security")),
     (6, _("Customs management")),
-    (7, _("Conveyance and container security")),
+    (7, _("Security of cargo vehicles, containers, trailers and semi-trailers")),
     (8, _("Personnel security")),
     (9, _("Information and document security")),
     (10, _("Security training and awareness")),
-    (11, _("Incident reporting and investigation")),
+    (11, _("Incident handling and investigation")),
 ]
 
 

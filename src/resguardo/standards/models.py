@@ -5,6 +5,8 @@ the YAML files in `libraries/`. Older versions are kept: an assessment stays tie
 version it was made under.
 """
 
+import re
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -77,7 +79,25 @@ class Library(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.short_name or self.name} {self.version}"
+        text = self.short_name or self.name
+        return f"{text} {self.version_after(text)}".strip()
+
+    def version_after(self, text: str) -> str:
+        """The version to print after `text`, or "" when `text` already names it: the short
+        names of C-TPAT ("C-TPAT MSC 2019"), WCO SAFE and ISO 28000 carry their year."""
+        if re.search(rf"(?<![\w.]){re.escape(self.version)}(?![\w])", text or ""):
+            return ""
+        return self.version
+
+    @property
+    def short_name_version(self) -> str:
+        """What a page prints after the short name: the version, unless the name has it."""
+        return self.version_after(self.short_name)
+
+    @property
+    def name_version(self) -> str:
+        """What a page prints after the full name: the version, unless the name has it."""
+        return self.version_after(self.name)
 
     @property
     def flags(self) -> list[dict]:
