@@ -344,3 +344,20 @@ def test_list_and_detail_queries_do_not_grow_with_partners(
 def test_member_uploads_can_be_switched_off(world, client_for, settings):
     settings.WATCHLIST_UPLOADS_BY_MEMBERS = False
     assert client_for(world.carla).get(reverse("partners:watchlist_upload")).status_code == 403
+
+
+def test_list_pages_name_the_command_and_the_import_button_in_spanish(world, client_for, partner):
+    client = client_for(world.carla)
+    client.cookies["resguardo_language"] = "es-mx"
+    page = client.get(reverse("partners:watchlist_list")).content.decode()
+    assert "<code>resguardo lists fetch</code> las descarga" in page
+    assert "`" not in page
+    upload = client.get(reverse("partners:watchlist_upload")).content.decode()
+    assert '<button class="btn" type="submit">Importar</button>' in upload
+
+
+def test_partner_list_says_its_hit_column_counts_hits_still_to_review(world, client_for, partner):
+    client = client_for(world.carla)
+    client.cookies["resguardo_language"] = "es-mx"
+    page = client.get(reverse("partners:partner_list")).content.decode()
+    assert "<th>Coincidencias por revisar</th>" in page

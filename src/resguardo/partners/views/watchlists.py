@@ -110,6 +110,7 @@ class ListUploadView(ManageFormView):
         "organization's partners are screened again once the new version is in."
     )
     multipart = True
+    submit_label = gettext_lazy("Import")
 
     def get(self, request, *args, **kwargs):
         self._check_allowed()
