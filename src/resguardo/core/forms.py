@@ -58,7 +58,18 @@ class MembershipForm(VersionedForm):
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("For site managers and staff. Leave empty for all sites."),
+        help_text=_(
+            "Site managers and staff see and record only for the sites ticked here. "
+            "Choose at least one, or tick “All sites”."
+        ),
+    )
+    all_sites = forms.BooleanField(
+        label=_("All sites"),
+        required=False,
+        help_text=_(
+            "For site managers and staff: every site of the organization, including sites "
+            "added later."
+        ),
     )
     expires_at = forms.DateField(
         label=_("Access expires"),
@@ -81,4 +92,4 @@ class InvitationForm(MembershipForm):
     # No role is chosen in advance: the first choice would be Administrator, the most powerful.
     role = forms.ChoiceField(label=_("Role"), choices=[("", _("Choose a role")), *Role.choices])
 
-    field_order = ["email", "role", "sites", "expires_at"]
+    field_order = ["email", "role", "sites", "all_sites", "expires_at"]

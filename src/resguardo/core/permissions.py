@@ -45,15 +45,18 @@ def require_perm(membership, perm: Perm) -> None:
 
 
 def allowed_site_ids(membership) -> set[int] | None:
-    """Sites a membership is limited to, or None for all sites of the organization."""
-    if membership is None or membership.role not in SITE_SCOPED_ROLES:
+    """Sites a membership is limited to, or None for all sites of the organization.
+
+    "All sites" is an explicit choice (`Membership.all_sites`): a site manager or staff member
+    with no sites and without it gets an empty set, i.e. no site at all, never every site.
+    """
+    if membership is None or membership.role not in SITE_SCOPED_ROLES or membership.all_sites:
         return None
-    ids = {site.pk for site in membership.sites.all()}
-    return ids or None
+    return {site.pk for site in membership.sites.all()}
 
 
 def restrict_to_sites(queryset, membership, site_field: str = "site"):
-    """Limit a site-bound queryset to the sites the membership may see."""
+    """Limit a site-bound queryset to the sites the membership may see (none if it has none)."""
     ids = allowed_site_ids(membership)
     if ids is None:
         return queryset

@@ -12,14 +12,14 @@ from django.utils.translation import gettext as _
 
 from .choices import Role
 from .models import Invitation, Membership, Organization, Patente, Site
-from .permissions import Perm, require_perm
+from .permissions import SITE_SCOPED_ROLES, Perm, require_perm
 from .validators import normalize_rfc
 from .writes import create_audited, delete_audited, update_audited
 
 INVITATION_DAYS = 7
 
 
-def _check_membership_rules(*, role, expires_at, sites, organization):
+def _check_membership_rules(*, role, expires_at, sites, organization, all_sites=False):
     if role == Role.AUDITOR and not expires_at:
         raise ValidationError(
             {"expires_at": _("An auditor's access needs an expiry date.")}, code="required"
@@ -29,6 +29,23 @@ def _check_membership_rules(*, role, expires_at, sites, organization):
     foreign = [s for s in sites if s.organization_id != organization.pk]
     if foreign:
         raise ValidationError({"sites": _("A site of another organization was given.")})
+    if role in SITE_SCOPED_ROLES and not all_sites and not sites:
+        # An empty list once meant "every site": refusing it keeps access from widening.
+        raise ValidationError(
+            {
+                "sites": _(
+                    "A site manager or staff member needs at least one site. Choose their "
+                    "sites, or tick “All sites” to give them every site of the organization."
+                )
+            },
+            code="no_sites",
+        )
+
+
+def _site_scope(*, role, sites, all_sites):
+    """What is stored: "all sites" only for site-limited roles, and then no site list."""
+    all_sites = bool(all_sites) and role in SITE_SCOPED_ROLES
+    return ([] if all_sites else list(sites)), all_sites
 
 
 @transaction.atomic
@@ -141,14 +158,21 @@ def _token_hash(token: str) -> str:
 
 
 @transaction.atomic
-def invitation_create(*, actor, membership, email, role, sites=(), expires_at=None):
+def invitation_create(
+    *, actor, membership, email, role, sites=(), all_sites=False, expires_at=None
+):
     """Invite someone by e-mail. Returns (invitation, secret token for the link)."""
     require_perm(membership, Perm.MANAGE_ORGANIZATION)
     organization = membership.organization
     email = email.strip().lower()
     _check_membership_rules(
-        role=role, expires_at=expires_at, sites=list(sites), organization=organization
+        role=role,
+        expires_at=expires_at,
+        sites=list(sites),
+        organization=organization,
+        all_sites=all_sites,
     )
+    sites, all_sites = _site_scope(role=role, sites=sites, all_sites=all_sites)
     if Membership.objects.filter(organization=organization, user__email__iexact=email).exists():
         raise ValidationError(
             {"email": _("This person is already a member of the organization.")},
@@ -162,12 +186,13 @@ def invitation_create(*, actor, membership, email, role, sites=(), expires_at=No
             organization=organization,
             email=email,
             role=role,
+            all_sites=all_sites,
             membership_expires_at=expires_at,
             token_hash=_token_hash(token),
             invited_by=actor,
             valid_until=timezone.now() + datetime.timedelta(days=INVITATION_DAYS),
         ),
-        m2m={"sites": list(sites)},
+        m2m={"sites": sites},
     )
     return invitation, token
 
@@ -196,6 +221,7 @@ def invitation_accept(*, user, token) -> Membership:
             user=user,
             organization=invitation.organization,
             role=invitation.role,
+            all_sites=invitation.all_sites,
             expires_at=invitation.membership_expires_at,
         ),
         m2m={"sites": list(invitation.sites.all())},
@@ -225,7 +251,7 @@ def invitation_revoke(*, actor, membership, invitation):
 
 
 @transaction.atomic
-def membership_add(*, actor, membership, user, role, sites=(), expires_at=None):
+def membership_add(*, actor, membership, user, role, sites=(), all_sites=False, expires_at=None):
     """Give an existing user a role (used by admins, the demo and createadmin)."""
     require_perm(membership, Perm.MANAGE_ORGANIZATION)
     return _membership_add(
@@ -234,14 +260,20 @@ def membership_add(*, actor, membership, user, role, sites=(), expires_at=None):
         user=user,
         role=role,
         sites=sites,
+        all_sites=all_sites,
         expires_at=expires_at,
     )
 
 
-def _membership_add(*, actor, organization, user, role, sites=(), expires_at=None):
+def _membership_add(*, actor, organization, user, role, sites=(), all_sites=False, expires_at=None):
     _check_membership_rules(
-        role=role, expires_at=expires_at, sites=list(sites), organization=organization
+        role=role,
+        expires_at=expires_at,
+        sites=list(sites),
+        organization=organization,
+        all_sites=all_sites,
     )
+    sites, all_sites = _site_scope(role=role, sites=sites, all_sites=all_sites)
     if Membership.objects.filter(user=user, organization=organization).exists():
         raise ValidationError(
             _("%(user)s is already a member of %(org)s.") % {"user": user, "org": organization},
@@ -250,13 +282,21 @@ def _membership_add(*, actor, organization, user, role, sites=(), expires_at=Non
     return create_audited(
         actor=actor,
         organization=organization,
-        instance=Membership(user=user, organization=organization, role=role, expires_at=expires_at),
-        m2m={"sites": list(sites)},
+        instance=Membership(
+            user=user,
+            organization=organization,
+            role=role,
+            all_sites=all_sites,
+            expires_at=expires_at,
+        ),
+        m2m={"sites": sites},
     )
 
 
 @transaction.atomic
-def membership_bootstrap(*, actor, organization, user, role, sites=(), expires_at=None):
+def membership_bootstrap(
+    *, actor, organization, user, role, sites=(), all_sites=False, expires_at=None
+):
     """System path (demo data, createadmin): no acting membership is checked."""
     return _membership_add(
         actor=actor,
@@ -264,6 +304,7 @@ def membership_bootstrap(*, actor, organization, user, role, sites=(), expires_a
         user=user,
         role=role,
         sites=sites,
+        all_sites=all_sites,
         expires_at=expires_at,
     )
 
@@ -276,6 +317,7 @@ def membership_update(
     target,
     role,
     sites=(),
+    all_sites=False,
     expires_at=None,
     is_active=True,
     expected_version=None,
@@ -284,12 +326,36 @@ def membership_update(
     organization = membership.organization
     if target.organization_id != organization.pk:
         raise ValidationError(_("This membership belongs to another organization."))
+    _check_last_admin(target=target, role=role, is_active=is_active)
     _check_membership_rules(
-        role=role, expires_at=expires_at, sites=list(sites), organization=organization
+        role=role,
+        expires_at=expires_at,
+        sites=list(sites),
+        organization=organization,
+        all_sites=all_sites,
     )
+    sites, all_sites = _site_scope(role=role, sites=sites, all_sites=all_sites)
+    return update_audited(
+        actor=actor,
+        organization=organization,
+        instance=target,
+        changes={
+            "role": role,
+            "all_sites": all_sites,
+            "expires_at": expires_at,
+            "is_active": is_active,
+        },
+        expected_version=expected_version,
+        m2m={"sites": sites},
+    )
+
+
+def _check_last_admin(*, target, role, is_active):
     losing_admin = target.role == Role.ADMIN and (role != Role.ADMIN or not is_active)
     if losing_admin and not (
-        Membership.objects.filter(organization=organization, role=Role.ADMIN, is_active=True)
+        Membership.objects.filter(
+            organization_id=target.organization_id, role=Role.ADMIN, is_active=True
+        )
         .exclude(pk=target.pk)
         .exists()
     ):
@@ -297,14 +363,6 @@ def membership_update(
             _("The organization must keep at least one active administrator."),
             code="last_admin",
         )
-    return update_audited(
-        actor=actor,
-        organization=organization,
-        instance=target,
-        changes={"role": role, "expires_at": expires_at, "is_active": is_active},
-        expected_version=expected_version,
-        m2m={"sites": list(sites)},
-    )
 
 
 def organization_switch(*, user, organization_id) -> Membership:

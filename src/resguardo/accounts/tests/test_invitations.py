@@ -17,12 +17,11 @@ from resguardo.core.models import Invitation, Membership
 NEW_PASSWORD = "una-clave-bastante-larga-7"
 
 
-def invite(client, email, role="staff", sites=(), expires_at=""):
-    return client.post(
-        reverse("core:invitation_create"),
-        {"email": email, "role": role, "sites": [s.pk for s in sites], "expires_at": expires_at},
-        follow=True,
-    )
+def invite(client, email, role="staff", sites=(), expires_at="", all_sites=False):
+    data = {"email": email, "role": role, "sites": [s.pk for s in sites], "expires_at": expires_at}
+    if all_sites:
+        data["all_sites"] = "on"
+    return client.post(reverse("core:invitation_create"), data, follow=True)
 
 
 def link_path(message) -> str:
@@ -98,7 +97,7 @@ def test_existing_user_signs_in_and_accepts(world, client_for, client):
 
 
 def test_invitation_for_someone_else_is_refused(world, client_for, client):
-    invite(client_for(world.alice), "otra@norte.example.mx")
+    invite(client_for(world.alice), "otra@norte.example.mx", all_sites=True)
     path = link_path(mail.outbox[0])
     client.force_login(world.oscar)
     response = client.post(path, follow=True)
@@ -107,7 +106,7 @@ def test_invitation_for_someone_else_is_refused(world, client_for, client):
 
 
 def test_inviting_an_existing_member_is_a_form_error(world, client_for):
-    response = invite(client_for(world.alice), world.sofia.email.upper())
+    response = invite(client_for(world.alice), world.sofia.email.upper(), all_sites=True)
     assert response.status_code == 200
     assert "This person is already a member of the organization." in response.content.decode()
     assert not Invitation.objects.exists()
@@ -135,7 +134,7 @@ def test_auditor_invitation_needs_an_expiry(world, client_for):
 
 def test_revoked_invitation_link_is_invalid(world, client_for, client):
     admin = client_for(world.alice)
-    invite(admin, "revocada@norte.example.mx")
+    invite(admin, "revocada@norte.example.mx", all_sites=True)
     invitation = Invitation.objects.get()
     admin.post(reverse("core:invitation_revoke", args=[invitation.pk]))
     path = link_path(mail.outbox[0])

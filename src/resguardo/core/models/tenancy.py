@@ -113,7 +113,15 @@ class Membership(TimestampedModel):
         blank=True,
         related_name="memberships",
         verbose_name=_("sites"),
-        help_text=_("Site managers and staff limited to these sites; empty means all sites."),
+        help_text=_("Site managers and staff see and record only for these sites."),
+    )
+    all_sites = models.BooleanField(
+        _("all sites"),
+        default=False,
+        help_text=_(
+            "Site managers and staff: every site of the organization, including sites added "
+            "later. Without it they see only the sites listed."
+        ),
     )
     expires_at = models.DateField(
         _("access expires"),
@@ -145,6 +153,11 @@ class Membership(TimestampedModel):
             return False
         return self.expires_at is None or self.expires_at >= timezone.localdate()
 
+    @property
+    def covers_all_sites(self) -> bool:
+        """True when the membership reaches every site (organization-wide roles or "all sites")."""
+        return self.all_sites or self.role not in (Role.SITE_MANAGER, Role.STAFF)
+
 
 class Invitation(TimestampedModel):
     """An admin's invitation for someone to join the organization with a role."""
@@ -155,6 +168,7 @@ class Invitation(TimestampedModel):
     email = models.EmailField(_("e-mail"))
     role = models.CharField(_("role"), max_length=20, choices=Role)
     sites = models.ManyToManyField(Site, blank=True, related_name="+", verbose_name=_("sites"))
+    all_sites = models.BooleanField(_("all sites"), default=False)
     membership_expires_at = models.DateField(_("access expires"), null=True, blank=True)
     token_hash = models.CharField(max_length=64, unique=True)
     invited_by = models.ForeignKey(

@@ -74,6 +74,7 @@ def history(world):
         organization=world.org,
         user=UserFactory(email="nuevo@norte.example.mx"),
         role=Role.STAFF,
+        all_sites=True,
     )
     return site
 

@@ -12,7 +12,9 @@ SUR = "Agencia Aduanal Sur, S.C."
 
 @pytest.fixture
 def alice_in_both(world):
-    MembershipFactory(user=world.alice, organization=world.other_org, role=Role.STAFF)
+    MembershipFactory(
+        user=world.alice, organization=world.other_org, role=Role.STAFF, all_sites=True
+    )
     return world.alice
 
 

@@ -187,6 +187,7 @@ def walk(world):
         membership=alice_membership,
         email="invitada@norte.example.mx",
         role=Role.STAFF,
+        all_sites=True,
     )
     services.site_update(
         actor=world.alice,

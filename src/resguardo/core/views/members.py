@@ -47,6 +47,7 @@ class InvitationCreateView(OrganizationRequiredMixin, ServiceFormMixin, FormView
             email=data["email"],
             role=data["role"],
             sites=list(data["sites"]),
+            all_sites=data["all_sites"],
             expires_at=data["expires_at"],
         )
         link = self.request.build_absolute_uri(reverse("accounts:invitation", args=[token]))
@@ -88,6 +89,7 @@ class MembershipEditView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
             initial={
                 "role": target.role,
                 "sites": list(target.sites.all()),
+                "all_sites": target.all_sites,
                 "expires_at": target.expires_at,
                 "is_active": target.is_active,
                 "version": target.version,
@@ -106,6 +108,7 @@ class MembershipEditView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
             target=self.get_target(),
             role=data["role"],
             sites=list(data["sites"]),
+            all_sites=data["all_sites"],
             expires_at=data["expires_at"],
             is_active=data["is_active"],
             expected_version=data["version"],
