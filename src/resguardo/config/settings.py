@@ -237,7 +237,30 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    # One name per choice set, so generated clients get stable enum types (no hash suffixes).
+    "ENUM_NAME_OVERRIDES": {
+        "ActionKindEnum": "resguardo.compliance.choices.ActionKind",
+        "ActionSourceEnum": "resguardo.compliance.choices.ActionSource",
+        "EvidenceKindEnum": "resguardo.compliance.choices.EvidenceKind",
+        "InternalAuditStatusEnum": "resguardo.compliance.choices.AuditStatus",
+        "AuditFindingSeverityEnum": "resguardo.compliance.choices.Severity",
+        "RequirementResultEnum": "resguardo.compliance.choices.Result",
+        "ContainerKindEnum": "resguardo.shipments.choices.ContainerKind",
+        "ShipmentDocumentKindEnum": "resguardo.shipments.choices.DocumentKind",
+        "DocumentCheckResultEnum": "resguardo.shipments.choices.CheckResult",
+        "DiscrepancyKindEnum": "resguardo.conveyance.choices.DiscrepancyKind",
+        "RemovalReasonEnum": "resguardo.conveyance.choices.RemovalReason",
+        "VoidReasonEnum": "resguardo.conveyance.choices.VoidReason",
+        "PartnerKindEnum": "resguardo.partners.choices.PartnerKind",
+        "PartnerStatusEnum": "resguardo.partners.choices.PartnerStatus",
+        "PartnerDocumentKindEnum": "resguardo.partners.choices.DocumentKind",
+        "ReviewKindEnum": "resguardo.partners.choices.ReviewKind",
+        "ReviewOutcomeEnum": "resguardo.partners.choices.ReviewOutcome",
+        "SelectionOutcomeEnum": "resguardo.partners.choices.SelectionOutcome",
+        "WatchlistSourceEnum": "resguardo.partners.choices.WatchlistSource",
+        # Risk levels and partner-finding severities are the same low / medium / high set.
+        "RiskLevelEnum": "resguardo.partners.choices.RiskLevel",
+    },
 }
 
 LOGGING = {

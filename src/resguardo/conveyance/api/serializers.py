@@ -377,5 +377,7 @@ class PointPhotoSerializer(serializers.Serializer):
     photo = serializers.FileField()
 
 
-class ExportQuerySerializer(serializers.Serializer):
-    format = serializers.ChoiceField(choices=[("csv", "CSV"), ("xlsx", "XLSX")], default="csv")
+class ExportFormatSerializer(serializers.Serializer):
+    """The `file_format` query parameter of the exports (`format` is DRF's own)."""
+
+    file_format = serializers.ChoiceField(choices=["csv", "xlsx"], default="csv")

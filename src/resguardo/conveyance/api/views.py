@@ -34,10 +34,10 @@ EXPORT_PARAMS = [
 
 
 def _file_format(request) -> str:
-    value = request.query_params.get("file_format", "csv")
-    if value not in ("csv", "xlsx"):
-        raise Http404
-    return value
+    """csv or xlsx; anything else answers 400 naming `file_format`."""
+    serializer = s.ExportFormatSerializer(data=request.query_params)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data["file_format"]
 
 
 def _event_kwargs(serializer) -> dict:
@@ -221,8 +221,9 @@ class SealEventViewSet(ReadOnlyOrganizationViewSet):
     @extend_schema(responses={(200, "image/*"): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"])
     def photo(self, request, pk=None):
+        """The event's photo, streamed as an attachment (an API client saves it to a file)."""
         event = self.get_object()
-        return photo_response(event, f"seal-{event.seal.number}-{event.sequence}")
+        return photo_response(event, f"seal-{event.seal.number}-{event.sequence}", attachment=True)
 
 
 class SealDiscrepancyViewSet(ReadOnlyOrganizationViewSet):
@@ -342,6 +343,26 @@ class InspectionViewSet(ReadOnlyOrganizationViewSet, mixins.CreateModelMixin):
             **serializer.validated_data,
         )
         return self._reply(inspection)
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("code", str, OpenApiParameter.PATH, description="The point's code")
+        ],
+        responses={(200, "image/*"): OpenApiTypes.BINARY},
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path=r"photos/(?P<code>[^/.]+)",
+        url_name="point-photo",
+    )
+    def point_photo(self, request, pk=None, code=None):
+        """The photo of one point (by its code), streamed as an attachment."""
+        inspection = self.get_object()  # another organization's or site's: 404
+        result = inspection.results.filter(code=code).first()
+        if result is None:
+            raise Http404
+        return photo_response(result, f"inspection-{inspection.pk}-{result.code}", attachment=True)
 
     @extend_schema(parameters=EXPORT_PARAMS, responses={(200, "text/csv"): OpenApiTypes.BINARY})
     @action(detail=False, methods=["get"])

@@ -181,6 +181,7 @@ CONVEYANCE_URL_KWARGS = {
     "api:sealdiscrepancy-close": pk_of("discrepancy"),
     "api:sealaudit-detail": pk_of("audit"),
     **{f"api:inspection-{n}": pk_of("inspection") for n in ("detail", "review", "photos")},
+    "api:inspection-point-photo": lambda w: {"pk": norte_records(w)["inspection"].pk, "code": "1"},
 }
 
 URL_KWARGS = {**SHIPMENT_URL_KWARGS, **CONVEYANCE_URL_KWARGS}

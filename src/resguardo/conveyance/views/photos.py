@@ -8,13 +8,14 @@ from resguardo.shipments.downloads import stored_file_response
 from .. import selectors
 
 
-def photo_response(instance, name):
+def photo_response(instance, name, *, attachment=False):
+    """Inline for the pages' <img>; the API sends it as an attachment."""
     extension = instance.photo.name.rsplit(".", 1)[-1] if instance.photo else "bin"
     return stored_file_response(
         instance.photo,
         content_type=instance.photo_content_type,
         filename=f"{name}.{extension}",
-        attachment=False,
+        attachment=attachment,
     )
 
 

@@ -22,11 +22,10 @@ from .views import OrganizationViewSet, ReadOnlyOrganizationViewSet, service_kwa
 
 
 class AduanaViewSet(ReadOnlyOrganizationViewSet):
-    """The official catalog of Mexican customs offices."""
+    """The official catalog of Mexican customs offices (paginated like every other list)."""
 
     serializer_class = AduanaSerializer
     lookup_field = "code"
-    pagination_class = None
 
     queryset = Aduana.objects.none()
 
@@ -79,12 +78,11 @@ class SiteViewSet(
 
     def perform_update(self, serializer):
         changes, version = service_kwargs(serializer)
-        version = self.request.data.get("version", version)
         serializer.instance = services.site_update(
             actor=self.request.user,
             membership=self.membership,
             site=serializer.instance,
-            expected_version=int(version) if version is not None else None,
+            expected_version=version,
             **changes,
         )
 

@@ -46,11 +46,16 @@ class OrganizationUpdateSerializer(serializers.Serializer):
 class SiteSerializer(serializers.ModelSerializer):
     aduana = serializers.SlugRelatedField(slug_field="code", queryset=Aduana.objects.all())
     aduana_name = serializers.CharField(source="aduana.name", read_only=True)
+    version = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        help_text="On updates: the version you read; a save over a newer version answers 409.",
+    )
 
     class Meta:
         model = Site
         fields = ["id", "name", "kind", "aduana", "aduana_name", "address", "is_active", "version"]
-        read_only_fields = ["id", "version"]
+        read_only_fields = ["id"]
 
 
 class MembershipSerializer(serializers.ModelSerializer):
@@ -60,13 +65,24 @@ class MembershipSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Membership
-        fields = ["id", "email", "name", "role", "sites", "expires_at", "is_active", "version"]
+        fields = [
+            "id",
+            "email",
+            "name",
+            "role",
+            "sites",
+            "all_sites",
+            "expires_at",
+            "is_active",
+            "version",
+        ]
         read_only_fields = fields
 
 
 class MembershipUpdateSerializer(serializers.Serializer):
     role = serializers.ChoiceField(choices=Membership._meta.get_field("role").choices)
     sites = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
+    all_sites = serializers.BooleanField(required=False, default=False)
     expires_at = serializers.DateField(required=False, allow_null=True, default=None)
     is_active = serializers.BooleanField(required=False, default=True)
     version = serializers.IntegerField(required=False)

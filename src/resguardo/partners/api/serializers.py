@@ -521,6 +521,11 @@ class ListEntrySerializer(serializers.ModelSerializer):
 
 
 class PolicySerializer(serializers.ModelSerializer):
+    version = serializers.IntegerField(
+        required=False,
+        help_text="The version you read; a save over a newer version answers 409.",
+    )
+
     class Meta:
         model = PartnerPolicy
         fields = [
@@ -535,4 +540,3 @@ class PolicySerializer(serializers.ModelSerializer):
             "name_match_threshold",
             "version",
         ]
-        read_only_fields = ["version"]
