@@ -15,3 +15,5 @@ urlpatterns = [
     path("q/", include("resguardo.partners.public_urls")),
     path("", include("resguardo.core.urls")),
 ]
+
+handler404 = "resguardo.core.views.errors.not_found"

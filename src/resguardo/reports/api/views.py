@@ -1,10 +1,12 @@
 """Report endpoints: /api/v1/assessment-reports/{assessment id}/pdf/, xlsx/, import-xlsx/,
 oscal-ar/, evidence-package/. The same functions as the pages produce every file."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
@@ -80,8 +82,15 @@ class AssessmentReportViewSet(OrganizationViewSet):
         return respond(
             membership=self.membership,
             assessment=self.get_object(),
-            language=self.request.query_params.get("lang"),
+            language=self._language(),
         )
+
+    def _language(self) -> str | None:
+        """The `lang` asked for; a value that is neither language answers 400 naming it."""
+        value = self.request.query_params.get("lang")
+        if value and not value.lower().startswith(tuple(ReportLanguage.values)):
+            raise ValidationError({"lang": [_("Choose “es” (Spanish) or “en” (English).")]})
+        return value
 
     @extend_schema(parameters=[LANGUAGE], responses=_binary("application/pdf"))
     @action(detail=True, methods=["get"], url_path="pdf")

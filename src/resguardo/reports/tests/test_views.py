@@ -77,6 +77,18 @@ def test_the_auditor_downloads_every_report(world, demo, client_for, api_for):
     )
 
 
+def test_an_unknown_report_language_answers_400_naming_it(world, demo, api_for):
+    assessment, _evidence = demo
+    api = api_for(world.audrey)
+    for name in API:
+        url = reverse(f"api:assessmentreport-{name}", args=[assessment.pk])
+        response = api.get(url, {"lang": "zz"}, HTTP_ACCEPT_LANGUAGE="es-MX")
+        assert response.status_code == 400, name
+        assert response.json() == {"lang": ["Elija “es” (español) o “en” (inglés)."]}
+    url = reverse("api:assessmentreport-oscal-ar", args=[assessment.pk])
+    assert api.get(url, {"lang": "en-US"}).status_code == 200
+
+
 def test_the_assessment_page_and_the_menu_lead_to_the_reports(world, demo, client_for):
     assessment, _evidence = demo
     client = client_for(world.carla)
