@@ -67,5 +67,20 @@ def audit_entry_list(*, membership):
     )
 
 
+def last_change(*, membership, instance):
+    """The newest audit entry of one row of the organization (who saved it last, and when),
+    or None. Any member may read it for a row they are editing."""
+    return (
+        AuditEntry.objects.filter(
+            organization=membership.organization,
+            object_type=instance._meta.label_lower,
+            object_id=str(instance.pk),
+        )
+        .only("actor_label", "timestamp")
+        .order_by("-sequence")
+        .first()
+    )
+
+
 def audit_entry_get(*, membership, pk):
     return get_object_or_404(audit_entry_list(membership=membership), pk=pk)
