@@ -26,6 +26,7 @@ from .questionnaires import (
     questionnaire_send,
     questionnaires_due_reminder,
     score_answers,
+    unanswered_questions,
 )
 from .reviews import finding_add, finding_close, review_record
 from .screening import (
@@ -75,6 +76,7 @@ __all__ = [
     "rescreen_all_organizations",
     "review_record",
     "score_answers",
+    "unanswered_questions",
     "screen_partners",
     "selection_decide",
 ]

@@ -183,8 +183,18 @@ def questionnaire_just_submitted(token: str) -> Questionnaire | None:
     )
 
 
+def unanswered_questions(questionnaire: Questionnaire, answers: dict) -> list[str]:
+    """Codes of the choice questions `answers` leaves without a value (sending needs them all)."""
+    return [
+        question["code"]
+        for question in questionnaire.questions
+        if question["kind"] == "choice"
+        and not ((answers.get(question["code"]) or {}).get("value") or "").strip()
+    ]
+
+
 def _clean_answers(questionnaire: Questionnaire, answers: dict, *, complete: bool) -> dict:
-    cleaned, missing = {}, []
+    cleaned = {}
     for question in questionnaire.questions:
         given = answers.get(question["code"]) or {}
         comment = (given.get("comment") or "").strip()[:MAX_TEXT]
@@ -192,13 +202,12 @@ def _clean_answers(questionnaire: Questionnaire, answers: dict, *, complete: boo
         if question["kind"] == "choice":
             if value and value not in AnswerValue.values:
                 raise ValidationError(_("An answer has a value that is not offered."))
-            if not value:
-                missing.append(question["code"])
         else:
             value = value[:MAX_TEXT]
         if value or comment:
             cleaned[question["code"]] = {"value": value, "comment": comment}
-    if complete and missing:
+    missing = unanswered_questions(questionnaire, answers) if complete else []
+    if missing:
         message = _("Answer every question before sending (missing: %(codes)s).") % {
             "codes": ", ".join(missing)
         }

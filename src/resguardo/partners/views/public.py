@@ -102,7 +102,9 @@ class PublicQuestionnaireView(View):
                 services.questionnaire_answer(questionnaire=self.questionnaire, answers=answers)
                 errors.append(_("Your answers so far were saved as a draft."))
         if errors:
-            missing = self._unanswered(answers) if submit else set()
+            missing = (
+                set(services.unanswered_questions(self.questionnaire, answers)) if submit else set()
+            )
             return self.render(answers, errors=errors, missing=missing, status=400)
         if submit:
             return _thanks(request, self.questionnaire)
@@ -125,13 +127,6 @@ class PublicQuestionnaireView(View):
                 except ValidationError as error:
                     errors.extend(f"{code} · {upload.name}: {m}" for m in error.messages)
         return errors
-
-    def _unanswered(self, answers) -> set[str]:
-        return {
-            q["code"]
-            for q in self.questionnaire.questions
-            if q["kind"] == "choice" and not answers.get(q["code"], {}).get("value")
-        }
 
     def render(self, answers, errors=(), missing=frozenset(), status=200):
         q = self.questionnaire
