@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from resguardo.core.files import atomic_with_files, track_stored_file
 from resguardo.core.permissions import Perm, require_perm
 from resguardo.core.writes import create_audited, delete_audited, update_audited
 
@@ -14,7 +15,6 @@ from ..choices import Classification, EvidenceKind
 from ..filetypes import inspect_upload
 from ..models import Evidence, EvidenceRevision, ResultEvidence
 from .common import check_member, check_same_organization, check_site, lock_editable
-from .stored_files import atomic_with_files, track_stored_file
 
 EDITABLE_FIELDS = ("title", "description", "classification", "valid_until", "site", "owner", "url")
 

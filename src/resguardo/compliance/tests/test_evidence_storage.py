@@ -5,8 +5,8 @@ from django.core.files.storage import default_storage
 
 from resguardo.compliance import services
 from resguardo.compliance.choices import EvidenceKind
-from resguardo.compliance.services.stored_files import atomic_with_files
 from resguardo.core.exceptions import ConcurrentEditError
+from resguardo.core.files import atomic_with_files
 
 from .factories import pdf_upload
 
