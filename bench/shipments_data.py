@@ -107,9 +107,9 @@ def _pedimento(year2: str, aduana: str, patente: str, serial: int) -> str:
 def build_shipments(user, membership, sites, count=SHIPMENTS):
     from django.utils import timezone
 
+    from resguardo.core.identifiers import iso6346_check_digit
     from resguardo.core.models import Patente
     from resguardo.shipments.models import Shipment, ShipmentContainer
-    from resguardo.shipments.validators import iso6346_check_digit
 
     rng = random.Random(5)
     org = membership.organization

@@ -25,7 +25,7 @@ IMPORT_ROWS = 50_000
 
 
 def import_file(year2: str, count: int = IMPORT_ROWS, aduana: str = "16") -> bytes:
-    from resguardo.shipments.validators import iso6346_check_digit
+    from resguardo.core.identifiers import iso6346_check_digit
 
     lines = ["pedimento,site,operation,mode,client,client_rfc,date,containers,seals"]
     for i in range(count):

@@ -41,7 +41,7 @@ def restore_migration_rows() -> None:
 def demo(transactional_db):
     """The demo agency, with every shipped library and crosswalk loaded first (as the demo
     command does, so the demo assessment and the inspection checklists exist)."""
-    from resguardo.core.demo import seed_demo
+    from resguardo.accounts.demo import seed_demo
     from resguardo.standards.services import libraries_load
 
     restore_migration_rows()

@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from resguardo.core.filtersets import site_filter
+
 from .choices import (
     ActionKind,
     ActionSource,
@@ -19,15 +21,6 @@ from .choices import (
 )
 from .models import ActionItem, Assessment, AuditFinding, Evidence, InternalAudit, RequirementResult
 from .selectors.records import overdue_q
-
-
-def _sites(request):
-    """Sites offered in a filter: only the request's organization's (none without one)."""
-    from resguardo.core.models import Site
-    from resguardo.core.selectors import site_list
-
-    membership = getattr(request, "membership", None)
-    return site_list(membership=membership) if membership else Site.objects.none()
 
 
 def worded_boolean(label, *, both, yes, no=None, **kwargs):
@@ -45,9 +38,7 @@ class AssessmentFilterSet(django_filters.FilterSet):
     framework = django_filters.CharFilter(
         field_name="library__framework__key", label=_("Framework")
     )
-    site = django_filters.ModelChoiceFilter(
-        queryset=_sites, label=_("Site"), empty_label=_("All sites")
-    )
+    site = site_filter(empty_label=_("All sites"))
 
     class Meta:
         model = Assessment

@@ -3,8 +3,8 @@ them. Rows are produced from database iterators, never a whole range in memory."
 
 from django.utils.translation import gettext as _
 
-from resguardo.shipments.tabular import export_response
-from resguardo.shipments.validators import format_pedimento
+from resguardo.core.exports import export_response
+from resguardo.core.identifiers import format_pedimento
 
 from .choices import (
     Checkpoint,

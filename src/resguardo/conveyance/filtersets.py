@@ -4,9 +4,9 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from resguardo.shipments.filtersets import _site_choices
-from resguardo.shipments.search import prefix_q
-from resguardo.shipments.validators import normalize_code
+from resguardo.core.filtersets import site_filter
+from resguardo.core.identifiers import normalize_code
+from resguardo.core.search import prefix_q
 
 from .choices import (
     ChecklistKey,
@@ -23,7 +23,7 @@ from .models import Inspection, Seal, SealAudit, SealDiscrepancy, SealEvent, Sea
 class SealFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="by_number", label=_("Seal number"))
     status = django_filters.ChoiceFilter(choices=SealStatus.choices, label=_("Status"))
-    site = django_filters.ModelChoiceFilter(queryset=_site_choices, label=_("Site"))
+    site = site_filter(recordable=True)
     lot = django_filters.NumberFilter(field_name="lot_id", label=_("Lot"))
     shipment = django_filters.NumberFilter(field_name="shipment_id", label=_("Shipment"))
 
@@ -37,7 +37,7 @@ class SealFilterSet(django_filters.FilterSet):
 
 
 class SealLotFilterSet(django_filters.FilterSet):
-    site = django_filters.ModelChoiceFilter(queryset=_site_choices, label=_("Site"))
+    site = site_filter(recordable=True)
     manufacturer = django_filters.CharFilter(lookup_expr="icontains", label=_("Manufacturer"))
 
     class Meta:
@@ -67,7 +67,7 @@ class _DateRange(django_filters.FilterSet):
 class SealEventFilterSet(_DateRange):
     kind = django_filters.ChoiceFilter(choices=SealEventKind.choices, label=_("Event"))
     checkpoint = django_filters.ChoiceFilter(choices=Checkpoint.choices, label=_("Checkpoint"))
-    site = django_filters.ModelChoiceFilter(queryset=_site_choices, label=_("Site"))
+    site = site_filter(recordable=True)
     seal = django_filters.NumberFilter(field_name="seal_id", label=_("Seal"))
     shipment = django_filters.NumberFilter(field_name="shipment_id", label=_("Shipment"))
 
@@ -79,7 +79,7 @@ class SealEventFilterSet(_DateRange):
 class DiscrepancyFilterSet(_DateRange):
     status = django_filters.ChoiceFilter(choices=DiscrepancyStatus.choices, label=_("Status"))
     kind = django_filters.ChoiceFilter(choices=DiscrepancyKind.choices, label=_("Kind"))
-    site = django_filters.ModelChoiceFilter(queryset=_site_choices, label=_("Site"))
+    site = site_filter(recordable=True)
 
     class Meta:
         model = SealDiscrepancy
@@ -87,7 +87,7 @@ class DiscrepancyFilterSet(_DateRange):
 
 
 class SealAuditFilterSet(django_filters.FilterSet):
-    site = django_filters.ModelChoiceFilter(queryset=_site_choices, label=_("Site"))
+    site = site_filter(recordable=True)
 
     class Meta:
         model = SealAudit
@@ -99,7 +99,7 @@ class InspectionFilterSet(_DateRange):
     q = django_filters.CharFilter(method="by_unit", label=_("Container or trailer"))
     status = django_filters.ChoiceFilter(choices=InspectionStatus.choices, label=_("Status"))
     checklist_key = django_filters.ChoiceFilter(choices=ChecklistKey.choices, label=_("Checklist"))
-    site = django_filters.ModelChoiceFilter(queryset=_site_choices, label=_("Site"))
+    site = site_filter(recordable=True)
     awaiting_review = django_filters.BooleanFilter(
         field_name="reviewed_at", lookup_expr="isnull", label=_("Awaiting supervisor")
     )

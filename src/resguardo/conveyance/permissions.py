@@ -14,8 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from resguardo.core.choices import Role
-from resguardo.core.permissions import Perm, has_perm
-from resguardo.shipments.permissions import require_site
+from resguardo.core.permissions import Perm, has_perm, require_site
 
 
 def is_supervisor(membership) -> bool:

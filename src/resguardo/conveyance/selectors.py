@@ -4,8 +4,8 @@ the acting membership (organization, and sites for site managers and staff)."""
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
+from resguardo.core.identifiers import normalize_code
 from resguardo.core.permissions import restrict_to_sites
-from resguardo.shipments.validators import normalize_code
 
 from .choices import DiscrepancyStatus, InspectionStatus, SealStatus
 from .models import (

@@ -1,7 +1,9 @@
 """Demo data: a realistic customs agency with several sites and a user for each role.
 
 Domain apps add their own demo records with `register_demo_seeder`; each seeder receives the
-DemoContext and must be idempotent-free (it runs once, on an empty database).
+DemoContext and must be idempotent-free (it runs once, on an empty database). The demo users
+themselves are created by accounts (`resguardo.accounts.demo.seed_demo`), which owns users:
+the kernel never imports accounts.
 """
 
 import datetime
@@ -88,19 +90,9 @@ def demo_email(key: str) -> str:
 
 
 @transaction.atomic
-def seed_demo() -> DemoContext:
-    from resguardo.accounts.services import user_create
-
-    users = {
-        key: user_create(
-            actor=None,
-            email=demo_email(key),
-            password=DEMO_PASSWORD,
-            first_name=first,
-            last_name=last,
-        )
-        for key, first, last, _role, _sites in DEMO_USERS
-    }
+def seed_demo(*, users: dict) -> DemoContext:
+    """The demo organizations for `users` (one user per key of DEMO_USERS), then every
+    registered seeder."""
     admin = users["admin"]
     organization = organization_create(
         actor=admin,

@@ -21,3 +21,18 @@ class ConcurrentEditError(ValidationError):
 class FrozenRecordError(ValidationError):
     def __init__(self, message=None):
         super().__init__(message or _("This record is frozen and cannot change."), code="frozen")
+
+
+class OtherOrganizationError(ValidationError):
+    """A record of another organization reached a service (a forged or stale id).
+
+    Selectors already answer 404 for another organization's ids; a service that is handed
+    such a record anyway refuses it as invalid input, under `field` when one is named.
+    """
+
+    def __init__(self, message=None, *, field=None):
+        error = ValidationError(
+            message or _("This record belongs to another organization."),
+            code="other_organization",
+        )
+        super().__init__({field: [error]} if field else error)

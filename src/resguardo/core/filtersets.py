@@ -13,6 +13,27 @@ def active_filter():
     return django_filters.BooleanFilter(label=_("Status"), widget=forms.Select(choices=choices))
 
 
+def _member_sites(request, *, recordable: bool):
+    from .selectors import recordable_sites, site_list
+
+    membership = getattr(request, "membership", None)
+    if membership is None:
+        return Site.objects.none()
+    if recordable:
+        return recordable_sites(membership=membership)
+    return site_list(membership=membership)
+
+
+def site_filter(*, recordable=False, label=None, **kwargs):
+    """A list's site filter: only the sites of the request's member (none without one).
+    `recordable=True` offers only the active sites they may record at."""
+    return django_filters.ModelChoiceFilter(
+        queryset=lambda request: _member_sites(request, recordable=recordable),
+        label=label or _("Site"),
+        **kwargs,
+    )
+
+
 def date_filter(lookup_expr, label):
     """A date the phone and the desktop pick from a calendar; ISO dates in the API."""
     widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

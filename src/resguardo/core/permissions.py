@@ -2,10 +2,11 @@
 
 from enum import StrEnum
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from .choices import Role
+from .exceptions import OtherOrganizationError
 
 
 class Perm(StrEnum):
@@ -61,3 +62,42 @@ def restrict_to_sites(queryset, membership, site_field: str = "site"):
     if ids is None:
         return queryset
     return queryset.filter(**{f"{site_field}__in": ids})
+
+
+def require_same_organization(owner, instance, *, field=None, message=None) -> None:
+    """The one check that a record handed to a service belongs to the acting organization.
+
+    `owner` is the acting membership, or the organization itself on system paths (event
+    handlers, imports run by the system). Raises OtherOrganizationError (a ValidationError:
+    400 in the API, a form error on a page) under `field` when given. None passes: an
+    optional relation left empty is not foreign.
+    """
+    organization_id = owner.organization_id if hasattr(owner, "organization_id") else owner.pk
+    if instance is not None and instance.organization_id != organization_id:
+        raise OtherOrganizationError(message, field=field)
+
+
+def require_own_site(owner, site) -> None:
+    """`require_same_organization` for a site, in the words people see for sites."""
+    require_same_organization(
+        owner, site, field="site", message=_("This site belongs to another organization.")
+    )
+
+
+def require_site(membership, site) -> None:
+    """A site of the organization that the member may use (their own sites when limited)."""
+    if site is None:
+        raise ValidationError({"site": _("Choose a site.")}, code="required")
+    require_own_site(membership, site)
+    ids = allowed_site_ids(membership)
+    if ids is not None and site.pk not in ids:
+        raise PermissionDenied(
+            _("You may only record for your own sites; %(site)s is not one of them.")
+            % {"site": site}
+        )
+
+
+def require_record_at(membership, site) -> None:
+    """Perm.RECORD, at a site the member may use."""
+    require_perm(membership, Perm.RECORD)
+    require_site(membership, site)

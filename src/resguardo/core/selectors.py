@@ -18,6 +18,11 @@ def site_list(*, membership):
     return queryset if ids is None else queryset.filter(pk__in=ids)
 
 
+def recordable_sites(*, membership):
+    """Active sites where the membership may record (its own sites when limited)."""
+    return site_list(membership=membership).filter(is_active=True)
+
+
 def site_get(*, membership, pk):
     return get_object_or_404(site_list(membership=membership), pk=pk)
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from .choices import Role
 from .models import Invitation, Membership, Organization, Patente, Site
-from .permissions import SITE_SCOPED_ROLES, Perm, require_perm
+from .permissions import SITE_SCOPED_ROLES, Perm, require_perm, require_same_organization
 from .validators import normalize_rfc
 from .writes import create_audited, delete_audited, update_audited
 
@@ -26,9 +26,13 @@ def _check_membership_rules(*, role, expires_at, sites, organization, all_sites=
         )
     if expires_at and expires_at < timezone.localdate():
         raise ValidationError({"expires_at": _("The expiry date is in the past.")}, code="past")
-    foreign = [s for s in sites if s.organization_id != organization.pk]
-    if foreign:
-        raise ValidationError({"sites": _("A site of another organization was given.")})
+    for site in sites:
+        require_same_organization(
+            organization,
+            site,
+            field="sites",
+            message=_("A site of another organization was given."),
+        )
     if role in SITE_SCOPED_ROLES and not all_sites and not sites:
         # An empty list once meant "every site": refusing it keeps access from widening.
         raise ValidationError(
@@ -110,8 +114,9 @@ def patente_add(*, actor, membership, number, holder_name="", aduana=None):
 @transaction.atomic
 def patente_remove(*, actor, membership, patente):
     require_perm(membership, Perm.MANAGE_ORGANIZATION)
-    if patente.organization_id != membership.organization_id:
-        raise ValidationError(_("This patente belongs to another organization."))
+    require_same_organization(
+        membership, patente, message=_("This patente belongs to another organization.")
+    )
     delete_audited(actor=actor, organization=membership.organization, instance=patente)
 
 
@@ -136,8 +141,9 @@ def site_create(*, actor, membership, name, kind, aduana, address=""):
 @transaction.atomic
 def site_update(*, actor, membership, site, expected_version=None, **changes):
     require_perm(membership, Perm.MANAGE_ORGANIZATION)
-    if site.organization_id != membership.organization_id:
-        raise ValidationError(_("This site belongs to another organization."))
+    require_same_organization(
+        membership, site, message=_("This site belongs to another organization.")
+    )
     if "name" in changes and (
         Site.objects.filter(organization=membership.organization, name=changes["name"])
         .exclude(pk=site.pk)
@@ -240,8 +246,9 @@ def invitation_accept(*, user, token) -> Membership:
 @transaction.atomic
 def invitation_revoke(*, actor, membership, invitation):
     require_perm(membership, Perm.MANAGE_ORGANIZATION)
-    if invitation.organization_id != membership.organization_id:
-        raise ValidationError(_("This invitation belongs to another organization."))
+    require_same_organization(
+        membership, invitation, message=_("This invitation belongs to another organization.")
+    )
     update_audited(
         actor=actor,
         organization=membership.organization,
@@ -324,8 +331,9 @@ def membership_update(
 ):
     require_perm(membership, Perm.MANAGE_ORGANIZATION)
     organization = membership.organization
-    if target.organization_id != organization.pk:
-        raise ValidationError(_("This membership belongs to another organization."))
+    require_same_organization(
+        organization, target, message=_("This membership belongs to another organization.")
+    )
     _check_last_admin(target=target, role=role, is_active=is_active)
     _check_membership_rules(
         role=role,

@@ -5,11 +5,11 @@ import datetime
 
 from django.utils import timezone
 
+from resguardo.core.identifiers import iso6346_check_digit
 from resguardo.core.models import Aduana
 
 from . import services
 from .choices import BadgeHolderKind, BadgeStatus, CheckResult, DocumentCheckItem, DocumentKind
-from .validators import iso6346_check_digit
 
 
 def demo_container(owner_and_serial: str) -> str:

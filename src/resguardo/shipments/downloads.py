@@ -1,20 +1,4 @@
-from django.http import FileResponse, Http404
-
-
-def stored_file_response(field_file, *, content_type: str, filename: str, attachment=True):
-    """Send a stored file with the content type checked at upload (never a guessed one)."""
-    if not field_file:
-        raise Http404
-    response = FileResponse(
-        field_file.open("rb"),
-        as_attachment=attachment,
-        filename=filename,
-        content_type=content_type or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
-    response["Cache-Control"] = "private, max-age=0"
-    return response
+from resguardo.core.downloads import stored_file_response
 
 
 def document_file_response(document):

@@ -6,25 +6,15 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from resguardo.core.filtersets import site_filter
+from resguardo.core.identifiers import normalize_code
 from resguardo.core.models import Aduana, Patente
+from resguardo.core.search import name_key, prefix_q
 
 from .choices import BadgeHolderKind, BadgeStatus, Operation, ShipmentStatus, TransportMode
 from .models import CustomsBadge, Shipment, ShipmentContainer, ShipmentDocument
-from .search import name_key, prefix_q
-from .validators import normalize_code
 
 SEARCH_LIMIT = 5000
-
-
-def _site_choices(request):
-    from .selectors import recordable_sites
-
-    membership = getattr(request, "membership", None)
-    if membership is None:
-        from resguardo.core.models import Site
-
-        return Site.objects.none()
-    return recordable_sites(membership=membership)
 
 
 class ShipmentFilterSet(django_filters.FilterSet):
@@ -35,7 +25,7 @@ class ShipmentFilterSet(django_filters.FilterSet):
     operation = django_filters.ChoiceFilter(choices=Operation.choices, label=_("Operation"))
     mode = django_filters.ChoiceFilter(choices=TransportMode.choices, label=_("Mode"))
     aduana = django_filters.CharFilter(method="by_aduana", label=_("Customs office"))
-    site = django_filters.ModelChoiceFilter(queryset=_site_choices, label=_("Site"))
+    site = site_filter(recordable=True)
     date_from = django_filters.DateFilter(
         field_name="operation_date", lookup_expr="gte", label=_("From")
     )

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from resguardo.core.forms import VersionedForm
+from resguardo.core.identifiers import format_pedimento
 from resguardo.core.models import Aduana
 
 from . import importing
@@ -16,7 +17,6 @@ from .choices import (
     Operation,
     TransportMode,
 )
-from .validators import format_pedimento
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from resguardo.core.identifiers import format_container_number, format_pedimento
 from resguardo.core.models import TenantModel
 
 from .choices import (
@@ -17,7 +18,6 @@ from .choices import (
     ShipmentStatus,
     TransportMode,
 )
-from .validators import format_container_number, format_pedimento
 
 
 class ShipmentImport(TenantModel):

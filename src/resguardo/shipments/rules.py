@@ -11,9 +11,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from .choices import ContainerKind, Operation, TransportMode
-from .search import name_key
-from .validators import (
+from resguardo.core.identifiers import (
     format_pedimento,
     normalize_code,
     parse_pedimento,
@@ -22,6 +20,9 @@ from .validators import (
     validate_container_number,
     validate_rfc_shape,
 )
+from resguardo.core.search import name_key
+
+from .choices import ContainerKind, Operation, TransportMode
 
 TEXT_LIMITS = {
     "reference": 40,

@@ -7,8 +7,8 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from resguardo.core.models import Patente, Site
-from resguardo.core.permissions import allowed_site_ids, restrict_to_sites
+from resguardo.core.models import Patente
+from resguardo.core.permissions import restrict_to_sites
 
 from .choices import BadgeStatus, DocumentCheckItem, ShipmentStatus
 from .models import (
@@ -92,13 +92,6 @@ def import_list(*, membership):
     return ShipmentImport.objects.filter(organization=membership.organization).select_related(
         "imported_by", "site"
     )
-
-
-def recordable_sites(*, membership):
-    """Sites where the membership may record shipments (its own sites when limited)."""
-    queryset = Site.objects.filter(organization=membership.organization, is_active=True)
-    ids = allowed_site_ids(membership)
-    return queryset if ids is None else queryset.filter(pk__in=ids)
 
 
 def organization_patentes(*, organization) -> list[str]:

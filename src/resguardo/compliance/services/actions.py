@@ -10,13 +10,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from resguardo.core.permissions import Perm, require_perm
+from resguardo.core.permissions import (
+    Perm,
+    require_own_site,
+    require_perm,
+    require_same_organization,
+)
 from resguardo.core.writes import create_audited, update_audited
 
 from ..access import can_progress_action
 from ..choices import ActionKind, ActionSource, ActionStatus
 from ..models import ActionItem
-from .common import check_member, check_same_organization, check_site
+from .common import check_member
 
 EDITABLE_FIELDS = ("title", "description", "kind", "owner", "due_date", "site")
 PROGRESS_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.IMPLEMENTED)
@@ -70,8 +75,8 @@ def action_item_create(
 ) -> ActionItem:
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
     for field, obj in (("result", result), ("finding", finding)):
-        check_same_organization(membership, field, obj)
-    check_site(membership, site)
+        require_same_organization(membership, obj, field=field)
+    require_own_site(membership, site)
     check_member(membership, "owner", owner)
     action = _build(
         organization=membership.organization,
@@ -105,8 +110,7 @@ def action_item_raise(
     due_date=None,
 ) -> ActionItem:
     """System path for domain-event handlers: no acting person, the organization is given."""
-    if site is not None and site.organization_id != organization.pk:
-        raise ValidationError({"site": _("This site belongs to another organization.")})
+    require_own_site(organization, site)
     action = _build(
         organization=organization,
         actor=None,
@@ -133,12 +137,12 @@ def _check_not_closed(action):
 @transaction.atomic
 def action_item_update(*, actor, membership, action, expected_version=None, **changes):
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    check_same_organization(membership, "action", action)
+    require_same_organization(membership, action, field="action")
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(_("These fields cannot be changed: %s") % ", ".join(sorted(unknown)))
     _check_not_closed(action)
-    check_site(membership, changes.get("site"))
+    require_own_site(membership, changes.get("site"))
     check_member(membership, "owner", changes.get("owner"))
     return update_audited(
         actor=actor,
@@ -152,7 +156,7 @@ def action_item_update(*, actor, membership, action, expected_version=None, **ch
 @transaction.atomic
 def action_item_progress(*, actor, membership, action, status, expected_version=None):
     """The owner (or the compliance team) reports progress: open, in progress, implemented."""
-    check_same_organization(membership, "action", action)
+    require_same_organization(membership, action, field="action")
     if not can_progress_action(membership, action):
         raise PermissionDenied(_("Only the compliance team or the action's owner may do this."))
     _check_not_closed(action)
@@ -173,7 +177,7 @@ def action_item_progress(*, actor, membership, action, status, expected_version=
 def action_item_verify(*, actor, membership, action, effective, note, expected_version=None):
     """Check that the fix worked: effective closes the action, not effective reopens it."""
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    check_same_organization(membership, "action", action)
+    require_same_organization(membership, action, field="action")
     if action.status != ActionStatus.IMPLEMENTED:
         raise ValidationError(_("Only an implemented action can be verified."), code="state")
     if not (note or "").strip():
@@ -203,7 +207,7 @@ def action_item_verify(*, actor, membership, action, effective, note, expected_v
 @transaction.atomic
 def action_item_cancel(*, actor, membership, action, reason, expected_version=None):
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    check_same_organization(membership, "action", action)
+    require_same_organization(membership, action, field="action")
     _check_not_closed(action)
     if not (reason or "").strip():
         raise ValidationError({"verification_note": _("Say why the action is cancelled.")})

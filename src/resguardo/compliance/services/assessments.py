@@ -9,13 +9,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from resguardo.core.exceptions import FrozenRecordError
-from resguardo.core.permissions import Perm, require_perm
+from resguardo.core.permissions import (
+    Perm,
+    require_own_site,
+    require_perm,
+    require_same_organization,
+)
 from resguardo.core.writes import create_audited, update_audited
 from resguardo.standards.models import RequirementNode
 
 from ..choices import AssessmentStatus, Result
 from ..models import Assessment, AssessmentSnapshot, RequirementResult, ResultEvidence
-from .common import check_same_organization, check_site, lock_editable
+from .common import lock_editable
 from .readiness import readiness_record
 
 COPIED_FIELDS = ("result", "score", "answer", "justification", "comments", "owner_id")
@@ -98,8 +103,8 @@ def assessment_create(
     """
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
     organization = membership.organization
-    check_site(membership, site)
-    check_same_organization(membership, "previous", previous)
+    require_own_site(membership, site)
+    require_same_organization(membership, previous, field="previous")
     flags = _check_flags(library, flags)
     assessment = create_audited(
         actor=actor,
@@ -182,7 +187,7 @@ def _copy_evidence_links(assessment, evidence, actor):
 @transaction.atomic
 def assessment_update(*, actor, membership, assessment, expected_version=None, **changes):
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    check_same_organization(membership, "assessment", assessment)
+    require_same_organization(membership, assessment, field="assessment")
     locked = lock_editable(assessment.pk)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
@@ -217,7 +222,7 @@ def assessment_freeze(*, actor, membership, assessment, statement="", expected_v
     from ..selectors.reports import snapshot_content
 
     require_perm(membership, Perm.APPROVE)
-    check_same_organization(membership, "assessment", assessment)
+    require_same_organization(membership, assessment, field="assessment")
     try:
         locked = lock_editable(assessment.pk)
     except FrozenRecordError:

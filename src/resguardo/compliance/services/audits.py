@@ -5,12 +5,17 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from resguardo.core.permissions import Perm, require_perm
+from resguardo.core.permissions import (
+    Perm,
+    require_own_site,
+    require_perm,
+    require_same_organization,
+)
 from resguardo.core.writes import create_audited, update_audited
 
 from ..choices import AuditStatus, Severity
 from ..models import AuditFinding, InternalAudit
-from .common import check_member, check_same_organization, check_site
+from .common import check_member
 
 AUDIT_FIELDS = (
     "title", "status", "planned_date", "performed_on", "lead_auditor", "team", "objective",
@@ -21,7 +26,7 @@ FINDING_FIELDS = ("title", "description", "severity", "node", "site")
 
 def _check_scope(membership, sites):
     for site in sites:
-        check_site(membership, site)
+        require_own_site(membership, site)
 
 
 def _check_audit_values(values: dict):
@@ -68,7 +73,7 @@ def internal_audit_update(
     *, actor, membership, audit, expected_version=None, scope_nodes=None, sites=None, **changes
 ):
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    check_same_organization(membership, "audit", audit)
+    require_same_organization(membership, audit, field="audit")
     unknown = set(changes) - set(AUDIT_FIELDS)
     if unknown:
         raise ValidationError(_("These fields cannot be changed: %s") % ", ".join(sorted(unknown)))
@@ -95,8 +100,8 @@ def finding_create(
     *, actor, membership, audit, title, severity, description="", node=None, site=None
 ) -> AuditFinding:
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    check_same_organization(membership, "audit", audit)
-    check_site(membership, site)
+    require_same_organization(membership, audit, field="audit")
+    require_own_site(membership, site)
     if severity not in Severity.values:
         raise ValidationError({"severity": _("Choose a severity.")})
     if audit.status == AuditStatus.CANCELLED:
@@ -121,11 +126,11 @@ def finding_create(
 @transaction.atomic
 def finding_update(*, actor, membership, finding, expected_version=None, **changes):
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    check_same_organization(membership, "finding", finding)
+    require_same_organization(membership, finding, field="finding")
     unknown = set(changes) - set(FINDING_FIELDS)
     if unknown:
         raise ValidationError(_("These fields cannot be changed: %s") % ", ".join(sorted(unknown)))
-    check_site(membership, changes.get("site"))
+    require_own_site(membership, changes.get("site"))
     return update_audited(
         actor=actor,
         organization=membership.organization,

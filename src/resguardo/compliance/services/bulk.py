@@ -13,10 +13,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from resguardo.core.exceptions import ConcurrentEditError
-from resguardo.core.permissions import Perm, require_perm
+from resguardo.core.permissions import Perm, require_perm, require_same_organization
 
 from ..models import RequirementResult
-from .common import check_same_organization, lock_editable
+from .common import lock_editable
 from .results import ANSWER_FIELDS, result_assign, result_update
 
 ASSIGNMENT_FIELDS = ("owner", "due_date")
@@ -97,7 +97,7 @@ def results_update_many(*, actor, membership, assessment, changes: list[ResultCh
     for a frozen assessment, PermissionDenied without Perm.MANAGE_COMPLIANCE.
     """
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    check_same_organization(membership, "assessment", assessment)
+    require_same_organization(membership, assessment, field="assessment")
     lock_editable(assessment.pk)
     targets = RequirementResult.objects.filter(
         assessment=assessment, pk__in=[c.result_id for c in changes]

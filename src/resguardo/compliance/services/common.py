@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from resguardo.core.exceptions import FrozenRecordError
-from resguardo.core.models import Membership
+from resguardo.core.selectors import member_user_list
 
 from ..models import Assessment
 
@@ -23,21 +23,9 @@ def lock_editable(assessment_id) -> Assessment:
     return assessment
 
 
-def check_same_organization(membership, field: str, obj) -> None:
-    if obj is not None and obj.organization_id != membership.organization_id:
-        raise ValidationError({field: _("This belongs to another organization.")})
-
-
 def check_member(membership, field: str, user) -> None:
     """An owner or assignee must be a current member of the organization."""
     if user is None:
         return
-    if not Membership.objects.filter(
-        organization_id=membership.organization_id, user=user, is_active=True
-    ).exists():
+    if not member_user_list(membership=membership).filter(pk=user.pk).exists():
         raise ValidationError({field: _("This person is not a member of the organization.")})
-
-
-def check_site(membership, site) -> None:
-    if site is not None and site.organization_id != membership.organization_id:
-        raise ValidationError({"site": _("This site belongs to another organization.")})

@@ -7,14 +7,19 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from resguardo.core.files import atomic_with_files, track_stored_file
-from resguardo.core.permissions import Perm, require_perm
+from resguardo.core.permissions import (
+    Perm,
+    require_own_site,
+    require_perm,
+    require_same_organization,
+)
 from resguardo.core.writes import create_audited, delete_audited, update_audited
 
 from ..access import can_answer, can_manage, require_answer, visible_classifications
 from ..choices import Classification, EvidenceKind
 from ..filetypes import inspect_upload
 from ..models import Evidence, EvidenceRevision, ResultEvidence
-from .common import check_member, check_same_organization, check_site, lock_editable
+from .common import check_member, lock_editable
 
 EDITABLE_FIELDS = ("title", "description", "classification", "valid_until", "site", "owner", "url")
 
@@ -77,9 +82,9 @@ def evidence_create(
     A compliance officer files any evidence; the person assigned a requirement may file
     evidence for it (not confidential).
     """
-    check_same_organization(membership, "result", result)
+    require_same_organization(membership, result, field="result")
     _check_may_create(membership, classification=classification, result=result)
-    check_site(membership, site)
+    require_own_site(membership, site)
     check_member(membership, "owner", owner)
     if kind == EvidenceKind.FILE and file is None:
         raise ValidationError({"file": _("Choose the file to upload.")})
@@ -116,7 +121,7 @@ def evidence_create(
 def evidence_revise(*, actor, membership, evidence, file, note="", expected_version=None):
     """Upload a new version of a file; earlier revisions stay, with their hashes."""
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    check_same_organization(membership, "evidence", evidence)
+    require_same_organization(membership, evidence, field="evidence")
     if evidence.kind != EvidenceKind.FILE:
         raise ValidationError(_("A link has no file to revise; edit its address instead."))
     revision = _store_revision(actor=actor, evidence=evidence, upload=file, note=note)
@@ -132,11 +137,11 @@ def evidence_revise(*, actor, membership, evidence, file, note="", expected_vers
 @transaction.atomic
 def evidence_update(*, actor, membership, evidence, expected_version=None, **changes):
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    check_same_organization(membership, "evidence", evidence)
+    require_same_organization(membership, evidence, field="evidence")
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(_("These fields cannot be changed: %s") % ", ".join(sorted(unknown)))
-    check_site(membership, changes.get("site"))
+    require_own_site(membership, changes.get("site"))
     check_member(membership, "owner", changes.get("owner"))
     if "url" in changes and evidence.kind == EvidenceKind.LINK and not changes["url"]:
         raise ValidationError({"url": _("Give the link to the evidence.")})
@@ -164,8 +169,8 @@ def _link(*, actor, membership, evidence, result) -> ResultEvidence:
 
 
 def _check_may_link(membership, evidence, result):
-    check_same_organization(membership, "evidence", evidence)
-    check_same_organization(membership, "result", result)
+    require_same_organization(membership, evidence, field="evidence")
+    require_same_organization(membership, result, field="result")
     if not can_answer(membership, result):
         require_perm(membership, Perm.MANAGE_COMPLIANCE)
     if evidence.classification not in visible_classifications(membership):

@@ -5,13 +5,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from resguardo.core.permissions import Perm, require_perm
+from resguardo.core.permissions import Perm, require_perm, require_same_organization
 from resguardo.core.writes import update_audited
 
 from ..access import require_answer
 from ..choices import Result
 from ..models import RequirementResult
-from .common import check_member, check_same_organization, lock_editable
+from .common import check_member, lock_editable
 from .readiness import readiness_record
 
 ANSWER_FIELDS = ("result", "score", "answer", "justification", "comments")
@@ -37,7 +37,7 @@ def result_update(*, actor, membership, target, expected_version=None, **changes
     `expected_version` is the version the person read: if someone saved in between, the save
     is refused with ConcurrentEditError and nothing is lost (the caller shows both texts).
     """
-    check_same_organization(membership, "result", target)
+    require_same_organization(membership, target, field="result")
     require_answer(membership, target)
     unknown = set(changes) - set(ANSWER_FIELDS)
     if unknown:
@@ -68,7 +68,7 @@ def result_update(*, actor, membership, target, expected_version=None, **changes
 @transaction.atomic
 def result_assign(*, actor, membership, target, owner, due_date=None, expected_version=None):
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    check_same_organization(membership, "result", target)
+    require_same_organization(membership, target, field="result")
     check_member(membership, "owner", owner)
     lock_editable(target.assessment_id)
     return update_audited(
@@ -84,7 +84,7 @@ def result_assign(*, actor, membership, target, owner, due_date=None, expected_v
 def results_assign(*, actor, membership, assessment, result_ids, owner, due_date=None) -> int:
     """Assign many requirements of one assessment to one person at once."""
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    check_same_organization(membership, "assessment", assessment)
+    require_same_organization(membership, assessment, field="assessment")
     check_member(membership, "owner", owner)
     lock_editable(assessment.pk)
     results = list(RequirementResult.objects.filter(assessment=assessment, pk__in=result_ids))
@@ -104,7 +104,7 @@ def results_assign(*, actor, membership, assessment, result_ids, owner, due_date
 def result_review(*, actor, membership, target, expected_version=None):
     """The reviewer's sign-off on one answer."""
     require_perm(membership, Perm.APPROVE)
-    check_same_organization(membership, "result", target)
+    require_same_organization(membership, target, field="result")
     lock_editable(target.assessment_id)
     if target.result == Result.NOT_ASSESSED:
         raise ValidationError(_("A requirement that is not assessed cannot be signed off."))
@@ -120,7 +120,7 @@ def result_review(*, actor, membership, target, expected_version=None):
 @transaction.atomic
 def result_unreview(*, actor, membership, target, expected_version=None):
     require_perm(membership, Perm.APPROVE)
-    check_same_organization(membership, "result", target)
+    require_same_organization(membership, target, field="result")
     lock_editable(target.assessment_id)
     return update_audited(
         actor=actor,

@@ -1,7 +1,7 @@
+from resguardo.accounts.demo import seed_demo
 from resguardo.compliance.choices import Result
 from resguardo.compliance.models import ActionItem, Assessment, AuditFinding, Evidence
 from resguardo.compliance.selectors.records import overdue_q
-from resguardo.core.demo import seed_demo
 
 from .factories import load_libraries
 

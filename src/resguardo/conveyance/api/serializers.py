@@ -3,8 +3,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from resguardo.core.selectors import member_user_list
-from resguardo.shipments.selectors import recordable_sites
+from resguardo.core.selectors import member_user_list, recordable_sites
 
 from ..choices import (
     ChecklistKey,

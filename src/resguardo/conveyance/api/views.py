@@ -9,9 +9,9 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from resguardo.core.api.views import OrganizationViewSet, ReadOnlyOrganizationViewSet
+from resguardo.core.identifiers import normalize_code
 from resguardo.core.permissions import Perm
 from resguardo.shipments import selectors as shipment_selectors
-from resguardo.shipments.validators import normalize_code
 
 from .. import selectors, services
 from ..exports import inspection_export, seal_log_export

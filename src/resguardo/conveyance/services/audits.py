@@ -20,9 +20,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.identifiers import normalize_code
 from resguardo.core.writes import create_audited
 from resguardo.shipments.models import Shipment
-from resguardo.shipments.validators import normalize_code
 
 from ..choices import DiscrepancyKind as Kind
 from ..choices import DiscrepancyStatus, SealStatus

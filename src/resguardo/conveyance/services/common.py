@@ -5,10 +5,10 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.permissions import require_same_organization
 from resguardo.core.selectors import member_user_list
 from resguardo.core.writes import create_audited, update_audited
 from resguardo.shipments.files import check_photo, storage_name
-from resguardo.shipments.permissions import require_same_organization
 
 from ..models import Seal, SealEvent
 from ..rules import check_time, next_status

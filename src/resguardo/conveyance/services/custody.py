@@ -7,9 +7,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.identifiers import format_container_number, normalize_code
+from resguardo.core.permissions import require_record_at, require_same_organization
 from resguardo.shipments.choices import ShipmentStatus
-from resguardo.shipments.permissions import require_record_at, require_same_organization
-from resguardo.shipments.validators import format_container_number, normalize_code
 
 from ..choices import (
     Checkpoint,

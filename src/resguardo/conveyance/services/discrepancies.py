@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from resguardo.core.events import publish
+from resguardo.core.permissions import require_same_organization
 from resguardo.core.writes import create_audited, update_audited
-from resguardo.shipments.permissions import require_same_organization
 
 from ..choices import DiscrepancyStatus
 from ..events import SealDiscrepancyRecorded

@@ -9,10 +9,10 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.identifiers import normalize_code, validate_container_number
+from resguardo.core.permissions import require_record_at, require_same_organization
 from resguardo.core.writes import create_audited, update_audited
 from resguardo.shipments.choices import ContainerKind
-from resguardo.shipments.permissions import require_record_at, require_same_organization
-from resguardo.shipments.validators import normalize_code, validate_container_number
 from resguardo.standards.selectors import checklist_get
 
 from ..choices import ChecklistKey, InspectionStatus, SupervisorDecision

@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.identifiers import normalize_code
+from resguardo.core.permissions import require_record_at
 from resguardo.core.writes import create_audited
-from resguardo.shipments.permissions import require_record_at
-from resguardo.shipments.validators import normalize_code
 
 from ..choices import SealClass, SealEventKind, SealStatus
 from ..models import Seal, SealEvent, SealLot

@@ -1,11 +1,11 @@
 import pytest
 
+from resguardo.accounts.demo import seed_demo
 from resguardo.conveyance.models import Inspection, SealAudit, SealDiscrepancy, SealEvent
-from resguardo.core.demo import seed_demo
+from resguardo.core.identifiers import validate_container_number
 from resguardo.shipments.models import Shipment
 from resguardo.shipments.rules import clean_pedimento
 from resguardo.shipments.services import load_catalogs
-from resguardo.shipments.validators import validate_container_number
 
 pytestmark = pytest.mark.django_db
 

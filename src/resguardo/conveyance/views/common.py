@@ -1,5 +1,4 @@
-from resguardo.core.selectors import member_user_list
-from resguardo.shipments.selectors import recordable_sites
+from resguardo.core.selectors import member_user_list, recordable_sites
 
 
 def organization_people(membership):

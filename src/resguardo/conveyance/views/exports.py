@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from resguardo.core.exports import export_format
 from resguardo.core.views.mixins import OrganizationRequiredMixin
-from resguardo.shipments.views.common import export_format
 
 from .. import selectors
 from ..exports import inspection_export, seal_log_export

@@ -6,13 +6,13 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from resguardo.core.forms import add_service_errors
+from resguardo.core.identifiers import normalize_code
+from resguardo.core.pagination import CappedPaginator
 from resguardo.core.permissions import Perm
 from resguardo.core.views.lists import FilteredListView
 from resguardo.core.views.mixins import OrganizationRequiredMixin, ServiceFormMixin
 from resguardo.shipments import selectors as shipment_selectors
-from resguardo.shipments.search import CappedPaginator
-from resguardo.shipments.validators import normalize_code
-from resguardo.shipments.views.common import form_errors_from
 
 from .. import selectors, services
 from ..choices import ChecklistKey, InspectionStatus
@@ -204,7 +204,7 @@ class InspectionDetailView(OrganizationRequiredMixin, View):
                     expected_version=form.cleaned_data["version"],
                 )
             except ValidationError as error:
-                form_errors_from(error, form)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Decision recorded."))
                 return redirect("conveyance:inspection_detail", pk=pk)

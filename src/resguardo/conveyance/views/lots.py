@@ -5,10 +5,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView
 
+from resguardo.core.identifiers import normalize_code
 from resguardo.core.permissions import Perm
 from resguardo.core.views.lists import FilteredListView
 from resguardo.core.views.mixins import OrganizationRequiredMixin, ServiceFormMixin
-from resguardo.shipments.validators import normalize_code
 
 from .. import selectors, services
 from ..choices import SealStatus

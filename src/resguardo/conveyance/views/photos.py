@@ -2,8 +2,8 @@
 
 from django.views import View
 
+from resguardo.core.downloads import stored_file_response
 from resguardo.core.views.mixins import OrganizationRequiredMixin
-from resguardo.shipments.downloads import stored_file_response
 
 from .. import selectors
 

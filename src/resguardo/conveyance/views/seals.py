@@ -5,16 +5,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView
 
-from resguardo.core.permissions import Perm
-from resguardo.core.views.lists import FilteredListView
-from resguardo.core.views.mixins import OrganizationRequiredMixin, ServiceFormMixin
-from resguardo.shipments import selectors as shipment_selectors
-from resguardo.shipments.search import CappedPaginator
-from resguardo.shipments.validators import (
+from resguardo.core.identifiers import (
     format_container_number,
     normalize_code,
     validate_container_number,
 )
+from resguardo.core.pagination import CappedPaginator
+from resguardo.core.permissions import Perm
+from resguardo.core.views.lists import FilteredListView
+from resguardo.core.views.mixins import OrganizationRequiredMixin, ServiceFormMixin
+from resguardo.shipments import selectors as shipment_selectors
 
 from .. import selectors, services
 from ..choices import SealStatus

@@ -10,9 +10,11 @@ def pending_migrations() -> list:
 def serve_forever(*, host: str, port: int, threads: int = 8) -> None:
     import waitress
     from django.conf import settings
+    from django.core.wsgi import get_wsgi_application
 
     settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-    from resguardo.config.wsgi import application
+    # Django's own WSGI entry point: the kernel never imports the project's config package.
+    application = get_wsgi_application()
 
     connection.close()  # each server thread opens its own connection
     waitress.serve(application, host=host, port=port, threads=threads, ident="resguardo")

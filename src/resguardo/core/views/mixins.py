@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from ..exceptions import ConcurrentEditError
+from ..forms import add_service_errors
 from ..permissions import Perm, has_perm
 from .conflicts import conflict_messages, edit_conflict
 
@@ -77,14 +78,3 @@ class ServiceFormMixin:
         response = self.render_to_response(self.get_context_data(form=form, conflict=conflict))
         response.status_code = self.conflict_status
         return response
-
-
-def add_service_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form, on the fields it names where it can."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            target = name if name in form.fields else None
-            for e in errors:
-                form.add_error(target, e)
-    else:
-        form.add_error(None, error)

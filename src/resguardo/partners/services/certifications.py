@@ -4,12 +4,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from resguardo.core.permissions import Perm, require_perm
+from resguardo.core.permissions import Perm, require_perm, require_same_organization
 from resguardo.core.writes import create_audited, delete_audited, update_audited
 
 from ..choices import CertificationProgram
 from ..models import Certification
-from .common import ensure_same_organization
 from .standing import partner_refresh_standing
 
 FIELDS = frozenset(
@@ -67,7 +66,7 @@ def _clean(data: dict, *, partner) -> dict:
 @transaction.atomic
 def certification_create(*, actor, membership, partner, **data) -> Certification:
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    ensure_same_organization(partner, membership)
+    require_same_organization(membership, partner)
     unknown = set(data) - FIELDS
     if unknown:
         raise ValidationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
@@ -86,7 +85,7 @@ def certification_update(
     *, actor, membership, certification, expected_version=None, **changes
 ) -> Certification:
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    ensure_same_organization(certification, membership)
+    require_same_organization(membership, certification)
     unknown = set(changes) - FIELDS
     if unknown:
         raise ValidationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
@@ -107,7 +106,7 @@ def certification_update(
 @transaction.atomic
 def certification_delete(*, actor, membership, certification) -> None:
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    ensure_same_organization(certification, membership)
+    require_same_organization(membership, certification)
     partner = certification.partner
     delete_audited(actor=actor, organization=membership.organization, instance=certification)
     partner_refresh_standing(actor=actor, partner=partner)

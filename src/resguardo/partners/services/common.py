@@ -33,11 +33,6 @@ CONTENT_TYPES = {
 }
 
 
-def ensure_same_organization(obj, membership, message=None) -> None:
-    if obj.organization_id != membership.organization_id:
-        raise ValidationError(message or _("This record belongs to another organization."))
-
-
 def add_months(day: datetime.date, months: int) -> datetime.date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1

@@ -6,13 +6,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from resguardo.core.permissions import Perm, require_perm
+from resguardo.core.permissions import Perm, require_perm, require_same_organization
 from resguardo.core.validators import normalize_rfc, validate_rfc_format
 from resguardo.core.writes import create_audited, delete_audited, update_audited
 
 from ..choices import PartnerKind, PartnerStatus, RiskLevel, ScreeningTrigger
 from ..models import Partner, PartnerAddress, PartnerContact, PartnerDocument, PartnerPolicy
-from .common import ensure_same_organization, inspect_document, policy_for
+from .common import inspect_document, policy_for
 from .standing import partner_refresh_standing
 
 GENERIC_RFCS = frozenset({"XAXX010101000", "XEXX010101000"})
@@ -155,7 +155,7 @@ def partner_create(*, actor, membership, screen: bool = True, **data) -> Partner
 @transaction.atomic
 def partner_update(*, actor, membership, partner, expected_version=None, **changes) -> Partner:
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    ensure_same_organization(partner, membership)
+    require_same_organization(membership, partner)
     unknown = set(changes) - PARTNER_FIELDS
     if unknown:
         raise ValidationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
@@ -193,7 +193,7 @@ def partner_update(*, actor, membership, partner, expected_version=None, **chang
 def partner_set_risk(*, actor, membership, partner, level: str, reason: str = "") -> Partner:
     """Set the risk by hand (or clear it with level ""), always with a reason."""
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    ensure_same_organization(partner, membership)
+    require_same_organization(membership, partner)
     reason = (reason or "").strip()
     if level and level not in RiskLevel.values:
         raise ValidationError({"level": _("Choose a risk level.")})
@@ -213,7 +213,7 @@ def partner_set_risk(*, actor, membership, partner, level: str, reason: str = ""
 @transaction.atomic
 def address_add(*, actor, membership, partner, **data) -> PartnerAddress:
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    ensure_same_organization(partner, membership)
+    require_same_organization(membership, partner)
     data["country"] = (data.get("country") or partner.country or "MX").strip().upper()
     return create_audited(
         actor=actor,
@@ -225,7 +225,7 @@ def address_add(*, actor, membership, partner, **data) -> PartnerAddress:
 @transaction.atomic
 def contact_add(*, actor, membership, partner, **data) -> PartnerContact:
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    ensure_same_organization(partner, membership)
+    require_same_organization(membership, partner)
     return create_audited(
         actor=actor,
         organization=membership.organization,
@@ -237,7 +237,7 @@ def contact_add(*, actor, membership, partner, **data) -> PartnerContact:
 def partner_child_remove(*, actor, membership, instance) -> None:
     """Remove an address or a contact (documents are kept: they are evidence)."""
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    ensure_same_organization(instance, membership)
+    require_same_organization(membership, instance)
     if not isinstance(instance, PartnerAddress | PartnerContact):
         raise ValidationError(_("Only addresses and contacts can be removed."))
     delete_audited(actor=actor, organization=membership.organization, instance=instance)
@@ -263,7 +263,7 @@ def document_upload(
     *, actor, membership, partner, upload, kind, title="", signed_on=None, valid_until=None
 ) -> PartnerDocument:
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    ensure_same_organization(partner, membership)
+    require_same_organization(membership, partner)
     if valid_until and signed_on and valid_until < signed_on:
         raise ValidationError({"valid_until": _("The document expires before it was signed.")})
     return _store_document(

@@ -16,13 +16,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from resguardo.core.permissions import Perm, require_perm
+from resguardo.core.permissions import Perm, require_perm, require_same_organization
 from resguardo.core.writes import create_audited, update_audited
 
 from ..catalog import questionnaire_catalog
 from ..choices import AnswerValue, DocumentKind, QuestionnaireLanguage, QuestionnaireStatus
 from ..models import OPEN_STATUSES, Questionnaire
-from .common import ensure_same_organization, policy_for
+from .common import policy_for
 from .partners import _store_document
 from .standing import partner_refresh_standing
 
@@ -119,7 +119,7 @@ def questionnaire_send(
 ) -> tuple[Questionnaire, str]:
     """Send the partner a private link. Returns the questionnaire and the link's token."""
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    ensure_same_organization(partner, membership)
+    require_same_organization(membership, partner)
     if language not in QuestionnaireLanguage.values:
         raise ValidationError({"language": _("Choose Spanish or English.")})
     if Questionnaire.objects.filter(partner=partner, status__in=OPEN_STATUSES).exists():
@@ -266,7 +266,7 @@ def questionnaire_attach(*, questionnaire, question_code: str, upload):
 
 
 def _reviewable(questionnaire, membership):
-    ensure_same_organization(questionnaire, membership)
+    require_same_organization(membership, questionnaire)
     if questionnaire.status != QuestionnaireStatus.SUBMITTED:
         raise ValidationError(
             _("Only a submitted questionnaire can be accepted or sent back."), code="status"
@@ -324,7 +324,7 @@ def questionnaire_request_corrections(
 @transaction.atomic
 def questionnaire_revoke(*, actor, membership, questionnaire) -> Questionnaire:
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    ensure_same_organization(questionnaire, membership)
+    require_same_organization(membership, questionnaire)
     if not questionnaire.is_open:
         raise ValidationError(_("Only an open questionnaire can be revoked."), code="status")
     return update_audited(

@@ -6,14 +6,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from resguardo.core.events import publish
-from resguardo.core.models import Membership
-from resguardo.core.permissions import Perm, require_perm
+from resguardo.core.permissions import Perm, require_perm, require_same_organization
+from resguardo.core.selectors import member_user_list
 from resguardo.core.writes import create_audited, update_audited
 
 from ..choices import FindingSeverity, FindingStatus, ReviewKind, ReviewOutcome
 from ..events import PartnerFindingRecorded
 from ..models import PartnerReview, ReviewFinding
-from .common import add_months, ensure_same_organization, policy_for
+from .common import add_months, policy_for
 from .standing import partner_refresh_standing
 
 FINDING_FIELDS = ("description", "severity", "action", "owner", "due_on")
@@ -22,9 +22,7 @@ FINDING_FIELDS = ("description", "severity", "action", "owner", "due_on")
 def _check_owner(owner, membership) -> None:
     if (
         owner is not None
-        and not Membership.objects.filter(
-            organization=membership.organization, user=owner, is_active=True
-        ).exists()
+        and not member_user_list(membership=membership).filter(pk=owner.pk).exists()
     ):
         raise ValidationError({"owner": _("The owner must be a member of the organization.")})
 
@@ -90,7 +88,7 @@ def review_record(
     findings=(),
 ) -> PartnerReview:
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    ensure_same_organization(partner, membership)
+    require_same_organization(membership, partner)
     performed_on = performed_on or timezone.localdate()
     errors = {}
     if performed_on > timezone.localdate():
@@ -144,7 +142,7 @@ def review_record(
 @transaction.atomic
 def finding_add(*, actor, membership, review, **data) -> ReviewFinding:
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    ensure_same_organization(review, membership)
+    require_same_organization(membership, review)
     finding = _create_finding(
         actor=actor, membership=membership, review=review, data=_clean_finding(data, membership)
     )
@@ -155,7 +153,7 @@ def finding_add(*, actor, membership, review, **data) -> ReviewFinding:
 @transaction.atomic
 def finding_close(*, actor, membership, finding, closing_note, closed_on=None) -> ReviewFinding:
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    ensure_same_organization(finding, membership)
+    require_same_organization(membership, finding)
     if finding.status == FindingStatus.DONE:
         raise ValidationError(_("This finding is already closed."), code="closed")
     if not (closing_note or "").strip():

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from resguardo.core.events import publish
 from resguardo.core.models import Organization
-from resguardo.core.permissions import Perm, require_perm
+from resguardo.core.permissions import Perm, require_perm, require_same_organization
 from resguardo.core.writes import create_audited, update_audited
 
 from ..choices import EntityType, MatchKind, PartnerStatus, ScreeningTrigger, Verdict
@@ -24,7 +24,7 @@ from ..models import (
     ScreeningRun,
 )
 from ..watchlists.matcher import IndexedEntry, NameMatch, WatchlistIndex
-from .common import ensure_same_organization, policy_for
+from .common import policy_for
 from .standing import partner_refresh_standing
 
 _cache_lock = threading.Lock()
@@ -260,7 +260,7 @@ def partners_screen_now(*, actor, membership, partner=None) -> ScreeningRun | No
     """A user asks for a screening of one partner or of all of them."""
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
     if partner is not None:
-        ensure_same_organization(partner, membership)
+        require_same_organization(membership, partner)
     if not ListVersion.objects.filter(is_current=True).exists():
         raise ValidationError(
             _("No list has been imported yet. Import or fetch the lists first."), code="no_lists"
@@ -281,7 +281,7 @@ def hit_decide(*, actor, membership, hit, verdict, reason) -> ScreeningHit:
     """Record a reviewer's verdict. A true match blocks the partner and alerts the
     compliance officers; a false positive lifts a block that no other match holds."""
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    ensure_same_organization(hit, membership)
+    require_same_organization(membership, hit)
     reason = (reason or "").strip()
     if verdict not in Verdict.values:
         raise ValidationError({"verdict": _("Choose true match or false positive.")})

@@ -5,13 +5,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from resguardo.core.permissions import Perm, require_perm
+from resguardo.core.permissions import Perm, require_perm, require_same_organization
 from resguardo.core.writes import create_audited, update_audited
 
 from ..catalog import selection_catalog
 from ..choices import CriterionResult, PartnerStatus, SelectionOutcome, Verdict
 from ..models import Partner, ScreeningHit, SecurityAgreement, SelectionDecision
-from .common import ensure_same_organization
 from .standing import partner_refresh_standing
 
 
@@ -59,7 +58,7 @@ def selection_decide(
     *, actor, membership, partner, outcome, answers, rationale="", conditions="", decided_on=None
 ) -> SelectionDecision:
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    ensure_same_organization(partner, membership)
+    require_same_organization(membership, partner)
     if outcome not in SelectionOutcome.values:
         raise ValidationError({"outcome": _("Choose a decision.")})
     cleaned = _clean_answers(partner, answers or {})
@@ -145,7 +144,7 @@ AGREEMENT_FIELDS = frozenset(
 @transaction.atomic
 def agreement_create(*, actor, membership, partner, **data) -> SecurityAgreement:
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    ensure_same_organization(partner, membership)
+    require_same_organization(membership, partner)
     if set(data) - AGREEMENT_FIELDS:
         raise ValidationError(_("Unknown fields."))
     data = _clean_agreement(partner, dict(data))
@@ -161,7 +160,7 @@ def agreement_update(
     *, actor, membership, agreement, expected_version=None, **changes
 ) -> SecurityAgreement:
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    ensure_same_organization(agreement, membership)
+    require_same_organization(membership, agreement)
     if set(changes) - AGREEMENT_FIELDS:
         raise ValidationError(_("Unknown fields."))
     merged = {name: getattr(agreement, name) for name in AGREEMENT_FIELDS}

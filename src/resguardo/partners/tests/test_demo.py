@@ -7,7 +7,7 @@ from ..models import Partner, ScreeningHit
 
 
 def test_demo_partners(db, client, django_capture_on_commit_callbacks):
-    from resguardo.core.demo import seed_demo
+    from resguardo.accounts.demo import seed_demo
 
     with django_capture_on_commit_callbacks(execute=True):
         context = seed_demo()

@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from resguardo.core.models import Aduana
-from resguardo.core.selectors import member_user_list
+from resguardo.core.selectors import member_user_list, recordable_sites
 
 from ..choices import (
     BadgeHolderKind,
@@ -24,7 +24,6 @@ from ..models import (
     ShipmentDocument,
     ShipmentImport,
 )
-from ..selectors import recordable_sites
 
 VERSION_HELP = "The version you read; a save over a newer version answers 409."
 

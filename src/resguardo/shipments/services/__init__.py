@@ -1,4 +1,12 @@
-"""Every write of the shipments app (standards 5 and 6)."""
+"""Every write of the shipments app (standards 5 and 6).
+
+Who may do what (checks from resguardo.core.permissions):
+- Reading (pages, API, downloads, exports): Perm.VIEW. Site managers and staff see only
+  the shipments of their sites.
+- Recording shipments, documents, the pre-transmission verification, transmitting,
+  clearing, cancelling and importing: Perm.RECORD, at a site the member may use.
+- The customs badge register: Perm.MANAGE_COMPLIANCE (compliance officer, administrator).
+"""
 
 from .badges import badge_create, badge_update
 from .documents import document_add, shipment_documents_check

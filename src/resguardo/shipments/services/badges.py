@@ -5,12 +5,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from resguardo.core.permissions import Perm, require_perm
+from resguardo.core.permissions import Perm, require_perm, require_same_organization
 from resguardo.core.writes import create_audited, update_audited
 
 from ..choices import BadgeHolderKind, BadgeStatus
 from ..models import CustomsBadge
-from ..permissions import require_same_organization
 
 BADGE_FIELDS = (
     "holder_name",

@@ -6,12 +6,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.permissions import require_record_at, require_same_organization
 from resguardo.core.writes import create_audited, update_audited
 
 from ..choices import CheckResult, DocumentCheckItem, DocumentKind, ShipmentStatus
 from ..files import check_document, storage_name
 from ..models import DocumentCheck, ShipmentDocument
-from ..permissions import require_record_at, require_same_organization
 
 
 @transaction.atomic

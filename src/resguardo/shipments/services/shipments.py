@@ -9,14 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from resguardo.core.counterparties import counterparty_block_reason
+from resguardo.core.identifiers import format_container_number
 from resguardo.core.models import Aduana, Patente
+from resguardo.core.permissions import require_record_at, require_same_organization
 from resguardo.core.writes import create_audited, delete_audited, update_audited
 
 from ..choices import ShipmentStatus
 from ..models import Shipment, ShipmentContainer
-from ..permissions import require_record_at, require_same_organization
 from ..rules import Catalogs, clean_shipment, duplicate_pedimento_error
-from ..validators import format_container_number
 
 # Changing any of these after the documents were checked makes the check stale.
 TRANSPORT_FIELDS = (

@@ -6,12 +6,12 @@ import itertools
 import factory
 from django.utils import timezone
 
+from resguardo.core.identifiers import iso6346_check_digit
 from resguardo.core.models import Aduana, Patente
+from resguardo.core.search import name_key
 
 from ..choices import ContainerKind, Operation, TransportMode
 from ..models import Shipment, ShipmentContainer
-from ..search import name_key
-from ..validators import iso6346_check_digit
 
 _serials = itertools.count(100)
 _containers = itertools.count(100000)

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from resguardo.shipments.validators import (
+from resguardo.core.identifiers import (
     iso6346_check_digit,
     parse_pedimento,
     validate_container_number,

@@ -15,13 +15,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from resguardo.core import selectors as core_selectors
+from resguardo.core.forms import add_service_errors
 from resguardo.core.permissions import Perm
 from resguardo.core.views.mixins import OrganizationRequiredMixin
 
-from .. import selectors, services
+from .. import services
 from ..forms import ImportForm
 from ..services.imports import IMPORT_MAX_BYTES
-from .common import form_errors_from
 
 SESSION_KEY = "shipments_import_pending"
 
@@ -31,7 +32,7 @@ class ShipmentImportView(OrganizationRequiredMixin, View):
     required_perm = Perm.RECORD
 
     def _form(self, data=None, files=None):
-        sites = selectors.recordable_sites(membership=self.membership)
+        sites = core_selectors.recordable_sites(membership=self.membership)
         return ImportForm(data, files, sites=sites)
 
     def get(self, request):
@@ -58,7 +59,7 @@ class ShipmentImportView(OrganizationRequiredMixin, View):
                         dry_run=True,
                     )
                 except ValidationError as error:
-                    form_errors_from(error, form)
+                    add_service_errors(form, error)
                 if report is not None and report.ok:
                     self._stage(request, data, upload.name, form.cleaned_data["site"])
         return render(request, self.template_name, {"form": form, "report": report})
@@ -96,7 +97,7 @@ class ShipmentImportView(OrganizationRequiredMixin, View):
         site = None
         if pending["site"]:
             site = (
-                selectors.recordable_sites(membership=self.membership)
+                core_selectors.recordable_sites(membership=self.membership)
                 .filter(pk=pending["site"])
                 .first()
             )

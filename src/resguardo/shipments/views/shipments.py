@@ -7,6 +7,10 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, FormView
 
+from resguardo.core import selectors as core_selectors
+from resguardo.core.exports import export_format, export_response
+from resguardo.core.forms import add_service_errors
+from resguardo.core.pagination import CappedPaginator
 from resguardo.core.permissions import Perm
 from resguardo.core.views.lists import FilteredListView
 from resguardo.core.views.mixins import OrganizationRequiredMixin, ServiceFormMixin
@@ -16,9 +20,6 @@ from ..choices import DocumentCheckItem, ShipmentStatus
 from ..filtersets import ShipmentFilterSet
 from ..forms import CancelForm, DocumentForm, ShipmentForm, TransitionForm
 from ..panels import shipment_panels
-from ..search import CappedPaginator
-from ..tabular import export_response
-from .common import export_format, form_errors_from
 
 
 class ShipmentListView(FilteredListView):
@@ -140,7 +141,7 @@ class ShipmentCreateView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["sites"] = selectors.recordable_sites(membership=self.membership)
+        kwargs["sites"] = core_selectors.recordable_sites(membership=self.membership)
         return kwargs
 
     def get_initial(self):
@@ -200,7 +201,7 @@ class ShipmentTransitionView(OrganizationRequiredMixin, View):
             try:
                 self.perform(shipment, form.cleaned_data)
             except ValidationError as error:
-                form_errors_from(error, form)
+                add_service_errors(form, error)
         for error in form.errors.values():
             for message in error:
                 messages.error(request, message)

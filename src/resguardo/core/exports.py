@@ -1,17 +1,28 @@
 """Tabular exports (CSV and XLSX) that never hold a whole large range in memory.
 
 CSV is streamed row by row. XLSX is written by openpyxl's write-only workbook into a
-temporary file on disk and sent from there. Used by shipments and conveyance exports.
+temporary file on disk and sent from there. Every app's CSV/XLSX export goes through
+`export_response`; `export_format(request)` reads the `?format=` a page asks for.
 """
 
 import csv
 import datetime
 import tempfile
 
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.utils import timezone
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+EXPORT_FORMATS = ("csv", "xlsx")
+
+
+def export_format(request) -> str:
+    """The `?format=` of an export page (csv by default); another value is a page that does
+    not exist."""
+    value = request.GET.get("format", "csv")
+    if value not in EXPORT_FORMATS:
+        raise Http404
+    return value
 
 
 class _Echo:

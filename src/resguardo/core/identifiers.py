@@ -1,4 +1,6 @@
-"""Identifiers of a shipment: ISO 6346 container numbers and pedimento numbers.
+"""Customs identifiers: ISO 6346 container numbers, pedimento numbers and the shape of an RFC.
+
+Shipments, seals and inspections all read them, so they live in the kernel.
 
 Each validator says exactly what is wrong, so a clerk can fix the number without guessing.
 """

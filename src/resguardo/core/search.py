@@ -7,9 +7,7 @@ LIKE) nor on PostgreSQL without a special operator class.
 
 import unicodedata
 
-from django.core.paginator import Paginator
 from django.db.models import Q
-from django.utils.functional import cached_property
 
 
 def next_prefix(prefix: str) -> str:
@@ -25,16 +23,3 @@ def name_key(text: str) -> str:
     """Upper case, no accents, single spaces: the form names are searched in."""
     text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
     return " ".join(text.upper().split())[:200]
-
-
-class CappedPaginator(Paginator):
-    """Counts at most `cap` rows: an exact count of a large filtered table costs more than
-    the page itself, and nobody pages through more than 10,000 rows."""
-
-    cap = 10_000
-
-    @cached_property
-    def count(self):
-        counted = self.object_list[: self.cap + 1].count()
-        self.capped = counted > self.cap
-        return min(counted, self.cap)

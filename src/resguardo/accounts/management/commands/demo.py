@@ -4,7 +4,8 @@ from django.conf import settings
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand
 
-from resguardo.core.demo import DEMO_PASSWORD, DEMO_USERS, demo_email, seed_demo
+from resguardo.accounts.demo import seed_demo
+from resguardo.core.demo import DEMO_PASSWORD, DEMO_USERS, demo_email
 from resguardo.core.management.serving import serve_forever
 from resguardo.core.models import Organization
 
