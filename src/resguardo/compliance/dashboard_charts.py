@@ -6,8 +6,17 @@ Kept apart from the views so the PDF report can draw exactly the same pictures.
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from . import charts
+from resguardo.core import charts
+
 from .choices import Result
+
+RESULT_COLORS = {
+    Result.COMPLIANT: charts.OK,
+    Result.PARTIAL: charts.WARN,
+    Result.NON_COMPLIANT: charts.BAD,
+    Result.NOT_APPLICABLE: charts.LIGHT,
+    Result.NOT_ASSESSED: charts.MUTED,
+}
 
 
 def section_bars(sections: list[dict], *, title: str) -> str:
@@ -17,10 +26,9 @@ def section_bars(sections: list[dict], *, title: str) -> str:
 
 def result_donut(tally, *, title: str) -> str:
     segments = [
-        (str(label), tally.count(value), charts.RESULT_COLORS[value])
-        for value, label in Result.choices
+        (str(label), tally.count(value), RESULT_COLORS[value]) for value, label in Result.choices
     ]
-    center = charts._fmt(tally.readiness) + "%" if tally.readiness is not None else "—"
+    center = charts.fmt_number(tally.readiness) + "%" if tally.readiness is not None else "—"
     return mark_safe(charts.donut_chart(segments, title=title, center_text=center))  # noqa: S308
 
 

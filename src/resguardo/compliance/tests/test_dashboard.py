@@ -5,9 +5,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from resguardo.compliance import charts, selectors, services
+from resguardo.compliance import selectors, services
 from resguardo.compliance.choices import Result
 from resguardo.compliance.models import ReadinessSnapshot, RequirementResult
+from resguardo.core import charts
 from resguardo.core.indicators import Status, read_indicators
 
 from .factories import ActionItemFactory, EvidenceFactory, start_assessment

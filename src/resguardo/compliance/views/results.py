@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView
 
 from resguardo.core.permissions import Perm
+from resguardo.core.views.actions import ServiceActionView
 from resguardo.core.views.mixins import OrganizationRequiredMixin
 
 from .. import selectors, services
@@ -12,7 +13,7 @@ from ..access import can_answer, can_approve, can_manage
 from ..forms import ActionForm, AssignForm, EvidenceForm, LinkEvidenceForm, ResultForm
 from ..models import RequirementResult
 from ..requirement_indicators import indicator_lines
-from .base import ComplianceFormMixin, ServiceActionView, changes_from, form_initial
+from .base import ComplianceFormMixin, changes_from, form_initial
 
 ANSWER_FIELDS = ("result", "score", "answer", "justification", "comments")
 
@@ -134,7 +135,7 @@ class ResultReviewView(ResultMixin, ServiceActionView):
             expected_version=int(version) if version and version.isdigit() else None,
         )
 
-    def success_message(self):
+    def get_success_message(self):
         return _("Review saved.")
 
     def redirect_to(self):
@@ -217,7 +218,7 @@ class ResultEvidenceUnlinkView(ResultMixin, ServiceActionView):
             result=self.get_result(),
         )  # fmt: skip
 
-    def success_message(self):
+    def get_success_message(self):
         return _("Evidence removed from the requirement (the item stays in the vault).")
 
     def redirect_to(self):

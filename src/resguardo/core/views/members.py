@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views import View
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
 from .. import selectors, services
@@ -10,6 +10,7 @@ from ..filtersets import MemberFilterSet
 from ..forms import InvitationForm, MembershipEditForm
 from ..permissions import Perm
 from ..tasks import send_invitation_email
+from .actions import ServiceActionView
 from .lists import FilteredListView
 from .mixins import OrganizationRequiredMixin, ServiceFormMixin
 
@@ -61,16 +62,20 @@ class InvitationCreateView(OrganizationRequiredMixin, ServiceFormMixin, FormView
         return redirect("core:member_list")
 
 
-class InvitationRevokeView(OrganizationRequiredMixin, View):
+class InvitationRevokeView(ServiceActionView):
     required_perm = Perm.MANAGE_ORGANIZATION
+    success_message = gettext_lazy("Invitation revoked.")
 
-    def post(self, request, pk):
-        invitation = get_object_or_404(selectors.invitation_list(membership=self.membership), pk=pk)
+    def act(self, request):
+        invitation = get_object_or_404(
+            selectors.invitation_list(membership=self.membership), pk=self.kwargs["pk"]
+        )
         services.invitation_revoke(
             actor=request.user, membership=self.membership, invitation=invitation
         )
-        messages.success(request, _("Invitation revoked."))
-        return redirect("core:member_list")
+
+    def redirect_to(self):
+        return "core:member_list"
 
 
 class MembershipEditView(OrganizationRequiredMixin, ServiceFormMixin, FormView):

@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views import View
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
 from .. import selectors, services
 from ..forms import OrganizationForm, PatenteForm
 from ..permissions import Perm
+from .actions import ServiceActionView
 from .mixins import OrganizationRequiredMixin, ServiceFormMixin
 
 
@@ -59,11 +59,15 @@ class PatenteAddView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
         return redirect("core:organization_settings")
 
 
-class PatenteRemoveView(OrganizationRequiredMixin, View):
+class PatenteRemoveView(ServiceActionView):
     required_perm = Perm.MANAGE_ORGANIZATION
+    success_message = gettext_lazy("Patente removed.")
 
-    def post(self, request, pk):
-        patente = get_object_or_404(selectors.patente_list(membership=self.membership), pk=pk)
+    def act(self, request):
+        patente = get_object_or_404(
+            selectors.patente_list(membership=self.membership), pk=self.kwargs["pk"]
+        )
         services.patente_remove(actor=request.user, membership=self.membership, patente=patente)
-        messages.success(request, _("Patente removed."))
-        return redirect(reverse("core:organization_settings"))
+
+    def redirect_to(self):
+        return "core:organization_settings"

@@ -1,13 +1,10 @@
 """Shared pieces of the partner pages."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
 from django.utils.functional import cached_property
-from django.views import View
 from django.views.generic import FormView
 
 from resguardo.core.permissions import Perm
+from resguardo.core.views.actions import ServiceActionView
 from resguardo.core.views.mixins import OrganizationRequiredMixin, ServiceFormMixin
 
 from .. import selectors
@@ -49,31 +46,11 @@ class ManageFormView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
         return context
 
 
-class ServicePostView(OrganizationRequiredMixin, View):
-    """A button that calls one service (POST only); errors come back as messages."""
+class ServicePostView(ServiceActionView):
+    """The partner pages' buttons: for compliance officers, a refusal shown as a message."""
 
     required_perm = Perm.MANAGE_COMPLIANCE
-    http_method_names = ["post"]
-    success_message = ""
-
-    def act(self, request):  # pragma: no cover - subclasses implement
-        raise NotImplementedError
-
-    def redirect_to(self):  # pragma: no cover - subclasses implement
-        raise NotImplementedError
-
-    def post(self, request, *args, **kwargs):
-        try:
-            self.act(request)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        except PermissionDenied as error:
-            messages.error(request, str(error))
-        else:
-            if self.success_message:
-                messages.success(request, self.success_message)
-        return redirect(self.redirect_to())
+    refusal_as_message = True
 
 
 def form_data(form, *, drop=("version",)):

@@ -1,8 +1,9 @@
 """Server-rendered SVG charts: data in, SVG text out.
 
-Pure functions with no request, model or template: the dashboard inlines them and the PDF
-report embeds the same strings, so the page and the paper show the same picture. Colours are
-attributes, not CSS classes, because a PDF renderer sees the SVG without the site stylesheet.
+Pure functions with no request, model or template, for every module's dashboard: a page
+inlines them and the PDF report embeds the same strings, so the page and the paper show the
+same picture. Colours are attributes, not CSS classes, because a PDF renderer sees the SVG
+without the site stylesheet.
 Labels are escaped; every chart carries a <title> and an aria-label for screen readers.
 """
 
@@ -21,16 +22,9 @@ INK = "#1b2631"
 PALETTE = [INFO, "#0f5c4d", "#c9822b", "#7d3c98", "#117a8b", BAD]
 FONT = "font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif"
 
-RESULT_COLORS = {
-    "compliant": OK,
-    "partial": WARN,
-    "non_compliant": BAD,
-    "not_applicable": LIGHT,
-    "not_assessed": MUTED,
-}
 
-
-def _fmt(value: float) -> str:
+def fmt_number(value: float) -> str:
+    """1 decimal at most, no trailing zeros: 80, 72.5."""
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
@@ -83,7 +77,7 @@ def bar_chart(
                 f'<rect x="{label_width}" y="{y}" width="{w:.1f}" height="{bar_h}" '
                 f'fill="{score_color(value)}"/>'
             )
-        shown = f"{_fmt(value)}%" if value is not None else escape(no_data_label)
+        shown = f"{fmt_number(value)}%" if value is not None else escape(no_data_label)
         parts.append(
             f'<text x="{label_width + plot + 6}" y="{y + 14}" font-size="12" '
             f'fill="{INK}">{shown}</text>'
@@ -145,7 +139,7 @@ def donut_chart(
         parts.append(
             f'<rect x="{size + 10}" y="{y}" width="12" height="12" fill="{color}"/>'
             f'<text x="{size + 28}" y="{y + 11}" font-size="12" fill="{INK}">'
-            f"{escape(str(label))}: {_fmt(value)}</text>"
+            f"{escape(str(label))}: {fmt_number(value)}</text>"
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -227,7 +221,7 @@ def stacked_bar(segments: Sequence[tuple[str, float, str]], *, title: str, width
         x += w
     lx = 0
     for label, value, color in segments:
-        text = f"{escape(str(label))}: {_fmt(value)}"
+        text = f"{escape(str(label))}: {fmt_number(value)}"
         parts.append(
             f'<rect x="{lx}" y="34" width="10" height="10" fill="{color}"/>'
             f'<text x="{lx + 14}" y="44" font-size="11" fill="{INK}">{text}</text>'
