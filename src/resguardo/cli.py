@@ -35,10 +35,12 @@ def _data_dir() -> Path:
 
 
 def _prepare_demo_environment() -> None:
-    """The demo runs with no configuration: keep its secret key in the data folder."""
+    """The demo runs with no configuration: keep its secret key in the data folder, and its
+    e-mail in a mailbox that the demo users read in the app (nothing is sent or printed)."""
     data_dir = _data_dir()
     data_dir.mkdir(parents=True, exist_ok=True)
     os.environ["RESGUARDO_DATA_DIR"] = str(data_dir)
+    os.environ.setdefault("EMAIL_BACKEND", "mailbox")
     if not os.environ.get("SECRET_KEY") and not os.environ.get("SECRET_KEY_FILE"):
         key_file = data_dir / "secret_key"
         if not key_file.exists():

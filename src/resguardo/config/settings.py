@@ -151,6 +151,7 @@ LANGUAGE_COOKIE_NAME = "resguardo_language"
 TIME_ZONE = env_str("TIME_ZONE", "America/Mexico_City")
 USE_I18N = True
 USE_TZ = True
+FORMAT_MODULE_PATH = ["resguardo.config.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
@@ -195,7 +196,8 @@ EMAIL_BACKEND = {
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
     "file": "django.core.mail.backends.filebased.EmailBackend",
     "memory": "django.core.mail.backends.locmem.EmailBackend",
-}[env_choice("EMAIL_BACKEND", "console", ("console", "smtp", "file", "memory"))]
+    "mailbox": "resguardo.core.mailbox.MailboxBackend",
+}[env_choice("EMAIL_BACKEND", "console", ("console", "smtp", "file", "memory", "mailbox"))]
 EMAIL_FILE_PATH = DATA_DIR / "mail"
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
@@ -266,6 +268,9 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"refusals_on_one_line": {"()": "resguardo.core.logfilters.RefusalsOnOneLine"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["refusals_on_one_line"]}
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from resguardo.core.dates import local_date_text
 from resguardo.core.indicators import Direction, Indicator, Reading, Unit
 
 from .choices import SealEventKind
@@ -90,7 +91,7 @@ def seal_audit_age(organization, site=None) -> Reading:
     days = (timezone.localdate() - timezone.localtime(last).date()).days
     return Reading(
         days,
-        _("Last seal audit on %(date)s.") % {"date": timezone.localtime(last).strftime("%Y-%m-%d")},
+        _("Last seal audit on %(date)s.") % {"date": local_date_text(last)},
     )
 
 

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
+from resguardo.core.dates import local_datetime_text
+
 from .choices import SealEventKind as Kind
 from .choices import SealStatus as Status
 
@@ -92,9 +94,9 @@ def check_time(seal, occurred_at) -> None:
                         "happened."
                     )
                     % {
-                        "when": timezone.localtime(occurred_at).strftime("%Y-%m-%d %H:%M"),
+                        "when": local_datetime_text(occurred_at),
                         "number": seal.number,
-                        "last": timezone.localtime(seal.last_event_at).strftime("%Y-%m-%d %H:%M"),
+                        "last": local_datetime_text(seal.last_event_at),
                     }
                 ]
             },

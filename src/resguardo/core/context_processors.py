@@ -1,3 +1,4 @@
+from .mailbox import mailbox_enabled
 from .navigation import main_navigation, standards_navigation
 from .permissions import ROLE_PERMISSIONS
 from .tenancy import current_memberships
@@ -14,4 +15,5 @@ def tenancy(request):
         "switchable_memberships": current_memberships(request.user),
         "standards_nav": standards_navigation(),
         "main_nav_links": main_navigation(),
+        "mailbox_enabled": mailbox_enabled(),
     }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import audit, dashboard, members, organization, session, sites
+from .views import audit, dashboard, mailbox, members, organization, session, sites
 
 app_name = "core"
 urlpatterns = [
@@ -32,4 +32,5 @@ urlpatterns = [
     path("members/<int:pk>/", members.MembershipEditView.as_view(), name="membership_edit"),
     path("audit/", audit.AuditLogView.as_view(), name="audit_log"),
     path("audit/<int:pk>/", audit.AuditEntryDetailView.as_view(), name="audit_entry"),
+    path("mailbox/", mailbox.MailboxView.as_view(), name="mailbox"),
 ]

@@ -20,6 +20,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.dates import local_date_text
 from resguardo.core.identifiers import normalize_code
 from resguardo.core.writes import create_audited
 from resguardo.shipments.models import Shipment
@@ -104,7 +105,7 @@ class _Reconciler:
                 _("Issued to %(who)s on %(when)s and neither applied nor returned.")
                 % {
                     "who": seal.holder_name,
-                    "when": timezone.localtime(seal.last_event_at).strftime("%Y-%m-%d"),
+                    "when": local_date_text(seal.last_event_at),
                 },
                 seal=seal,
             )

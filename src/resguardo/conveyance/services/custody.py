@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.dates import local_datetime_text
 from resguardo.core.identifiers import format_container_number, normalize_code
 from resguardo.core.permissions import require_record_at, require_same_organization
 from resguardo.shipments.choices import ShipmentStatus
@@ -176,7 +177,7 @@ def seal_apply(
             )
             % {
                 "unit": format_container_number(unit),
-                "when": timezone.localtime(held.inspected_at).strftime("%Y-%m-%d %H:%M"),
+                "when": local_datetime_text(held.inspected_at),
                 "status": held.get_status_display(),
             },
             code="unit_held",

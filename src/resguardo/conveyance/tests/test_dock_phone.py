@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from resguardo.conveyance import services
 from resguardo.conveyance.models import Inspection, SealDiscrepancy, SealEvent
+from resguardo.core.dates import local_datetime_text
 
 from .factories import issued_seal, png, shipment_at
 from .test_inspections import _results
@@ -54,7 +55,7 @@ def test_unit_held_at_the_gate_cannot_be_sealed_for_its_shipment(patentes, check
     message = error.value.messages[0]
     assert "is held" in message
     # The time is the one the inspection page shows (local), not UTC.
-    assert timezone.localtime(when).strftime("%Y-%m-%d %H:%M") in message
+    assert local_datetime_text(when) in message
     assert not SealEvent.objects.filter(seal=seal, kind="applied").exists()
 
 

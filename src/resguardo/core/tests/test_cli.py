@@ -249,3 +249,11 @@ def test_createadmin_refuses_a_bad_rfc_and_creates_nothing():
         )
     assert not User.objects.filter(email="x@agencia.mx").exists()
     assert not Organization.objects.filter(legal_name="Mala").exists()
+
+
+def test_demo_prints_no_raw_email_and_keeps_it_in_the_mailbox(demo_dir):
+    data_dir, output = demo_dir
+    assert "Content-Type:" not in output
+    assert output.lstrip().startswith("Demo data created.")
+    messages = list((data_dir / "mail").glob("*.eml"))
+    assert messages, "the demo's notices are kept as files for the Mailbox page"
