@@ -9,11 +9,13 @@ class MailboxView(LoginRequiredMixin, TemplateView):
     """The demo's e-mail, as the signed-in person received it. Absent unless the mailbox is on."""
 
     template_name = "core/mailbox.html"
+    http_method_names = ["get", "head", "options"]
 
-    def dispatch(self, request, *args, **kwargs):
+    def get(self, request, *args, **kwargs):
+        # LoginRequiredMixin has already sent an anonymous visitor to sign in.
         if not mailbox_enabled():
             raise Http404
-        return super().dispatch(request, *args, **kwargs)
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
