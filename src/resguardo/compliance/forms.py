@@ -3,15 +3,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from resguardo.core.files import EVIDENCE
 from resguardo.core.forms import VersionedForm
 from resguardo.core.selectors import member_user_list, site_list
 from resguardo.standards.models import Library, RequirementNode
 
 from .choices import ActionKind, ActionStatus, AuditStatus, Classification, Result, Severity
-from .filetypes import EXTENSION_TYPES
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-ACCEPT = ",".join(f".{ext}" for ext in EXTENSION_TYPES)
+ACCEPT = EVIDENCE.accept
 
 
 def member_users(membership):

@@ -187,7 +187,11 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Size limit of each kind of upload, in MB (resguardo.core.files.kinds says which uses which).
 EVIDENCE_MAX_UPLOAD_MB = env_int("EVIDENCE_MAX_UPLOAD_MB", 50, minimum=1)
+DOCUMENT_MAX_UPLOAD_MB = env_int("DOCUMENT_MAX_UPLOAD_MB", 25, minimum=1)
+PHOTO_MAX_UPLOAD_MB = env_int("PHOTO_MAX_UPLOAD_MB", 10, minimum=1)
+IMPORT_MAX_UPLOAD_MB = env_int("IMPORT_MAX_UPLOAD_MB", 40, minimum=1)
 # Watchlists (SAT, OFAC) are shared by every organization: may members import files by hand?
 WATCHLIST_UPLOADS_BY_MEMBERS = env_bool("WATCHLIST_UPLOADS_BY_MEMBERS", True)
 

@@ -60,7 +60,7 @@ SEAL_LOG_FIELDS = (
     "occurred_at", "seal__number", "seal__lot__manufacturer", "seal__lot__iso_class",
     "sequence", "kind", "site__name", "place", "checkpoint", "person_name",
     "shipment__pedimento", "unit_number", "view_ok", "verify_ok", "tug_ok", "twist_ok",
-    "number_read", "removal_reason", "void_reason", "note", "photo_sha256",
+    "number_read", "removal_reason", "void_reason", "note", "sha256",
     "recorded_by__first_name", "recorded_by__last_name", "recorded_by__email", "created_at",
 )  # fmt: skip
 
@@ -132,7 +132,7 @@ def inspection_rows(inspections):
             i.tractor_plates, i.shipment.pedimento_display if i.shipment_id else "",
             str(i.inspector), i.signed_name, statuses[i.status],
             str(i.reviewed_by) if i.reviewed_by_id else "", decisions[i.decision],
-            i.decision_note, r.code, r.point.title, result[r.passed], r.note, r.photo_sha256,
+            i.decision_note, r.code, r.point.title, result[r.passed], r.note, r.sha256,
         ]  # fmt: skip
 
 

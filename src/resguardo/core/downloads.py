@@ -15,5 +15,5 @@ def stored_file_response(field_file, *, content_type: str, filename: str, attach
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
-    response["Cache-Control"] = "private, max-age=0"
+    response["Cache-Control"] = "private, no-store"  # evidence must not linger in caches
     return response

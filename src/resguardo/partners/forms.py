@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from resguardo.core.files import DOCUMENT
 from resguardo.core.forms import VersionedForm
 
 from .catalog import selection_catalog
@@ -26,7 +27,7 @@ from .choices import (
 )
 
 DATE = {"type": "date"}
-ACCEPT_DOCUMENTS = ".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.doc,.xls"
+ACCEPT_DOCUMENTS = DOCUMENT.accept
 
 
 def _date(label, required=False, **kwargs):
@@ -132,10 +133,15 @@ class DocumentForm(forms.Form):
     upload = forms.FileField(
         label=_("File"),
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPT_DOCUMENTS}),
-        help_text=_("PDF, JPG, PNG, Word or Excel, up to 25 MB."),
     )
     signed_on = _date(_("Signed on"))
     valid_until = _date(_("Valid until"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["upload"].help_text = _("PDF, JPG, PNG, Word or Excel, up to %(mb)s MB.") % {
+            "mb": DOCUMENT.max_bytes() // (1024 * 1024)
+        }
 
 
 def _documents_field(label, partner):

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from resguardo.core.files.models import StoredFile
 from resguardo.core.identifiers import format_container_number, format_pedimento
 from resguardo.core.models import TenantModel
 
@@ -203,7 +204,7 @@ class ShipmentContainer(TenantModel):
         return format_container_number(self.number)
 
 
-class ShipmentDocument(TenantModel):
+class ShipmentDocument(TenantModel, StoredFile):
     """A document of the shipment, kept as evidence. Files are never replaced: a corrected
     document is a new row."""
 
@@ -212,11 +213,6 @@ class ShipmentDocument(TenantModel):
     )
     kind = models.CharField(_("document"), max_length=20, choices=DocumentKind)
     number = models.CharField(_("number or folio"), max_length=80, blank=True)
-    file = models.FileField(_("file"), max_length=255, blank=True)
-    original_name = models.CharField(_("original file name"), max_length=255, blank=True)
-    content_type = models.CharField(max_length=60, blank=True)
-    size = models.PositiveBigIntegerField(_("size"), default=0)
-    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

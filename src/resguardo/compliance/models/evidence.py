@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from resguardo.core.files.models import StoredFile
 from resguardo.core.models import TenantModel
 
 from ..choices import Classification, EvidenceKind
@@ -95,19 +96,15 @@ class Evidence(TenantModel):
         return self.title
 
 
-class EvidenceRevision(TenantModel):
-    """One uploaded file of an evidence item, with the SHA-256 taken while it streamed in."""
+class EvidenceRevision(TenantModel, StoredFile):
+    """One uploaded file of an evidence item, with the SHA-256 taken while it streamed in.
+    Its classification is the evidence item's."""
 
     evidence = models.ForeignKey(
         Evidence, on_delete=models.PROTECT, related_name="revisions", verbose_name=_("evidence")
     )
     number = models.PositiveIntegerField(_("revision"))
-    file = models.FileField(_("file"), upload_to=evidence_upload_path, max_length=300)
-    original_name = models.CharField(_("file name"), max_length=255)
-    size = models.PositiveBigIntegerField(_("size"))
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
     file_type = models.CharField(_("type"), max_length=20)
-    content_type = models.CharField(_("content type"), max_length=120)
     note = models.CharField(_("what changed"), max_length=300, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -125,6 +122,9 @@ class EvidenceRevision(TenantModel):
 
     def __str__(self):
         return f"{self.original_name} (r{self.number})"
+
+    def stored_file_name(self, filename):
+        return evidence_upload_path(self, filename)
 
 
 class ResultEvidence(TenantModel):

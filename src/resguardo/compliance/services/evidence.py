@@ -1,12 +1,11 @@
 """Writes for the evidence vault: upload (checked from the content), revise, link."""
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from resguardo.core.files import atomic_with_files, track_stored_file
+from resguardo.core.files import EVIDENCE, atomic_with_files, inspect_upload, store_upload
 from resguardo.core.permissions import (
     Perm,
     require_own_site,
@@ -17,36 +16,25 @@ from resguardo.core.writes import create_audited, delete_audited, update_audited
 
 from ..access import can_answer, can_manage, require_answer, visible_classifications
 from ..choices import Classification, EvidenceKind
-from ..filetypes import inspect_upload
 from ..models import Evidence, EvidenceRevision, ResultEvidence
 from .common import check_member, lock_editable
 
 EDITABLE_FIELDS = ("title", "description", "classification", "valid_until", "site", "owner", "url")
 
 
-def max_upload_bytes() -> int:
-    return settings.EVIDENCE_MAX_UPLOAD_MB * 1024 * 1024
-
-
 def _store_revision(*, actor, evidence, upload, note="") -> EvidenceRevision:
-    name = getattr(upload, "name", "") or ""
-    inspected = inspect_upload(upload, name, max_bytes=max_upload_bytes())
+    inspected = inspect_upload(upload, kind=EVIDENCE)
     number = (evidence.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
     revision = EvidenceRevision(
         organization_id=evidence.organization_id,
         evidence=evidence,
         number=number,
-        original_name=name.rsplit("/", 1)[-1][:255],
-        size=inspected.size,
-        sha256=inspected.sha256,
         file_type=inspected.file_type.key,
-        content_type=inspected.file_type.content_type,
         note=note,
         uploaded_by=actor,
     )
-    revision.file.save(name, upload, save=False)
-    # The file is in storage now: if the transaction rolls back, it is deleted again.
-    track_stored_file(revision.file.storage, revision.file.name)
+    # In storage from here on: if the transaction rolls back, the file is deleted again.
+    store_upload(revision, upload, inspected)
     create_audited(actor=actor, organization=evidence.organization_id, instance=revision)
     return revision
 

@@ -1,10 +1,10 @@
 from django.contrib import messages
-from django.http import FileResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView
 
+from resguardo.core.downloads import stored_file_response
 from resguardo.core.permissions import Perm
 from resguardo.core.views.lists import FilteredListView
 from resguardo.core.views.mixins import OrganizationRequiredMixin
@@ -150,18 +150,11 @@ class EvidenceReviseView(EvidenceMixin, ComplianceFormMixin, FormView):
         return redirect(self.object.get_absolute_url())
 
 
-def file_download(revision) -> FileResponse:
+def file_download(revision):
     """A stored file as an attachment, never rendered by the browser."""
-    response = FileResponse(
-        revision.file.open("rb"),
-        as_attachment=True,
-        filename=revision.original_name,
-        content_type=revision.content_type,
+    return stored_file_response(
+        revision.file, content_type=revision.content_type, filename=revision.original_name
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 class EvidenceDownloadView(EvidenceMixin, View):

@@ -130,6 +130,7 @@ class SealEventSerializer(serializers.ModelSerializer):
     seal_number = serializers.CharField(source="seal.number", read_only=True)
     recorded_by = serializers.StringRelatedField()
     has_photo = serializers.SerializerMethodField()
+    photo_sha256 = serializers.CharField(source="sha256", read_only=True)
 
     class Meta:
         model = SealEvent
@@ -164,7 +165,7 @@ class SealEventSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_has_photo(self, obj) -> bool:
-        return bool(obj.photo)
+        return bool(obj.file)
 
 
 class _EventIn(serializers.Serializer):
@@ -299,6 +300,7 @@ class SealAuditRunSerializer(serializers.Serializer):
 class PointResultSerializer(serializers.ModelSerializer):
     title = serializers.CharField(source="point.title", read_only=True)
     has_photo = serializers.SerializerMethodField()
+    photo_sha256 = serializers.CharField(source="sha256", read_only=True)
 
     class Meta:
         model = InspectionPointResult
@@ -306,7 +308,7 @@ class PointResultSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_has_photo(self, obj) -> bool:
-        return bool(obj.photo)
+        return bool(obj.file)
 
 
 class InspectionSerializer(serializers.ModelSerializer):

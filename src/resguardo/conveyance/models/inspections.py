@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from resguardo.core.files.models import StoredFile
 from resguardo.core.models import TenantModel
 
 from ..choices import InspectionStatus, SupervisorDecision
@@ -91,7 +92,9 @@ class Inspection(TenantModel):
         return self.status in (InspectionStatus.HELD, InspectionStatus.REJECTED)
 
 
-class InspectionPointResult(TenantModel):
+class InspectionPointResult(TenantModel, StoredFile):
+    """One point of an inspection; its photo, when there is one, is the stored file."""
+
     inspection = models.ForeignKey(
         Inspection,
         on_delete=models.CASCADE,
@@ -107,9 +110,6 @@ class InspectionPointResult(TenantModel):
     code = models.CharField(_("point"), max_length=20)
     passed = models.BooleanField(_("passed"))
     note = models.TextField(_("note"), blank=True)
-    photo = models.FileField(_("photo"), max_length=255, blank=True)
-    photo_content_type = models.CharField(max_length=30, blank=True)
-    photo_sha256 = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["inspection_id", "point__order"]

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from resguardo.core.files.models import StoredFile
 from resguardo.core.models import TenantModel
 
 from ..choices import (
@@ -137,8 +138,9 @@ class Seal(TenantModel):
         return self.number
 
 
-class SealEvent(TenantModel):
-    """One step in a seal's chain of custody. Append-only: never edited or deleted."""
+class SealEvent(TenantModel, StoredFile):
+    """One step in a seal's chain of custody. Append-only: never edited or deleted.
+    The photo taken at the step, when there is one, is the stored file."""
 
     seal = models.ForeignKey(
         Seal, on_delete=models.PROTECT, related_name="events", verbose_name=_("seal")
@@ -188,9 +190,6 @@ class SealEvent(TenantModel):
     removal_reason = models.CharField(_("reason"), max_length=20, choices=RemovalReason, blank=True)
     void_reason = models.CharField(_("reason"), max_length=10, choices=VoidReason, blank=True)
     note = models.TextField(_("note"), blank=True)
-    photo = models.FileField(_("photo"), max_length=255, blank=True)
-    photo_content_type = models.CharField(max_length=30, blank=True)
-    photo_sha256 = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["seal_id", "sequence"]

@@ -1,38 +1,27 @@
 """Shared steps of the custody services: recording one event on one seal."""
 
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.files import PHOTO, inspect_upload, stored_upload_changes
 from resguardo.core.permissions import require_same_organization
 from resguardo.core.selectors import member_user_list
 from resguardo.core.writes import create_audited, update_audited
-from resguardo.shipments.files import check_photo, storage_name
 
 from ..models import Seal, SealEvent
 from ..rules import check_time, next_status
 
 
-def save_photo(upload, organization_id, *, field="photo") -> dict:
-    """Check the upload is an image within the limit, save it under a fresh name and return
-    the field values to store."""
-    try:
-        checked = check_photo(upload)
-    except ValidationError as error:
-        raise ValidationError({field: error.messages}) from None
-    name = default_storage.save(
-        storage_name("conveyance", organization_id, checked.extension), upload
-    )
-    return {
-        field: name,
-        f"{field}_content_type": checked.content_type,
-        f"{field}_sha256": checked.sha256,
-    }
+def photo_changes(instance, upload) -> dict:
+    """Check the upload is a photo within the limit, store it for `instance` and return the
+    field values to save (inside `atomic_with_files`, so a rollback deletes it again)."""
+    inspected = inspect_upload(upload, kind=PHOTO, field="photo")
+    return stored_upload_changes(instance, upload, inspected)
 
 
-def store_photo(instance, upload, organization_id, *, field="photo") -> None:
-    for name, value in save_photo(upload, organization_id, field=field).items():
+def store_photo(instance, upload) -> None:
+    for name, value in photo_changes(instance, upload).items():
         setattr(instance, name, value)
 
 
@@ -91,7 +80,7 @@ def record_event(
         **fields,
     )
     if photo is not None:
-        store_photo(event, photo, membership.organization_id)
+        store_photo(event, photo)
     create_audited(actor=actor, organization=membership.organization, instance=event)
     changes = {
         "status": status,

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from resguardo.core.dates import local_datetime_text
+from resguardo.core.files import atomic_with_files
 from resguardo.core.identifiers import format_container_number, normalize_code
 from resguardo.core.permissions import require_record_at, require_same_organization
 from resguardo.shipments.choices import ShipmentStatus
@@ -134,7 +135,7 @@ def _held_by(shipment, container, unit):
     return latest if latest is not None and latest.holds_unit else None
 
 
-@transaction.atomic
+@atomic_with_files
 def seal_apply(
     *,
     actor,
@@ -265,7 +266,7 @@ def _describe_first(problems, seal, number) -> ValidationError:
     return ValidationError(errors)
 
 
-@transaction.atomic
+@atomic_with_files
 def seal_verify(
     *,
     actor,
@@ -345,7 +346,7 @@ def seal_verify(
     return event
 
 
-@transaction.atomic
+@atomic_with_files
 def seal_remove(
     *,
     actor,

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.files import atomic_with_files
 from resguardo.core.identifiers import normalize_code, validate_container_number
 from resguardo.core.permissions import require_record_at, require_same_organization
 from resguardo.core.writes import create_audited, update_audited
@@ -18,7 +19,7 @@ from resguardo.standards.selectors import checklist_get
 from ..choices import ChecklistKey, InspectionStatus, SupervisorDecision
 from ..models import Inspection, InspectionPointResult
 from ..permissions import require_supervisor_at
-from .common import save_photo, store_photo
+from .common import photo_changes, store_photo
 
 CONTAINER_SHAPE = re.compile(r"^[A-Z]{4}\d{7}$")
 
@@ -113,7 +114,7 @@ def _clean_results(checklist, results) -> list[tuple]:
     return clean
 
 
-@transaction.atomic
+@atomic_with_files
 def inspection_record(
     *,
     actor,
@@ -186,7 +187,7 @@ def inspection_record(
             note=point_note,
         )
         if photo is not None:
-            store_photo(result, photo, membership.organization_id, field="photo")
+            store_photo(result, photo)
         create_audited(actor=actor, organization=membership.organization, instance=result)
     return inspection
 
@@ -239,7 +240,7 @@ def inspection_review(
     )
 
 
-@transaction.atomic
+@atomic_with_files
 def inspection_photo_add(*, actor, membership, inspection, code, photo) -> InspectionPointResult:
     """Add a photo to a point after the fact (for example from the API), before review."""
     require_same_organization(membership, inspection)
@@ -251,11 +252,11 @@ def inspection_photo_add(*, actor, membership, inspection, code, photo) -> Inspe
         raise ValidationError(
             {"code": [_("This inspection has no point %(code)s.") % {"code": code}]}
         )
-    if result.photo:
+    if result.file:
         raise ValidationError({"code": [_("Point %(code)s already has a photo.") % {"code": code}]})
     return update_audited(
         actor=actor,
         organization=membership.organization,
         instance=result,
-        changes=save_photo(photo, membership.organization_id),
+        changes=photo_changes(result, photo),
     )

@@ -153,10 +153,21 @@ def test_application_needs_a_real_photo(patentes):
     assert "is not a photo" in error.value.message_dict["photo"][0]
 
 
-def test_photo_size_limit(patentes, settings, monkeypatch):
-    from resguardo.shipments import files
+def _noisy_png(megabytes: float) -> SimpleUploadedFile:
+    """A real PNG of random pixels (they do not compress), about `megabytes` big."""
+    import io
+    import os
 
-    monkeypatch.setattr(files, "PHOTO_MAX_BYTES", 10)
+    from PIL import Image
+
+    side = int((megabytes * 1024 * 1024 / 3) ** 0.5) + 1
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", (side, side), os.urandom(side * side * 3)).save(buffer, "PNG")
+    return SimpleUploadedFile("sello.png", buffer.getvalue(), content_type="image/png")
+
+
+def test_photo_size_limit(patentes, settings):
+    settings.PHOTO_MAX_UPLOAD_MB = 1
     world = patentes
     seal = issued_seal(world)
     with pytest.raises(ValidationError) as error:
@@ -165,7 +176,7 @@ def test_photo_size_limit(patentes, settings, monkeypatch):
             membership=world.membership(world.sofia),
             seal=seal,
             shipment=shipment_at(world.yard),
-            photo=png(),
+            photo=_noisy_png(1.2),
         )
     assert "the limit is" in error.value.message_dict["photo"][0]
 

@@ -29,6 +29,6 @@ def test_demo_has_realistic_shipments_seals_and_inspections(
     assert Inspection.objects.filter(organization=organization, reviewed_at__isnull=False).exists()
     assert SealDiscrepancy.objects.get(organization=organization).kind == "tampered"
     assert SealEvent.objects.filter(organization=organization, kind="verified").count() == 3
-    assert SealEvent.objects.filter(kind="applied").exclude(photo="").count() == 3
+    assert SealEvent.objects.filter(kind="applied").exclude(file="").count() == 3
     audit = SealAudit.objects.get(organization=organization)
     assert audit.finding_count == 0 and audit.expected_in_stock == 190

@@ -67,7 +67,7 @@ def test_failed_point_holds_and_photo_is_kept(patentes, checklists):
     inspection = _record(patentes, results=_results(17, failed={5}, photo_for={5}))
     assert inspection.status == "held" and inspection.failed_count == 1
     result = inspection.results.get(code="5")
-    assert result.photo and result.photo_content_type == "image/jpeg"
+    assert result.file and result.content_type == "image/jpeg"
 
 
 def test_nobody_reviews_their_own_inspection_and_staff_never_decide(patentes, checklists):
@@ -128,7 +128,7 @@ def test_photo_added_later(patentes, checklists):
         code="3",
         photo=jpeg(),
     )
-    assert result.photo_sha256
+    assert result.sha256
     with pytest.raises(ValidationError):
         services.inspection_photo_add(
             actor=world.sofia,

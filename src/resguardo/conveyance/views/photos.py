@@ -10,10 +10,10 @@ from .. import selectors
 
 def photo_response(instance, name, *, attachment=False):
     """Inline for the pages' <img>; the API sends it as an attachment."""
-    extension = instance.photo.name.rsplit(".", 1)[-1] if instance.photo else "bin"
+    extension = instance.file.name.rsplit(".", 1)[-1] if instance.file else "bin"
     return stored_file_response(
-        instance.photo,
-        content_type=instance.photo_content_type,
+        instance.file,
+        content_type=instance.content_type,
         filename=f"{name}.{extension}",
         attachment=attachment,
     )

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from resguardo.core.files.models import StoredFile
 from resguardo.core.models import TenantModel
 from resguardo.core.validators import normalize_rfc, rfc_check_digit, rfc_check_digit_ok
 
@@ -215,11 +216,12 @@ class PartnerContact(TenantModel):
 
 
 def partner_document_path(instance, filename):
+    """Named by the first migrations; new files are named by StoredFile.stored_file_name."""
     folder = f"partners/{instance.organization_id}/{instance.partner_id}"
     return f"{folder}/{instance.sha256[:16]}-{filename}"
 
 
-class PartnerDocument(TenantModel):
+class PartnerDocument(TenantModel, StoredFile):
     """A file kept in the partner's file. Never overwritten: a new version is a new row."""
 
     partner = models.ForeignKey(
@@ -227,11 +229,6 @@ class PartnerDocument(TenantModel):
     )
     kind = models.CharField(_("kind"), max_length=30, choices=DocumentKind)
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("file"), upload_to=partner_document_path, max_length=300)
-    original_name = models.CharField(_("file name"), max_length=255)
-    content_type = models.CharField(max_length=120)
-    size = models.PositiveBigIntegerField(_("size"))
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     uploaded_by = models.ForeignKey(

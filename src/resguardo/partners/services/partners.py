@@ -6,13 +6,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from resguardo.core.files import DOCUMENT, atomic_with_files, inspect_upload, store_upload
 from resguardo.core.permissions import Perm, require_perm, require_same_organization
 from resguardo.core.validators import normalize_rfc, validate_rfc_format
 from resguardo.core.writes import create_audited, delete_audited, update_audited
 
 from ..choices import PartnerKind, PartnerStatus, RiskLevel, ScreeningTrigger
 from ..models import Partner, PartnerAddress, PartnerContact, PartnerDocument, PartnerPolicy
-from .common import inspect_document, policy_for
+from .common import policy_for
 from .standing import partner_refresh_standing
 
 GENERIC_RFCS = frozenset({"XAXX010101000", "XEXX010101000"})
@@ -244,21 +245,21 @@ def partner_child_remove(*, actor, membership, instance) -> None:
 
 
 def _store_document(*, actor, organization, partner, upload, kind, title, **extra):
-    facts = inspect_document(upload)
+    """Inspect and store the upload; the caller runs in `atomic_with_files`."""
+    inspected = inspect_upload(upload, kind=DOCUMENT, field="file")
     document = PartnerDocument(
         organization=organization,
         partner=partner,
         kind=kind,
-        title=(title or facts["original_name"]).strip()[:200],
+        title=(title or inspected.name).strip()[:200],
         uploaded_by=actor if getattr(actor, "pk", None) else None,
-        **facts,
         **extra,
     )
-    document.file.save(facts["original_name"], upload, save=False)
+    store_upload(document, upload, inspected)
     return create_audited(actor=actor, organization=organization, instance=document)
 
 
-@transaction.atomic
+@atomic_with_files
 def document_upload(
     *, actor, membership, partner, upload, kind, title="", signed_on=None, valid_until=None
 ) -> PartnerDocument:

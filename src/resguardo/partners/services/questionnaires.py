@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.files import atomic_with_files
 from resguardo.core.permissions import Perm, require_perm, require_same_organization
 from resguardo.core.writes import create_audited, update_audited
 
@@ -241,7 +242,7 @@ def questionnaire_answer(*, questionnaire, answers: dict, submit: bool = False) 
     )
 
 
-@transaction.atomic
+@atomic_with_files
 def questionnaire_attach(*, questionnaire, question_code: str, upload):
     """The partner uploads evidence for one question."""
     if not questionnaire.accepts_answers:

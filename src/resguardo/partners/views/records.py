@@ -2,13 +2,13 @@
 selection decisions and security agreements."""
 
 from django.contrib import messages
-from django.http import FileResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView
 
+from resguardo.core.downloads import stored_file_response
 from resguardo.core.views.lists import FilteredListView
 from resguardo.core.views.mixins import OrganizationRequiredMixin
 
@@ -121,12 +121,9 @@ class DocumentUploadView(PartnerFormView):
 class DocumentDownloadView(OrganizationRequiredMixin, View):
     def get(self, request, pk):
         document = selectors.document_get(membership=self.membership, pk=pk)
-        response = FileResponse(
-            document.file.open("rb"), as_attachment=True, filename=document.original_name
+        return stored_file_response(
+            document.file, content_type=document.content_type, filename=document.original_name
         )
-        response["Content-Type"] = document.content_type
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
 
 
 class CertificationListView(FilteredListView):

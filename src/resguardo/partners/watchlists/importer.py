@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.files import atomic_with_files, track_stored_file
 from resguardo.core.writes import create_audited
 
 from ..choices import WatchlistSource
@@ -154,7 +155,7 @@ def _check_not_cut_short(source: str, parsed) -> None:
     )
 
 
-@transaction.atomic
+@atomic_with_files
 def _save_version(*, source, parsed, content, file_name, sha256, origin, actor, published_on):
     ListVersion.objects.select_for_update().filter(source=source, is_current=True).update(
         is_current=False
@@ -173,6 +174,7 @@ def _save_version(*, source, parsed, content, file_name, sha256, origin, actor, 
         is_current=True,
     )
     version.file.save(file_name or f"{source}.csv", ContentFile(content), save=False)
+    track_stored_file(version.file.storage, version.file.name)
     create_audited(
         actor=actor if getattr(actor, "pk", None) else None, organization=None, instance=version
     )

@@ -1,20 +1,19 @@
 """Shipment documents (evidence files) and the verification run before transmission."""
 
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.files import TRADE_DOCUMENT, atomic_with_files, inspect_upload, store_upload
 from resguardo.core.permissions import require_record_at, require_same_organization
 from resguardo.core.writes import create_audited, update_audited
 
 from ..choices import CheckResult, DocumentCheckItem, DocumentKind, ShipmentStatus
-from ..files import check_document, storage_name
 from ..models import DocumentCheck, ShipmentDocument
 
 
-@transaction.atomic
+@atomic_with_files
 def document_add(*, actor, membership, shipment, kind, number="", file=None, notes=""):
     """Record a document of the shipment: its number, its file, or both."""
     require_same_organization(membership, shipment)
@@ -35,16 +34,8 @@ def document_add(*, actor, membership, shipment, kind, number="", file=None, not
         uploaded_by=actor,
     )
     if file is not None:
-        try:
-            checked = check_document(file)
-        except ValidationError as error:
-            raise ValidationError({"file": error.messages}) from None
-        name = storage_name("shipments", membership.organization_id, checked.extension)
-        document.file.name = default_storage.save(name, file)
-        document.original_name = (getattr(file, "name", "") or "")[:255]
-        document.content_type = checked.content_type
-        document.size = checked.size
-        document.sha256 = checked.sha256
+        inspected = inspect_upload(file, kind=TRADE_DOCUMENT, field="file")
+        store_upload(document, file, inspected)
     return create_audited(actor=actor, organization=membership.organization, instance=document)
 
 

@@ -8,17 +8,18 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from resguardo.core.counterparties import counterparty_block_reasons
+from resguardo.core.files import IMPORT
 from resguardo.core.permissions import Perm, require_perm
 from resguardo.core.selectors import recordable_sites
 from resguardo.core.writes import create_audited
 
 from .. import importing
-from ..files import MB
 from ..models import Shipment, ShipmentContainer, ShipmentImport
 from ..rules import clean_shipment, duplicate_pedimento_error
 from .shipments import load_catalogs
 
-IMPORT_MAX_BYTES = 40 * MB
+MB = 1024 * 1024
+IMPORT_MAX_BYTES = IMPORT.max_bytes()
 IMPORT_MAX_ROWS = 100_000
 BATCH_SIZE = 2000
 
