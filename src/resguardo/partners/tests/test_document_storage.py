@@ -69,3 +69,24 @@ def test_kept_document_is_stored_under_a_fresh_name(world):
     document = _upload(world, create_partner(world), name="../acta constitutiva.pdf")
     assert default_storage.exists(document.file.name)
     assert "acta" not in document.file.name and document.original_name == "acta constitutiva.pdf"
+
+
+def test_list_file_stored_then_refused_while_saving_entries_leaves_no_file(db, monkeypatch):
+    from ..choices import WatchlistSource
+    from ..models import ListVersion
+    from ..watchlists.importer import list_version_import
+    from .factories import fixture_bytes
+
+    def fail(version, entries):
+        assert default_storage.exists(version.file.name)  # stored already
+        raise ValidationError("the entries could not be saved")
+
+    monkeypatch.setattr("resguardo.partners.watchlists.importer._save_entries", fail)
+    with files_stored() as stored, pytest.raises(ValidationError):
+        list_version_import(
+            source=WatchlistSource.SAT_69B,
+            content=fixture_bytes("sat_69b.csv"),
+            file_name="69b.csv",
+        )
+    assert stored and still_stored(stored) == []
+    assert not ListVersion.objects.exists()
