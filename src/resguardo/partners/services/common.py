@@ -3,9 +3,6 @@
 import calendar
 import datetime
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
-
 from ..models import PartnerPolicy
 
 
