@@ -1,4 +1,4 @@
-"""The `resguardo` command: `demo`, `serve`, `worker`, `createadmin`, `audit`, `standards`...
+"""The `resguardo` command: `demo`, `serve`, `worker`, `createadmin`, `audit`, `events`...
 
 Every subcommand is a Django management command, so `resguardo <command> --help` works and
 any other management command (`migrate`, `shell`) is available too.
@@ -15,6 +15,7 @@ MAIN_COMMANDS = {
     "worker": "run background tasks (with TASKS_BACKEND=database)",
     "createadmin": "create an organization and its first administrator",
     "audit": "audit-log tools: `resguardo audit verify`",
+    "events": "domain event deliveries: `resguardo events status`, `retry`, `sweep`",
     "standards": "standards library tools: validate and load",
     "lists": "SAT 69-B, SAT Art. 69 and OFAC watchlists: fetch, import, status",
     "partners": "scheduled partner work: `resguardo partners daily` (reminders, risk refresh)",

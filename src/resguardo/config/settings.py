@@ -218,6 +218,15 @@ TASKS = {
         }[env_choice("TASKS_BACKEND", "immediate", ("immediate", "database"))]
     }
 }
+# Domain event delivery (resguardo.core.events): a failing handler is retried after 10 s,
+# 20 s, 40 s… (capped at one hour) until the attempt limit, then shown as failed.
+EVENT_DELIVERY_MAX_ATTEMPTS = env_int("EVENT_DELIVERY_MAX_ATTEMPTS", 8, minimum=1)
+EVENT_DELIVERY_BACKOFF_SECONDS = env_int("EVENT_DELIVERY_BACKOFF_SECONDS", 10, minimum=1)
+# How long one attempt may run before another runner may take the delivery over.
+EVENT_DELIVERY_LEASE_SECONDS = env_int("EVENT_DELIVERY_LEASE_SECONDS", 300, minimum=1)
+# The sweep (worker and demo, every interval) re-enqueues deliveries overdue by the grace.
+EVENT_SWEEP_INTERVAL_SECONDS = env_int("EVENT_SWEEP_INTERVAL_SECONDS", 60, minimum=1)
+EVENT_SWEEP_GRACE_SECONDS = env_int("EVENT_SWEEP_GRACE_SECONDS", 60, minimum=0)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

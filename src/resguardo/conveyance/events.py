@@ -7,7 +7,7 @@ from resguardo.core.events import DomainEvent
 
 
 @dataclass(frozen=True)
-class SealDiscrepancyRecorded(DomainEvent):
+class SealDiscrepancyRecorded(DomainEvent, name="conveyance.seal_discrepancy_recorded"):
     """A seal did not match its documents, was tampered with or broken, or an audit found it
     missing, duplicated or unaccounted. Published inside the recording transaction; delivered
     after it commits."""

@@ -6,3 +6,10 @@ class CoreConfig(AppConfig):
     name = "resguardo.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from django.core import checks
+
+        from .events.checks import check_event_types
+
+        checks.register(check_event_types)

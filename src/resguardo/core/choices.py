@@ -27,3 +27,9 @@ class AuditAction(models.TextChoices):
     CREATE = "create", pgettext_lazy("audit action", "Created")
     UPDATE = "update", pgettext_lazy("audit action", "Updated")
     DELETE = "delete", pgettext_lazy("audit action", "Deleted")
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    DELIVERED = "delivered", _("Delivered")
+    FAILED = "failed", _("Failed")

@@ -12,7 +12,7 @@ from resguardo.core.events import DomainEvent
 
 
 @dataclass(frozen=True)
-class PartnerBlocked(DomainEvent):
+class PartnerBlocked(DomainEvent, name="partners.partner_blocked"):
     """A reviewer confirmed that a partner is on a watchlist: no new operations with it."""
 
     partner_id: int
@@ -25,7 +25,7 @@ class PartnerBlocked(DomainEvent):
 
 
 @dataclass(frozen=True)
-class PartnerUnblocked(DomainEvent):
+class PartnerUnblocked(DomainEvent, name="partners.partner_unblocked"):
     """The match that blocked a partner was found to be a false positive."""
 
     partner_id: int
@@ -34,7 +34,7 @@ class PartnerUnblocked(DomainEvent):
 
 
 @dataclass(frozen=True)
-class PartnerFindingRecorded(DomainEvent):
+class PartnerFindingRecorded(DomainEvent, name="partners.partner_finding_recorded"):
     """A partner review produced a finding that needs action (for action-plan modules)."""
 
     finding_id: int

@@ -9,7 +9,8 @@ from resguardo.conveyance import services
 from resguardo.conveyance.choices import SealStatus
 from resguardo.conveyance.events import SealDiscrepancyRecorded
 from resguardo.conveyance.models import Seal, SealDiscrepancy, SealEvent
-from resguardo.core.events import subscribe
+from resguardo.core.events import subscribe, unsubscribe
+from resguardo.core.models import EventDelivery
 
 from .factories import applied_seal, issued_seal, png, receive_lot, shipment_at
 
@@ -235,6 +236,40 @@ def test_failed_vvtt_records_and_publishes_a_discrepancy(
     assert discrepancy.kind == "number_mismatch" and "MX0001999" in discrepancy.description
     assert [e.discrepancy_id for e in received] == [discrepancy.pk]
     assert received[0].shipment_id == shipment.pk and received[0].organization_id == world.org.pk
+
+
+def test_a_failing_subscriber_keeps_the_discrepancy_and_its_delivery_waits(
+    patentes, django_capture_on_commit_callbacks
+):
+    def open_incident(event):
+        raise ConnectionError("incidents unavailable")
+
+    world = patentes
+    subscribe(SealDiscrepancyRecorded, open_incident, name="tests.open_incident")
+    try:
+        seal = applied_seal(world, shipment_at(world.yard, document_seal_numbers=["MX0001001"]))
+        with django_capture_on_commit_callbacks(execute=True):
+            services.seal_verify(
+                actor=world.sofia,
+                membership=world.membership(world.sofia),
+                seal=seal,
+                checkpoint="border",
+                view_ok=True,
+                verify_ok=True,
+                tug_ok=True,
+                twist_ok=True,
+                number_read="MX0001999",
+                note="El número del sello no coincide",
+            )
+    finally:
+        unsubscribe(SealDiscrepancyRecorded, "tests.open_incident")
+    discrepancy = SealDiscrepancy.objects.get()  # the publisher's change stays
+    delivery = EventDelivery.objects.get(handler="tests.open_incident")
+    assert delivery.status == "pending" and delivery.attempts == 1
+    assert "ConnectionError: incidents unavailable" in delivery.last_error
+    assert delivery.event.event_type == "conveyance.seal_discrepancy_recorded"
+    assert delivery.event.payload["discrepancy_id"] == discrepancy.pk
+    assert delivery.event.payload["occurred_at"] == discrepancy.occurred_at.isoformat()
 
 
 def test_broken_seal_is_the_most_serious_kind(patentes):

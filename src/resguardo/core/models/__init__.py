@@ -1,5 +1,6 @@
 from .audit import AuditChainHead, AuditEntry
 from .base import TenantModel, TimestampedModel
+from .events import EventDelivery, OutboxEvent
 from .tenancy import Aduana, Invitation, Membership, Organization, Patente, Site
 
 __all__ = [
@@ -7,7 +8,9 @@ __all__ = [
     "Invitation",
     "AuditChainHead",
     "AuditEntry",
+    "EventDelivery",
     "Membership",
+    "OutboxEvent",
     "Organization",
     "Patente",
     "Site",

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 
 from resguardo.accounts.demo import seed_demo
 from resguardo.core.demo import DEMO_PASSWORD, DEMO_USERS, demo_email
+from resguardo.core.events.delivery import start_sweeper, sweep
 from resguardo.core.management.serving import serve_forever
 from resguardo.core.models import Organization
 
@@ -34,6 +35,9 @@ class Command(BaseCommand):
         if not Organization.objects.exists():
             seed_demo()
             self.stdout.write("Demo data created.")
+        # Event deliveries left over (a handler that failed last time) run again now; while the
+        # demo serves, the sweeper retries failing ones (no separate worker in the demo).
+        sweep(grace_seconds=0)
         self.stdout.write(
             f"Ready in {time.monotonic() - started:.1f} s. Data folder: {settings.DATA_DIR}"
         )
@@ -46,4 +50,5 @@ class Command(BaseCommand):
         if not no_serve:
             self.stdout.write("\nPress Ctrl+C to stop.")
             self.stdout.flush()
+            start_sweeper()
             serve_forever(host=host, port=port)

@@ -2,13 +2,16 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from resguardo.core.events.delivery import start_sweeper, sweep
+
 
 class Command(BaseCommand):
-    help = "Run background tasks (reminders, screening runs, large exports)."
+    help = "Run background tasks (event deliveries, reminders, screening runs, large exports)."
 
     def add_arguments(self, parser):
         parser.add_argument("--queue", default="default", help="queue name")
-        parser.add_argument("--interval", type=float, default=1.0, help="seconds between polls")
+        # An idle poll is one indexed query; a short interval keeps event delivery under 1 s.
+        parser.add_argument("--interval", type=float, default=0.2, help="seconds between polls")
         parser.add_argument("--batch", action="store_true", help="exit when the queue is empty")
 
     def handle(self, *args, queue, interval, batch, **options):
@@ -18,6 +21,11 @@ class Command(BaseCommand):
                 "Tasks run immediately with TASKS_BACKEND=immediate; set "
                 "TASKS_BACKEND=database to use a worker."
             )
+        # Event deliveries whose task was lost (a crash between commit and enqueue, a worker
+        # killed mid-task) are queued again now and then every sweep interval.
+        sweep()
+        if not batch:
+            start_sweeper()
         args = ["--queue-name", queue, "--interval", str(interval)]
         if batch:
             args.append("--batch")
