@@ -30,7 +30,7 @@ import uuid
 
 from django.conf import settings
 from django.db import close_old_connections, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django_tasks import task
 
@@ -64,23 +64,32 @@ def backoff(attempts: int) -> datetime.timedelta:
     return min(datetime.timedelta(seconds=base * 2 ** max(attempts - 1, 0)), MAX_BACKOFF)
 
 
-def _claim(delivery_id: int, *, statuses, ignore_schedule: bool) -> EventDelivery | None:
+def _claim(deliveries, *, ignore_schedule: bool) -> list[EventDelivery]:
+    """Take the deliveries no other runner holds, counting the attempt and setting its lease."""
     now = timezone.now()
+    lease = datetime.timedelta(seconds=settings.EVENT_DELIVERY_LEASE_SECONDS)
+    if ignore_schedule:  # an operator's retry: still never beside an attempt in progress
+        deliveries = deliveries.exclude(running_since__gt=now - lease)
+    else:
+        deliveries = deliveries.filter(next_attempt_at__lte=now)
+    lease_end = now + lease
     with transaction.atomic():
-        delivery = (
-            EventDelivery.objects.select_for_update(skip_locked=True, of=("self",))
+        claimed = list(
+            deliveries.select_for_update(skip_locked=True, of=("self",))
             .select_related("event")
-            .filter(pk=delivery_id, status__in=statuses)
-            .first()
+            .order_by("pk")
         )
-        if delivery is None or (not ignore_schedule and delivery.next_attempt_at > now):
-            return None
+        if claimed:
+            EventDelivery.objects.filter(pk__in=[delivery.pk for delivery in claimed]).update(
+                attempts=F("attempts") + 1,
+                next_attempt_at=lease_end,
+                running_since=now,
+                updated_at=now,
+            )
+    for delivery in claimed:
         delivery.attempts += 1
-        delivery.next_attempt_at = now + datetime.timedelta(
-            seconds=settings.EVENT_DELIVERY_LEASE_SECONDS
-        )
-        delivery.save(update_fields=["attempts", "next_attempt_at", "updated_at"])
-    return delivery
+        delivery.next_attempt_at = lease_end
+    return claimed
 
 
 def _run_handler(delivery: EventDelivery) -> None:
@@ -99,16 +108,7 @@ def _run_handler(delivery: EventDelivery) -> None:
     handler(event)
 
 
-def attempt(
-    delivery_id: int, *, include_failed: bool = False, ignore_schedule: bool = False
-) -> Attempt | None:
-    """Run one delivery if it is still to do (None when it is done or someone else has it)."""
-    statuses = [DeliveryStatus.PENDING]
-    if include_failed:
-        statuses.append(DeliveryStatus.FAILED)
-    delivery = _claim(delivery_id, statuses=statuses, ignore_schedule=ignore_schedule)
-    if delivery is None:
-        return None
+def _run(delivery: EventDelivery) -> Attempt:
     now = timezone.now()
     try:
         _run_handler(delivery)
@@ -122,21 +122,20 @@ def attempt(
             status=status,
             last_error=f"{message}\n{details}",
             next_attempt_at=now + backoff(delivery.attempts),
+            running_since=None,
             updated_at=now,
         )
         return Attempt(delivery.pk, delivery.handler, status, delivery.attempts, message)
     EventDelivery.objects.filter(pk=delivery.pk).update(
-        status=DeliveryStatus.DELIVERED, delivered_at=now, updated_at=now
+        status=DeliveryStatus.DELIVERED, delivered_at=now, running_since=None, updated_at=now
     )
     return Attempt(delivery.pk, delivery.handler, DeliveryStatus.DELIVERED, delivery.attempts)
 
 
 def deliver_event(event_id: uuid.UUID) -> list[Attempt]:
     """Run the due pending deliveries of one event; schedule the next try of those that failed."""
-    due = EventDelivery.objects.filter(
-        event_id=event_id, status=DeliveryStatus.PENDING, next_attempt_at__lte=timezone.now()
-    ).order_by("pk")
-    results = [result for pk in due.values_list("pk", flat=True) if (result := attempt(pk))]
+    pending = EventDelivery.objects.filter(event_id=event_id, status=DeliveryStatus.PENDING)
+    results = [_run(delivery) for delivery in _claim(pending, ignore_schedule=False)]
     if any(result.status == DeliveryStatus.PENDING for result in results):
         next_at = (
             EventDelivery.objects.filter(event_id=event_id, status=DeliveryStatus.PENDING)
@@ -193,9 +192,12 @@ def retry(*, delivery_ids: list[int] | None = None, everything: bool = False) ->
         )
     results = []
     for pk in deliveries.order_by("pk").values_list("pk", flat=True):
-        result = attempt(pk, include_failed=True, ignore_schedule=True)
-        if result is not None:
-            results.append(result)
+        # One at a time, so a long run holds the lease of one delivery only.
+        for delivery in _claim(
+            EventDelivery.objects.filter(pk=pk).exclude(status=DeliveryStatus.DELIVERED),
+            ignore_schedule=True,
+        ):
+            results.append(_run(delivery))
     return results
 
 

@@ -54,6 +54,8 @@ class EventDelivery(models.Model):
     # While pending: when the next attempt is due. A running attempt pushes it forward by the
     # claim lease, so a second runner skips it and a crashed one is retried after the lease.
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    # Set while an attempt runs (and until its lease ends if the runner died).
+    running_since = models.DateTimeField(_("running since"), null=True, blank=True)
     delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -206,10 +206,15 @@ def test_a_delivery_claimed_by_another_runner_is_left_alone(handler):
     organization = OrganizationFactory()
     with transaction.atomic():
         publish(thing(organization))
-    lease_end = timezone.now() + datetime.timedelta(minutes=5)
-    EventDelivery.objects.update(attempts=1, next_attempt_at=lease_end)  # someone is on it
-    deliver_event(OutboxEvent.objects.get().id)
-    assert recorder.calls == 0
+    now = timezone.now()
+    lease_end = now + datetime.timedelta(minutes=5)
+    EventDelivery.objects.update(attempts=1, next_attempt_at=lease_end, running_since=now)
+    deliver_event(OutboxEvent.objects.get().id)  # a duplicate task
+    out = StringIO()
+    call_command("events", "retry", "--all", stdout=out)  # an operator
+    assert recorder.calls == 0 and out.getvalue().strip() == "nothing to retry"
+    call_command("events", "status", stdout=out)
+    assert "running 0 s" in out.getvalue()
 
 
 @pytest.mark.django_db

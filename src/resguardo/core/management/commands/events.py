@@ -9,6 +9,10 @@ def _first_line(text: str, width: int = 100) -> str:
     return line if len(line) <= width else line[: width - 1] + "…"
 
 
+def _seconds(delta) -> str:
+    return f"{int(delta.total_seconds())} s"
+
+
 class Command(BaseCommand):
     help = (
         "Domain event deliveries. `events status` lists pending and failed ones, `events "
@@ -27,7 +31,8 @@ class Command(BaseCommand):
             "--all",
             action="store_true",
             dest="everything",
-            help="also pending deliveries still waiting for their next attempt",
+            help="also pending deliveries still waiting for their next attempt (never one "
+            "that a worker is running)",
         )
         sweeper = sub.add_parser(
             "sweep", help="re-enqueue overdue pending deliveries (from cron, or the worker)"
@@ -58,7 +63,12 @@ class Command(BaseCommand):
             f"{'id':>6}  {'status':<8} {'tries':>5}  {'next attempt':<16}  {'event':<40} handler"
         )
         for row in rows:
-            due = "due" if row.next_attempt_at <= now else f"in {row.next_attempt_at - now}"
+            if row.running_since and row.next_attempt_at > now:
+                due = f"running {_seconds(now - row.running_since)}"
+            elif row.next_attempt_at <= now:
+                due = "due"
+            else:
+                due = f"in {_seconds(row.next_attempt_at - now)}"
             self.stdout.write(
                 f"{row.pk:>6}  {row.status:<8} {row.attempts:>5}  "
                 f"{(due if row.status == 'pending' else '-')[:16]:<16}  "
