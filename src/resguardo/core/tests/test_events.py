@@ -370,3 +370,26 @@ def test_events_retry_fails_naming_what_still_fails(handler):
     assert f"delivery {delivery.pk} (tests.recorder): pending" in out.getvalue()
     delivery.refresh_from_db()
     assert delivery.attempts == 2
+
+
+@pytest.mark.django_db
+def test_the_worker_runs_queued_deliveries_and_sweeps_lost_ones(
+    handler, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    recorder = handler()
+    organization = OrganizationFactory()
+    database_backend = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+    with override_settings(TASKS=database_backend):
+        with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+            publish(thing(organization, thing_id=1))  # queued on commit
+        with transaction.atomic():
+            publish(thing(organization, thing_id=2))  # committed, its task lost
+        EventDelivery.objects.filter(event__payload__thing_id=2).update(
+            next_attempt_at=timezone.now() - datetime.timedelta(hours=1)
+        )
+        assert DBTaskResult.objects.count() == 1 and recorder.calls == 0
+        call_command("worker", "--batch", stdout=StringIO(), stderr=StringIO())
+    assert sorted(event.thing_id for event in recorder.received) == [1, 2]
+    assert set(EventDelivery.objects.values_list("status", flat=True)) == {"delivered"}
