@@ -397,6 +397,8 @@ def test_the_worker_runs_queued_deliveries_and_sweeps_lost_ones(
             next_attempt_at=timezone.now() - datetime.timedelta(hours=1)
         )
         assert DBTaskResult.objects.count() == 1 and recorder.calls == 0
-        call_command("worker", "--batch", stdout=StringIO(), stderr=StringIO())
+        # In-process, inside the test's transaction: the worker must not close the connection.
+        with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+            call_command("worker", "--batch", stdout=StringIO(), stderr=StringIO())
     assert sorted(event.thing_id for event in recorder.received) == [1, 2]
     assert set(EventDelivery.objects.values_list("status", flat=True)) == {"delivered"}
