@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from resguardo.core.indicators import Direction, Indicator, Reading, Unit, register_indicator
+from resguardo.core.indicators import Direction, Indicator, Reading, Unit
 
 from .choices import LATE_ACTION_STATUSES, AssessmentStatus, AuditStatus
 from .models import ActionItem, Assessment, Evidence, InternalAudit
@@ -117,8 +117,3 @@ INDICATORS = [
         standards=(1,),
     ),
 ]
-
-
-def register() -> None:
-    for indicator in INDICATORS:
-        register_indicator(indicator)

@@ -1,31 +1,45 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from resguardo.core.modules import ApiRoute, Link, Panel, ResguardoModule, Urls
+
+_API = "resguardo.conveyance.api.views"
+
 
 class ConveyanceConfig(AppConfig):
     name = "resguardo.conveyance"
     label = "conveyance"
     verbose_name = _("Conveyance and seal security")
-
-    def ready(self):
-        from resguardo.core.demo import register_demo_seeder
-        from resguardo.core.indicators import register_indicator
-        from resguardo.core.navigation import register_standard_link
-        from resguardo.core.views.dashboard import register_dashboard_panel
-        from resguardo.shipments.panels import register_shipment_panel
-
-        from .demo import seed_conveyance
-        from .indicators import INDICATORS
-        from .selectors import dashboard_panel, shipment_panel
-
-        for indicator in INDICATORS:
-            register_indicator(indicator)
-        register_standard_link(7, _("Seals"), "conveyance:seal_list")
-        register_standard_link(7, _("Seal lots"), "conveyance:lot_list")
-        register_standard_link(7, _("Inspections"), "conveyance:inspection_list")
-        register_standard_link(7, _("Seal discrepancies"), "conveyance:discrepancy_list")
-        register_standard_link(7, _("Seal audits"), "conveyance:audit_list")
-        register_standard_link(7, _("Seal log and inspection exports"), "conveyance:exports")
-        register_shipment_panel("conveyance/partials/_shipment_panel.html", shipment_panel)
-        register_dashboard_panel("conveyance/partials/_dashboard.html", dashboard_panel)
-        register_demo_seeder(seed_conveyance)
+    resguardo = ResguardoModule(
+        urls=(Urls("conveyance/", "resguardo.conveyance.urls"),),
+        api_routes=(
+            ApiRoute("seal-lots", f"{_API}.SealLotViewSet", "seallot"),
+            ApiRoute("seals", f"{_API}.SealViewSet", "seal"),
+            ApiRoute("seal-events", f"{_API}.SealEventViewSet", "sealevent"),
+            ApiRoute("seal-discrepancies", f"{_API}.SealDiscrepancyViewSet", "sealdiscrepancy"),
+            ApiRoute("seal-audits", f"{_API}.SealAuditViewSet", "sealaudit"),
+            ApiRoute("inspections", f"{_API}.InspectionViewSet", "inspection"),
+        ),
+        links=(
+            Link(_("Seals"), "conveyance:seal_list", standard=7),
+            Link(_("Seal lots"), "conveyance:lot_list", standard=7),
+            Link(_("Inspections"), "conveyance:inspection_list", standard=7),
+            Link(_("Seal discrepancies"), "conveyance:discrepancy_list", standard=7),
+            Link(_("Seal audits"), "conveyance:audit_list", standard=7),
+            Link(_("Seal log and inspection exports"), "conveyance:exports", standard=7),
+        ),
+        panels=(
+            Panel(
+                "conveyance/partials/_shipment_panel.html",
+                "resguardo.conveyance.selectors.shipment_panel",
+                host="shipments.shipment",  # shipments.apps.SHIPMENT_PAGE
+            ),
+            Panel(
+                "conveyance/partials/_dashboard.html",
+                "resguardo.conveyance.selectors.dashboard_panel",
+            ),
+        ),
+        indicators="resguardo.conveyance.indicators.INDICATORS",
+        demo_seeder="resguardo.conveyance.demo.seed_conveyance",
+        walk="resguardo.conveyance.tests.walk.WALK",
+    )

@@ -2,20 +2,14 @@
 
 The partners app knows which partners are blocked (a confirmed watchlist match); the
 shipments app must refuse new operations with them. Neither imports the other: partners
-registers a check here, and shipments asks before it records an operation.
+declares a check (`counterparty_checks` of its ResguardoModule), and shipments asks here before
+it records an operation.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
+from .modules import registry
 from .validators import normalize_rfc
-
-# check(*, organization, rfcs: set[str]) -> {rfc: why operations with it are refused}
-_CHECKS: list[Callable[..., dict[str, str]]] = []
-
-
-def register_counterparty_check(check: Callable[..., dict[str, str]]) -> None:
-    if check not in _CHECKS:
-        _CHECKS.append(check)
 
 
 def counterparty_block_reasons(*, organization, rfcs: Iterable[str]) -> dict[str, str]:
@@ -25,7 +19,8 @@ def counterparty_block_reasons(*, organization, rfcs: Iterable[str]) -> dict[str
     reasons: dict[str, str] = {}
     if not wanted:
         return reasons
-    for check in _CHECKS:
+    # check(*, organization, rfcs: set[str]) -> {rfc: why operations with it are refused}
+    for check in registry().counterparty_checks:
         for rfc, reason in check(organization=organization, rfcs=wanted).items():
             reasons.setdefault(rfc, reason)
     return reasons

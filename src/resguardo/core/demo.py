@@ -1,9 +1,9 @@
 """Demo data: a realistic customs agency with several sites and a user for each role.
 
-Domain apps add their own demo records with `register_demo_seeder`; each seeder receives the
-DemoContext and must be idempotent-free (it runs once, on an empty database). The demo users
-themselves are created by accounts (`resguardo.accounts.demo.seed_demo`), which owns users:
-the kernel never imports accounts.
+Modules add their own demo records with the `demo_seeder` of their `ResguardoModule`; each
+seeder receives the DemoContext and runs once, on an empty database, in INSTALLED_APPS order.
+The demo users themselves are created by accounts (`resguardo.accounts.demo.seed_demo`), which
+owns users: the kernel never imports accounts.
 """
 
 import datetime
@@ -14,16 +14,11 @@ from django.utils import timezone
 
 from .choices import OrganizationKind, Role, SiteKind
 from .models import Aduana, Organization
+from .modules import registry
 from .services import membership_bootstrap, organization_create, site_create
 from .validators import rfc_check_digit
 
 DEMO_PASSWORD = "aduana-segura-26"
-_SEEDERS: list = []
-
-
-def register_demo_seeder(function) -> None:
-    if function not in _SEEDERS:
-        _SEEDERS.append(function)
 
 
 def _rfc(body: str) -> str:
@@ -144,6 +139,6 @@ def seed_demo(*, users: dict) -> DemoContext:
     )
     context.other_organization = other
     type(admin).objects.filter(pk=admin.pk).update(active_organization=organization)
-    for seeder in _SEEDERS:
+    for seeder in registry().seeders:
         seeder(context)
     return context

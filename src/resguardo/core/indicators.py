@@ -1,13 +1,16 @@
 """The indicator registry: measures that domain apps compute from their own records.
 
-Each domain app registers its indicators in `AppConfig.ready()`:
+Each module lists its indicators in `<app>/indicators.py` and names the list in its
+`ResguardoModule(indicators="resguardo.people.indicators.INDICATORS")`:
 
-    register_indicator(Indicator(
-        key="people.background_checks_current",
-        label=_("Staff with a background check under 12 months old"),
-        unit=Unit.PERCENT, target=100, direction=Direction.HIGHER_IS_BETTER,
-        compute=background_checks_current,   # function(organization, site=None) -> Reading
-    ))
+    INDICATORS = [
+        Indicator(
+            key="people.background_checks_current",
+            label=_("Staff with a background check under 12 months old"),
+            unit=Unit.PERCENT, target=100, direction=Direction.HIGHER_IS_BETTER,
+            compute=background_checks_current,   # function(organization, site=None) -> Reading
+        ),
+    ]
 
 Requirement nodes in the standards library name indicator keys; the compliance app shows the
 reading beside the human answer. Core never imports a domain app.
@@ -70,22 +73,19 @@ STATUS_LABELS = {
     Status.NO_DATA: _("No data yet"),
 }
 
-_REGISTRY: dict[str, Indicator] = {}
 
+def _declared() -> dict[str, Indicator]:
+    from .modules import registry
 
-def register_indicator(indicator: Indicator) -> None:
-    existing = _REGISTRY.get(indicator.key)
-    if existing is not None and existing.compute is not indicator.compute:
-        raise ValueError(f"indicator {indicator.key} is registered twice")
-    _REGISTRY[indicator.key] = indicator
+    return registry().indicators
 
 
 def get_indicator(key: str) -> Indicator | None:
-    return _REGISTRY.get(key)
+    return _declared().get(key)
 
 
 def all_indicators() -> list[Indicator]:
-    return sorted(_REGISTRY.values(), key=lambda i: i.key)
+    return sorted(_declared().values(), key=lambda i: i.key)
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def read_indicators(keys, *, organization, site=None) -> list[IndicatorResult]:
     """Readings for the given keys. Unknown keys come back as NO_DATA, never an error."""
     results = []
     for key in dict.fromkeys(keys):
-        indicator = _REGISTRY.get(key)
+        indicator = _declared().get(key)
         if indicator is None:
             results.append(IndicatorResult(key, None, None, Status.NO_DATA))
             continue

@@ -1,33 +1,74 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from resguardo.core.modules import (
+    ApiPath,
+    ApiRoute,
+    Link,
+    Panel,
+    ResguardoModule,
+    Subscription,
+    Urls,
+)
+
+_API = "resguardo.partners.api.views"
+
 
 class PartnersConfig(AppConfig):
     name = "resguardo.partners"
     label = "partners"
     verbose_name = _("Business partners")
-
-    def ready(self):
-        from resguardo.core.counterparties import register_counterparty_check
-        from resguardo.core.demo import register_demo_seeder
-        from resguardo.core.events import subscribe
-        from resguardo.core.navigation import register_standard_link
-        from resguardo.core.views.dashboard import register_dashboard_panel
-
-        from . import indicators
-        from .counterparty import blocked_partner_reasons
-        from .demo import seed_partners
-        from .events import PartnerBlocked
-        from .handlers import alert_compliance_officers
-        from .selectors import dashboard_summary
-
-        indicators.register()
-        register_standard_link(4, _("Business partners"), "partners:partner_list")
-        register_standard_link(4, _("Reviews and calendar"), "partners:review_schedule")
-        register_standard_link(4, _("Security questionnaires"), "partners:questionnaire_list")
-        register_standard_link(4, _("Watchlist hits"), "partners:hit_list")
-        register_standard_link(4, _("Watchlists (SAT, OFAC)"), "partners:watchlist_list")
-        register_dashboard_panel("partners/partials/_dashboard_panel.html", dashboard_summary)
-        subscribe(PartnerBlocked, alert_compliance_officers)
-        register_demo_seeder(seed_partners)
-        register_counterparty_check(blocked_partner_reasons)
+    resguardo = ResguardoModule(
+        urls=(
+            Urls("partners/", "resguardo.partners.urls"),
+            Urls("q/", "resguardo.partners.public_urls"),
+        ),
+        api_routes=(
+            ApiRoute("partners", f"{_API}.PartnerViewSet", "partner"),
+            ApiRoute("partner-addresses", f"{_API}.AddressViewSet", "partneraddress"),
+            ApiRoute("partner-contacts", f"{_API}.ContactViewSet", "partnercontact"),
+            ApiRoute("partner-documents", f"{_API}.DocumentViewSet", "partnerdocument"),
+            ApiRoute(
+                "partner-certifications", f"{_API}.CertificationViewSet", "partnercertification"
+            ),
+            ApiRoute(
+                "partner-selection-decisions",
+                f"{_API}.SelectionDecisionViewSet",
+                "partnerselection",
+            ),
+            ApiRoute("partner-agreements", f"{_API}.AgreementViewSet", "partneragreement"),
+            ApiRoute(
+                "partner-questionnaires", f"{_API}.QuestionnaireViewSet", "partnerquestionnaire"
+            ),
+            ApiRoute("partner-reviews", f"{_API}.ReviewViewSet", "partnerreview"),
+            ApiRoute("partner-findings", f"{_API}.FindingViewSet", "partnerfinding"),
+            ApiRoute("screening-hits", f"{_API}.HitViewSet", "screeninghit"),
+            ApiRoute("screening-runs", f"{_API}.ScreeningRunViewSet", "screeningrun"),
+            ApiRoute("watchlist-versions", f"{_API}.ListVersionViewSet", "listversion"),
+            ApiRoute("watchlist-entries", f"{_API}.ListEntryViewSet", "listentry"),
+        ),
+        api_paths=(ApiPath("partner-policy/", f"{_API}.PartnerPolicyView", "partner_policy"),),
+        links=(
+            Link(_("Business partners"), "partners:partner_list", standard=4),
+            Link(_("Reviews and calendar"), "partners:review_schedule", standard=4),
+            Link(_("Security questionnaires"), "partners:questionnaire_list", standard=4),
+            Link(_("Watchlist hits"), "partners:hit_list", standard=4),
+            Link(_("Watchlists (SAT, OFAC)"), "partners:watchlist_list", standard=4),
+        ),
+        panels=(
+            Panel(
+                "partners/partials/_dashboard_panel.html",
+                "resguardo.partners.selectors.dashboard_summary",
+            ),
+        ),
+        indicators="resguardo.partners.indicators.INDICATORS",
+        subscriptions=(
+            Subscription(
+                "resguardo.partners.events.PartnerBlocked",
+                "resguardo.partners.handlers.alert_compliance_officers",
+            ),
+        ),
+        demo_seeder="resguardo.partners.demo.seed_partners",
+        counterparty_checks=("resguardo.partners.counterparty.blocked_partner_reasons",),
+        walk="resguardo.partners.tests.walk.WALK",
+    )

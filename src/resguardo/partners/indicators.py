@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from resguardo.core.indicators import Direction, Indicator, Reading, Unit, register_indicator
+from resguardo.core.indicators import Direction, Indicator, Reading, Unit
 
 from .choices import PartnerStatus
 from .models import Certification, ListVersion, Partner, PartnerReview, ScreeningHit
@@ -80,48 +80,46 @@ def open_hits(organization, site=None) -> Reading:
     )
 
 
-def register() -> None:
-    for indicator in (
-        Indicator(
-            key="partners.reviews_current",
-            label=gettext_lazy("Partners with a current periodic review"),
-            unit=Unit.PERCENT,
-            target=100,
-            direction=Direction.HIGHER_IS_BETTER,
-            compute=reviews_current,
-            description=gettext_lazy("Reviewed at least once and not past their next due date."),
-            standards=(4,),
+INDICATORS = [
+    Indicator(
+        key="partners.reviews_current",
+        label=gettext_lazy("Partners with a current periodic review"),
+        unit=Unit.PERCENT,
+        target=100,
+        direction=Direction.HIGHER_IS_BETTER,
+        compute=reviews_current,
+        description=gettext_lazy("Reviewed at least once and not past their next due date."),
+        standards=(4,),
+    ),
+    Indicator(
+        key="partners.screened_latest",
+        label=gettext_lazy("Partners screened against the latest list versions"),
+        unit=Unit.PERCENT,
+        target=100,
+        direction=Direction.HIGHER_IS_BETTER,
+        compute=screened_latest,
+        description=gettext_lazy("SAT 69-B, SAT Art. 69 and OFAC lists."),
+        standards=(4,),
+    ),
+    Indicator(
+        key="partners.certifications_valid",
+        label=gettext_lazy("Partners with a valid certification where required"),
+        unit=Unit.PERCENT,
+        target=100,
+        direction=Direction.HIGHER_IS_BETTER,
+        compute=certifications_valid,
+        description=gettext_lazy(
+            "OEA, C-TPAT, AEO or ISO 28000, for the partner types the policy names."
         ),
-        Indicator(
-            key="partners.screened_latest",
-            label=gettext_lazy("Partners screened against the latest list versions"),
-            unit=Unit.PERCENT,
-            target=100,
-            direction=Direction.HIGHER_IS_BETTER,
-            compute=screened_latest,
-            description=gettext_lazy("SAT 69-B, SAT Art. 69 and OFAC lists."),
-            standards=(4,),
-        ),
-        Indicator(
-            key="partners.certifications_valid",
-            label=gettext_lazy("Partners with a valid certification where required"),
-            unit=Unit.PERCENT,
-            target=100,
-            direction=Direction.HIGHER_IS_BETTER,
-            compute=certifications_valid,
-            description=gettext_lazy(
-                "OEA, C-TPAT, AEO or ISO 28000, for the partner types the policy names."
-            ),
-            standards=(4,),
-        ),
-        Indicator(
-            key="partners.open_hits",
-            label=gettext_lazy("Watchlist hits not yet reviewed"),
-            unit=Unit.COUNT,
-            target=0,
-            direction=Direction.LOWER_IS_BETTER,
-            compute=open_hits,
-            standards=(4,),
-        ),
-    ):
-        register_indicator(indicator)
+        standards=(4,),
+    ),
+    Indicator(
+        key="partners.open_hits",
+        label=gettext_lazy("Watchlist hits not yet reviewed"),
+        unit=Unit.COUNT,
+        target=0,
+        direction=Direction.LOWER_IS_BETTER,
+        compute=open_hits,
+        standards=(4,),
+    ),
+]

@@ -1,27 +1,39 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from resguardo.core.modules import ApiRoute, Link, Panel, ResguardoModule, Urls
+
+_API = "resguardo.shipments.api.views"
+
+# The host name other modules give their Panel to add a section to the shipment page.
+SHIPMENT_PAGE = "shipments.shipment"
+
 
 class ShipmentsConfig(AppConfig):
     name = "resguardo.shipments"
     label = "shipments"
     verbose_name = _("Shipments and customs management")
-
-    def ready(self):
-        from resguardo.core.demo import register_demo_seeder
-        from resguardo.core.indicators import register_indicator
-        from resguardo.core.navigation import register_standard_link
-        from resguardo.core.views.dashboard import register_dashboard_panel
-
-        from .demo import seed_shipments
-        from .indicators import INDICATORS
-        from .selectors import dashboard_panel
-
-        for indicator in INDICATORS:
-            register_indicator(indicator)
-        register_standard_link(5, _("Shipments"), "shipments:shipment_list")
-        register_standard_link(5, _("Import shipments"), "shipments:shipment_import")
-        register_standard_link(6, _("Document verification"), "shipments:verification_queue")
-        register_standard_link(6, _("Customs badges"), "shipments:badge_list")
-        register_dashboard_panel("shipments/partials/_dashboard.html", dashboard_panel)
-        register_demo_seeder(seed_shipments)
+    resguardo = ResguardoModule(
+        urls=(Urls("shipments/", "resguardo.shipments.urls"),),
+        api_routes=(
+            ApiRoute("shipments", f"{_API}.ShipmentViewSet", "shipment"),
+            ApiRoute("shipment-documents", f"{_API}.ShipmentDocumentViewSet", "shipmentdocument"),
+            ApiRoute("shipment-imports", f"{_API}.ShipmentImportViewSet", "shipmentimport"),
+            ApiRoute("customs-badges", f"{_API}.CustomsBadgeViewSet", "customsbadge"),
+        ),
+        links=(
+            Link(_("Shipments"), "shipments:shipment_list", standard=5),
+            Link(_("Import shipments"), "shipments:shipment_import", standard=5),
+            Link(_("Document verification"), "shipments:verification_queue", standard=6),
+            Link(_("Customs badges"), "shipments:badge_list", standard=6),
+        ),
+        panels=(
+            Panel(
+                "shipments/partials/_dashboard.html",
+                "resguardo.shipments.selectors.dashboard_panel",
+            ),
+        ),
+        indicators="resguardo.shipments.indicators.INDICATORS",
+        demo_seeder="resguardo.shipments.demo.seed_shipments",
+        walk="resguardo.shipments.tests.walk.WALK",
+    )

@@ -162,9 +162,10 @@ def test_dashboard_documents_formula_and_shows_svg_charts(world, client_for, ass
 def test_home_dashboard_panel_shows_readiness(world, assessment):
     from django.template.loader import render_to_string
 
-    from resguardo.core.views.dashboard import DASHBOARD_PANELS
+    from resguardo.core.modules import DASHBOARD, registry
 
-    template, function = next(p for p in DASHBOARD_PANELS if p[0].startswith("compliance/"))
+    panels = registry().panels[DASHBOARD]
+    template, function = next(p for p in panels if p[0].startswith("compliance/"))
     html = render_to_string(template, function(world.membership(world.alice)))
     assert 'data-testid="compliance-panel"' in html
     assert "NEEC/OEA" in html and "0%" in html

@@ -1,14 +1,16 @@
-"""One of each compliance object of organization Norte, for the tenancy walk
-(src/resguardo/core/tests/test_url_walk.py)."""
+"""One of each compliance object of organization Norte, for the cross-app walks
+(tests/integration), declared as `walk` in the app's ResguardoModule."""
 
 from types import SimpleNamespace
 
 from django.utils import timezone
 
+from resguardo.testing.walk import WalkFixtures
+
 from .. import services
 from ..choices import EvidenceKind, Severity
 from ..models import RequirementResult
-from .factories import answer_all, pdf_upload, start_assessment
+from .factories import ActionItemFactory, answer_all, pdf_upload, start_assessment
 
 
 def compliance_walk_objects(world) -> SimpleNamespace:
@@ -140,3 +142,42 @@ def compliance_snapshot(organization) -> dict:
         )
         for model in models
     }
+
+
+def build(w) -> None:
+    w.compliance = compliance_walk_objects(w)
+
+
+def _grow_results(world):
+    return "/api/v1/requirement-results/"  # the walk's assessment has 35 results
+
+
+def _grow_evidence(world):
+    membership = world.membership(world.carla)
+    for n in range(30):
+        services.evidence_create(
+            actor=world.carla,
+            membership=membership,
+            title=f"Procedimiento {n}",
+            kind=EvidenceKind.FILE,
+            file=pdf_upload(f"procedimiento-{n}.pdf"),
+            site=world.yard,
+        )
+    return "/api/v1/evidence/"
+
+
+def _grow_actions(world):
+    for n in range(30):
+        ActionItemFactory(
+            organization=world.org, title=f"Acción {n}", owner=world.sam, site=world.yard
+        )
+    return "/api/v1/action-items/"
+
+
+WALK = WalkFixtures(
+    build=build,
+    url_kwargs=URL_KWARGS,
+    markers=lambda w: w.compliance.markers,
+    snapshot=lambda w: compliance_snapshot(w.org),
+    list_growers=(_grow_results, _grow_evidence, _grow_actions),
+)

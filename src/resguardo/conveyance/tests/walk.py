@@ -1,19 +1,17 @@
-"""Norte's shipments and conveyance records for the tenancy walk
-(src/resguardo/core/tests/test_url_walk.py). The walk fixture calls `norte_records(world)`
-before it takes its snapshot; the URL kwargs below read the same cached records."""
+"""Norte's conveyance records for the cross-app walks (tests/integration): a seal lot, an
+applied and a voided seal on the shipments walk's shipment, an inspection, a seal audit with
+its discrepancy. The walk builds them before its snapshot; the URL kwargs below read the same
+cached records."""
 
-import datetime
-
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from resguardo.core.models import Aduana
-from resguardo.shipments import services as shipment_services
-from resguardo.shipments.tests.factories import container_number, patente, pedimento_for
+from resguardo.shipments.tests import walk as shipments_walk
+from resguardo.shipments.tests.factories import container_number
+from resguardo.testing.walk import WalkFixtures
 
 from .. import services
 from ..models import SealDiscrepancy
-from .factories import png
+from .factories import png, receive_lot
 
 
 def _build(w):
@@ -22,37 +20,8 @@ def _build(w):
     libraries_load(paths=[LIBRARIES_DIR / "inspection-points-2019.yaml"])
     alice, sam = w.alice, w.sam
     m = w.membership
-    patente(w.org, "3921")
-    shipment = shipment_services.shipment_create(
-        actor=alice,
-        membership=m(alice),
-        site=w.yard,
-        pedimento=pedimento_for("3921", "24"),
-        operation="export",
-        mode="road",
-        client_name="Cliente Norte Walk",
-        operation_date=timezone.localdate(),
-        trailer_number="CJ1",
-        containers=[(container_number(), "dry")],
-    )
-    document = shipment_services.document_add(
-        actor=alice,
-        membership=m(alice),
-        shipment=shipment,
-        kind="invoice",
-        file=SimpleUploadedFile("f.pdf", b"%PDF-1.4 walk"),
-    )
+    shipment = shipments_walk.norte_records(w)["shipment"]
     today = timezone.localdate()
-    badge = shipment_services.badge_create(
-        actor=alice,
-        membership=m(alice),
-        holder_name="Gafete Norte",
-        holder_kind="dependiente",
-        aduana=Aduana.objects.get(code="24"),
-        badge_number="NLD-WALK",
-        issued_on=today - datetime.timedelta(days=1),
-        expires_on=today + datetime.timedelta(days=300),
-    )
     lot = services.seal_lot_receive(
         actor=alice,
         membership=m(alice),
@@ -94,9 +63,6 @@ def _build(w):
         actor=sam, membership=m(sam), site=w.yard, counted_numbers=["WK0003"]
     )
     return {
-        "shipment": shipment,
-        "document": document,
-        "badge": badge,
         "lot": lot,
         "seal": applied.seal,
         "event": applied,
@@ -108,43 +74,20 @@ def _build(w):
 
 
 def norte_records(w):
-    """Build once (on the world) and return Norte's records; `w` is the world or the walk."""
-    if not hasattr(w, "_shipments_conveyance"):
-        w._shipments_conveyance = _build(w)
-    return w._shipments_conveyance
+    """Build once (on the world or the walk) and return Norte's shipments and conveyance
+    records (the conveyance records are built on the shipments walk's shipment)."""
+    if not hasattr(w, "_conveyance"):
+        w._conveyance = _build(w)
+    return {**shipments_walk.norte_records(w), **w._conveyance}
 
 
-# Texts of Norte's records that must never appear to another organization.
-MARKERS = ["Cliente Norte Walk", "Gafete Norte", "NLD-WALK", "Walk Seals"]
+# Texts of Norte's conveyance records that must never appear to another organization.
+MARKERS = ["Walk Seals"]
 
 
 def pk_of(name):
     return lambda w: {"pk": norte_records(w)[name].pk}
 
-
-SHIPMENT_URL_KWARGS = {
-    **{
-        f"shipments:{n}": pk_of("shipment")
-        for n in (
-            "shipment_detail",
-            "shipment_update",
-            "shipment_transmit",
-            "shipment_clear",
-            "shipment_cancel",
-            "document_add",
-            "document_check",
-        )
-    },
-    "shipments:document_download": pk_of("document"),
-    "shipments:badge_update": pk_of("badge"),
-    **{
-        f"api:shipment-{n}": pk_of("shipment")
-        for n in ("detail", "transmit", "clear", "cancel", "verification")
-    },
-    "api:shipmentdocument-detail": pk_of("document"),
-    "api:shipmentdocument-download": pk_of("document"),
-    "api:customsbadge-detail": pk_of("badge"),
-}
 
 CONVEYANCE_URL_KWARGS = {
     **{
@@ -184,9 +127,43 @@ CONVEYANCE_URL_KWARGS = {
     "api:inspection-point-photo": lambda w: {"pk": norte_records(w)["inspection"].pk, "code": "1"},
 }
 
-URL_KWARGS = {**SHIPMENT_URL_KWARGS, **CONVEYANCE_URL_KWARGS}
+URL_KWARGS = CONVEYANCE_URL_KWARGS
 
 # The checklist key names catalog data every organization shares.
 SHARED_OBJECT_ROUTES = {
     "conveyance:inspection_create": "the inspection point lists are the same for everyone",
 }
+
+
+def _grow_seal_events(world):
+    for _n in range(3):
+        receive_lot(world, prefix="QC")
+    return "/api/v1/seal-events/"
+
+
+def _grow_inspections(world):
+    membership = world.membership(world.sofia)
+    for n in range(30):
+        services.inspection_record(
+            actor=world.sofia,
+            membership=membership,
+            checklist_key="container-7",
+            site=world.yard,
+            place="Andén",
+            signed_name="Sofia",
+            unit_number=container_number(serial=n + 1),
+            results=[
+                {"code": str(c), "passed": c != 3, "note": "Soldadura" if c == 3 else ""}
+                for c in range(1, 8)
+            ],
+        )
+    return "/api/v1/inspections/"
+
+
+WALK = WalkFixtures(
+    build=norte_records,
+    url_kwargs=URL_KWARGS,
+    markers=lambda w: MARKERS,
+    shared_object_routes=SHARED_OBJECT_ROUTES,
+    list_growers=(_grow_seal_events, _grow_inspections),
+)

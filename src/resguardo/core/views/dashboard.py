@@ -1,16 +1,9 @@
 from django.views.generic import TemplateView
 
+from ..modules import DASHBOARD, panels_for
 from ..navigation import standards_navigation
 from ..selectors import member_list, site_list
 from .mixins import OrganizationRequiredMixin
-
-# Domain apps add dashboard panels here: (template name, context function(membership)).
-DASHBOARD_PANELS: list[tuple[str, object]] = []
-
-
-def register_dashboard_panel(template_name: str, context_function) -> None:
-    if (template_name, context_function) not in DASHBOARD_PANELS:
-        DASHBOARD_PANELS.append((template_name, context_function))
 
 
 class DashboardView(OrganizationRequiredMixin, TemplateView):
@@ -23,9 +16,6 @@ class DashboardView(OrganizationRequiredMixin, TemplateView):
             site_count=site_list(membership=membership).count(),
             member_count=member_list(membership=membership).filter(is_active=True).count(),
             standards=standards_navigation(),
-            panels=[
-                {"template": template, **function(membership)}
-                for template, function in DASHBOARD_PANELS
-            ],
+            panels=panels_for(DASHBOARD, membership),
         )
         return context

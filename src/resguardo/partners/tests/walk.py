@@ -1,16 +1,19 @@
-"""Norte's partner records for the tenancy walk (src/resguardo/core/tests/test_url_walk.py).
+"""Norte's partner records for the cross-app walks (tests/integration).
 
-The walk fixture calls `norte_records(world)` before its snapshot; the URL kwargs below read
-the same cached records."""
+The walk builds them (`norte_records`) before its snapshot; the URL kwargs below read the same
+cached records."""
 
 import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from resguardo.testing.walk import WalkFixtures
+
 from .. import services
 from ..choices import WatchlistSource
-from .factories import import_fixture
+from ..models import ScreeningHit
+from .factories import create_partner, import_fixture
 
 
 def _build(w):
@@ -211,3 +214,38 @@ SHARED_OBJECT_ROUTES = {
 PUBLIC_ROUTES = {
     "partners_public:questionnaire": "a partner's questionnaire link: its token is the credential",
 }
+
+
+def _grow_partners(world):
+    for n in range(30):
+        create_partner(world, legal_name=f"Cliente Número {n}, S.A. de C.V.")
+    return "/api/v1/partners/"
+
+
+def _grow_hits(world):
+    hit = ScreeningHit.objects.filter(organization=world.org).first()
+    for n in range(30):
+        partner = create_partner(world, legal_name=f"Proveedor Número {n}, S.A. de C.V.")
+        ScreeningHit.objects.create(
+            organization=world.org,
+            partner=partner,
+            source=hit.source,
+            entry_key=hit.entry_key,
+            entry=hit.entry,
+            list_version=hit.list_version,
+            match_kind=hit.match_kind,
+            score=hit.score,
+            matched_name=hit.matched_name,
+            partner_name=partner.legal_name,
+        )
+    return "/api/v1/screening-hits/"
+
+
+WALK = WalkFixtures(
+    build=norte_records,
+    url_kwargs=URL_KWARGS,
+    markers=lambda w: MARKERS,
+    shared_object_routes=SHARED_OBJECT_ROUTES,
+    public_routes=PUBLIC_ROUTES,
+    list_growers=(_grow_partners, _grow_hits),
+)

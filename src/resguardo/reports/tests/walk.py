@@ -1,5 +1,7 @@
-"""Report routes for the tenancy walk (src/resguardo/core/tests/test_url_walk.py): each names
-one of organization Norte's assessments (built by the compliance walk objects)."""
+"""Report routes for the cross-app walks (tests/integration): each names one of organization
+Norte's assessments (built by the compliance walk fixtures, `walk.compliance`)."""
+
+from resguardo.testing.walk import WalkFixtures
 
 
 def _assessment(w):
@@ -22,3 +24,5 @@ URL_KWARGS = {
         "api:assessmentreport-import-xlsx",
     )
 }
+
+WALK = WalkFixtures(url_kwargs=URL_KWARGS)

@@ -10,16 +10,17 @@ from django.views.generic import DetailView, FormView
 from resguardo.core import selectors as core_selectors
 from resguardo.core.exports import export_format, export_response
 from resguardo.core.forms import add_service_errors
+from resguardo.core.modules import panels_for
 from resguardo.core.pagination import CappedPaginator
 from resguardo.core.permissions import Perm
 from resguardo.core.views.lists import FilteredListView
 from resguardo.core.views.mixins import OrganizationRequiredMixin, ServiceFormMixin
 
 from .. import selectors, services
+from ..apps import SHIPMENT_PAGE
 from ..choices import DocumentCheckItem, ShipmentStatus
 from ..filtersets import ShipmentFilterSet
 from ..forms import CancelForm, DocumentForm, ShipmentForm, TransitionForm
-from ..panels import shipment_panels
 
 
 class ShipmentListView(FilteredListView):
@@ -129,7 +130,7 @@ class ShipmentDetailView(OrganizationRequiredMixin, DetailView):
             document_form=DocumentForm(),
             transition_form=TransitionForm(initial={"version": shipment.version}),
             cancel_form=CancelForm(initial={"version": shipment.version}),
-            panels=shipment_panels(self.membership, shipment),
+            panels=panels_for(SHIPMENT_PAGE, self.membership, shipment),
         )
         return context
 
