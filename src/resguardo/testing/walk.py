@@ -11,11 +11,8 @@ organization Norte; oscar of Sur), `world` itself, and whatever the modules' `bu
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 
 from django.utils.module_loading import import_string
-
-_EMPTY = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -25,13 +22,13 @@ class WalkFixtures:
     build: Callable | None = None
     # url name -> function(walk) -> kwargs naming one of those objects. A URL pattern with
     # kwargs and no entry here fails the walk's completeness test.
-    url_kwargs: Mapping[str, Callable] = _EMPTY
+    url_kwargs: Mapping[str, Callable] = field(default_factory=dict)
     # markers(walk): texts of Norte's objects that must never be shown to anyone outside
     markers: Callable[..., Iterable[str]] | None = None
     # routes whose kwargs name data every organization shares: name -> why
-    shared_object_routes: Mapping[str, str] = _EMPTY
+    shared_object_routes: Mapping[str, str] = field(default_factory=dict)
     # routes reachable without signing in: name -> why (still checked for leaks)
-    public_routes: Mapping[str, str] = _EMPTY
+    public_routes: Mapping[str, str] = field(default_factory=dict)
     # snapshot(walk) -> plain values of every row a hostile write could change
     snapshot: Callable | None = None
     # list_ids(walk) -> {api list route name: (field, Norte's ids)}: Sur's lists hold none

@@ -7,10 +7,7 @@ from html.parser import HTMLParser
 
 from django.test import Client
 
-from . import test_url_walk
-from .test_url_walk import route_url, walkable_routes
-
-walk = test_url_walk.walk
+from .walking import route_url, walkable_routes
 
 TEXT_LIKE = {"text", "search", "number", "email", "tel", "url", "date"}
 TYPING_EVENTS = {"input", "keyup"}

@@ -1,6 +1,6 @@
 """No English left in the Spanish UI, and no Spanish in the English UI.
 
-Every GET page the URL walk knows (test_url_walk.py) is rendered for alice (administrator of
+Every GET page the URL walk knows (walking.py) is rendered for alice (administrator of
 Norte; she sees every page) and for sam (site manager, whose pages are limited to his site) in
 Spanish and in English, as a full page and as the htmx partial. The page's chrome —
 headings, labels, legends, table headers, buttons, links, badges, select options,
@@ -25,10 +25,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from . import test_url_walk
-from .test_url_walk import PUBLIC_ROUTES, route_url, walkable_routes
-
-walk = test_url_walk.walk
+from .walking import PUBLIC_ROUTES, route_url, walkable_routes
 
 EXCLUDED_NAMESPACES = ("compliance", "reports")
 # Not HTML pages made of our chrome: machine formats, the bundled Swagger UI, sign-out.

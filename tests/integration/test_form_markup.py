@@ -5,9 +5,7 @@ import re
 
 from django.test import Client
 
-from . import test_url_walk
-
-walk = test_url_walk.walk  # the URL walk's fixture: one of each of Norte's objects
+from .walking import route_url, walkable_routes
 
 
 def test_invitation_form_names_its_group_of_sites(world, client_for):
@@ -22,10 +20,10 @@ def test_no_page_has_a_label_pointing_nowhere(walk):
     client = Client()
     client.force_login(walk.alice)
     empty_labels = []
-    for route in test_url_walk.walkable_routes():
+    for route in walkable_routes():
         if route.is_api or route.name == "accounts:logout":
             continue
-        response = client.get(test_url_walk.route_url(route, walk))
+        response = client.get(route_url(route, walk))
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
             continue
         if 'for=""' in response.content.decode():
