@@ -11,3 +11,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; ar
 STORAGES["default"] = {  # noqa: F405
     "BACKEND": "django.core.files.storage.InMemoryStorage",
 }
+
+# A module that exists only for the tests: it proves a new module needs nothing but this line
+# (tests/integration/test_new_module.py).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.sample_module"]  # noqa: F405

@@ -1,0 +1,37 @@
+"""The sample module's indicator, demo seeder and due-date provider."""
+
+from resguardo.core.indicators import Direction, Indicator, Reading, Unit
+from resguardo.core.modules import DueDate
+
+from .models import SampleNote
+from .selectors import note_list
+
+
+def notes_count(organization, site=None) -> Reading:
+    count = SampleNote.objects.filter(organization=organization).count()
+    return Reading(count, f"{count} notes", count)
+
+
+INDICATORS = [
+    Indicator(
+        key="sample.notes",
+        label="Sample notes",
+        unit=Unit.COUNT,
+        target=0,
+        direction=Direction.HIGHER_IS_BETTER,
+        compute=notes_count,
+    )
+]
+
+
+def seed(context) -> None:
+    SampleNote.objects.create(
+        organization=context.organization,
+        site=context.sites["matriz"],
+        title="Nota de demostración",
+    )
+
+
+def due_dates(*, membership, start, end):
+    notes = note_list(membership=membership).filter(due_on__range=(start, end))
+    return [DueDate(title=note.title, due_on=note.due_on, standard=2) for note in notes]
