@@ -132,7 +132,7 @@ def held_units(*, membership):
 
 
 def shipment_panel(membership, shipment) -> dict:
-    """Seals and inspections of a shipment, for the shipment page (a Panel on host "shipments.shipment")."""
+    """Seals and inspections of a shipment, for the shipment page (a Panel on its host)."""
     seals = seal_list(membership=membership).filter(shipment=shipment).select_related("container")
     inspections = inspection_list(membership=membership).filter(shipment=shipment)
     discrepancies = discrepancy_list(membership=membership).filter(shipment=shipment)
