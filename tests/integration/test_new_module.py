@@ -9,7 +9,7 @@ from django.urls import reverse
 from drf_spectacular.generators import SchemaGenerator
 
 import resguardo
-from resguardo.core.demo import seed_demo
+from resguardo.accounts.demo import seed_demo
 from resguardo.core.indicators import get_indicator
 from resguardo.core.modules import due_dates
 
