@@ -8,8 +8,19 @@ from .choices import AuditAction
 from .exceptions import ConcurrentEditError
 
 
-def create_audited(*, actor, organization, instance: models.Model, m2m: dict | None = None):
-    """full_clean, save, set many-to-many values, audit. Call inside a transaction."""
+def create_audited(
+    *,
+    actor,
+    organization,
+    instance: models.Model,
+    m2m: dict | None = None,
+    verb: str | None = None,
+    data: dict | None = None,
+):
+    """full_clean, save, set many-to-many values, audit. Call inside a transaction.
+
+    `verb` names the business action in the audit log (`seal.applied`; `<model>.created`
+    when omitted) and `data` what its sentence needs."""
     instance.full_clean()
     instance.save()
     for name, values in (m2m or {}).items():
@@ -20,6 +31,8 @@ def create_audited(*, actor, organization, instance: models.Model, m2m: dict | N
         action=AuditAction.CREATE,
         instance=instance,
         after=snapshot(instance),
+        verb=verb,
+        data=data,
     )
     return instance
 
@@ -32,6 +45,8 @@ def update_audited(
     changes: dict,
     expected_version: int | None = None,
     m2m: dict | None = None,
+    verb: str | None = None,
+    data: dict | None = None,
 ):
     """Apply `changes`, refusing the save if the row's version moved since the user read it.
 
@@ -65,11 +80,20 @@ def update_audited(
             instance=instance,
             before=before,
             after=after,
+            verb=verb,
+            data=data,
         )
     return instance
 
 
-def delete_audited(*, actor, organization, instance: models.Model) -> None:
+def delete_audited(
+    *,
+    actor,
+    organization,
+    instance: models.Model,
+    verb: str | None = None,
+    data: dict | None = None,
+) -> None:
     before = snapshot(instance)
     audit_record(
         actor=actor,
@@ -77,5 +101,7 @@ def delete_audited(*, actor, organization, instance: models.Model) -> None:
         action=AuditAction.DELETE,
         instance=instance,
         before=before,
+        verb=verb,
+        data=data,
     )
     instance.delete()

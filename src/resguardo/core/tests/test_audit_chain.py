@@ -20,28 +20,34 @@ def _table():
     return connection.ops.quote_name(AuditEntry._meta.db_table)
 
 
-def raw_set_after(sequence: int, value: dict) -> None:
+# Sequences are per organization (each has its own chain): rows are named by both.
+def raw_set_after(sequence: int, value: dict, organization) -> None:
     """Tamper like an attacker with database access: plain SQL, no model code."""
     placeholder = "CAST(%s AS jsonb)" if connection.vendor == "postgresql" else "%s"
     column = connection.ops.quote_name("after")
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE {_table()} SET {column} = {placeholder} WHERE sequence = %s",
-            [json.dumps(value), sequence],
+            f"UPDATE {_table()} SET {column} = {placeholder} "
+            "WHERE sequence = %s AND organization_id = %s",
+            [json.dumps(value), sequence, organization.pk],
         )
         assert cursor.rowcount == 1
 
 
-def raw_delete(sequence: int) -> None:
+def raw_delete(sequence: int, organization) -> None:
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {_table()} WHERE sequence = %s", [sequence])
+        cursor.execute(
+            f"DELETE FROM {_table()} WHERE sequence = %s AND organization_id = %s",
+            [sequence, organization.pk],
+        )
         assert cursor.rowcount == 1
 
 
-def raw_set_timestamp(sequence: int, moment) -> None:
+def raw_set_timestamp(sequence: int, moment, organization) -> None:
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE {_table()} SET timestamp = %s WHERE sequence = %s", [moment, sequence]
+            f"UPDATE {_table()} SET timestamp = %s WHERE sequence = %s AND organization_id = %s",
+            [moment, sequence, organization.pk],
         )
 
 
@@ -92,11 +98,11 @@ def test_services_write_entries_with_before_and_after(world, history):
     assert patente_removed.action == "delete"
     assert patente_removed.before["number"] == "3902" and patente_removed.after is None
     assert bootstrap.actor_label == "system"
-    # Each entry links to the one before it.
-    everything = list(AuditEntry.objects.order_by("sequence"))
-    for previous, entry in zip(everything, everything[1:], strict=False):
+    # Each entry links to the one before it in the organization's own chain.
+    for previous, entry in zip(entries, entries[1:], strict=False):
         assert entry.previous_hash == previous.entry_hash
-    assert AuditChainHead.objects.get().sequence == everything[-1].sequence
+    assert [e.sequence for e in entries] == [1, 2, 3, 4, 5]
+    assert AuditChainHead.objects.get(organization=world.org).sequence == entries[-1].sequence
 
 
 def test_entry_page_shows_before_and_after(world, history, client_for):
@@ -127,27 +133,31 @@ def test_intact_chain_verifies_with_its_count(history):
     assert f"{AuditEntry.objects.count()} entries verified" in out
 
 
-def test_tampered_after_is_named(history):
+def test_tampered_after_is_named(world, history):
     target = AuditEntry.objects.get(action="update", object_type="core.site")
-    raw_set_after(target.sequence, {**target.after, "address": "somewhere else"})
+    raw_set_after(target.sequence, {**target.after, "address": "somewhere else"}, world.org)
     code, _out, err = verify()
     assert code == 1
     assert f"entry #{target.sequence} was changed" in err
     assert f"broken at entry #{target.sequence}" in err
 
 
-def test_entry_removed_in_the_middle_is_named(history):
-    sequences = list(AuditEntry.objects.order_by("sequence").values_list("sequence", flat=True))
+def test_entry_removed_in_the_middle_is_named(world, history):
+    sequences = list(
+        AuditEntry.objects.filter(organization=world.org)
+        .order_by("sequence")
+        .values_list("sequence", flat=True)
+    )
     middle = sequences[len(sequences) // 2]
-    raw_delete(middle)
+    raw_delete(middle, world.org)
     code, _out, err = verify()
     assert code == 1
     assert f"entry #{middle} is missing (removed)" in err
 
 
-def test_newest_entry_removed_is_detected_through_the_chain_head(history):
-    newest = AuditEntry.objects.order_by("-sequence").first().sequence
-    raw_delete(newest)
+def test_newest_entry_removed_is_detected_through_the_chain_head(world, history):
+    newest = AuditEntry.objects.filter(organization=world.org).order_by("-sequence")[0].sequence
+    raw_delete(newest, world.org)
     code, _out, err = verify()
     assert code == 1
     assert f"broken at entry #{newest}" in err
@@ -177,7 +187,7 @@ def test_audit_log_filters_by_action_actor_and_date(world, history, client_for):
     assert "Bodega Filtro" not in by_system and "system" in by_system
 
     created = AuditEntry.objects.get(action="create", object_type="core.site", object_id=history.pk)
-    raw_set_timestamp(created.sequence, timezone.now() - datetime.timedelta(days=10))
+    raw_set_timestamp(created.sequence, timezone.now() - datetime.timedelta(days=10), world.org)
     today = timezone.localdate()
     recent = _rows(client, since=today.isoformat())
     assert f">{created.sequence}</a>" not in recent
