@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .audit_text import object_type_choices
 from .choices import AuditAction, Role, SiteKind
 from .models import AuditEntry, Membership, Site
 
@@ -70,7 +71,14 @@ class AuditEntryFilterSet(django_filters.FilterSet):
     action = django_filters.ChoiceFilter(
         choices=AuditAction.choices, label=_("Action"), empty_label=_("All actions")
     )
-    object_type = django_filters.CharFilter(label=_("Object type"))
+    object_type = django_filters.ChoiceFilter(
+        choices=object_type_choices, label=_("Object type"), empty_label=_("All object types")
+    )
+    # Reached from links and the API (not typed by people): hidden in the filter bar.
+    verb = django_filters.CharFilter(label=_("Verb"), widget=forms.HiddenInput)
+    change = django_filters.UUIDFilter(
+        field_name="change_id", label=_("Change"), widget=forms.HiddenInput
+    )
     actor = django_filters.CharFilter(
         field_name="actor_label", lookup_expr="icontains", label=_("Actor")
     )
@@ -79,4 +87,4 @@ class AuditEntryFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = AuditEntry
-        fields = ["action", "object_type", "actor", "since", "until"]
+        fields = ["action", "object_type", "verb", "change", "actor", "since", "until"]

@@ -87,5 +87,12 @@ def last_change(*, membership, instance):
     )
 
 
+def audit_change_size(*, membership, entry) -> int:
+    """How many entries of the organization belong to the same change as `entry`."""
+    if entry.change_id is None:
+        return 1
+    return audit_entry_list(membership=membership).filter(change_id=entry.change_id).count()
+
+
 def audit_entry_get(*, membership, pk):
     return get_object_or_404(audit_entry_list(membership=membership), pk=pk)

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from ..audit_text import entry_sentence, type_label
 from ..models import Aduana, AuditEntry, Membership, Organization, Patente, Site
 
 
@@ -89,6 +90,12 @@ class MembershipUpdateSerializer(serializers.Serializer):
 
 
 class AuditEntrySerializer(serializers.ModelSerializer):
+    """One entry: `sequence` counts within the organization's own chain; `sentence` is the
+    entry in the request's language; `change_id` groups the entries of one service call."""
+
+    sentence = serializers.SerializerMethodField()
+    object_type_label = serializers.SerializerMethodField()
+
     class Meta:
         model = AuditEntry
         fields = [
@@ -96,12 +103,23 @@ class AuditEntrySerializer(serializers.ModelSerializer):
             "timestamp",
             "actor_label",
             "action",
+            "verb",
+            "change_id",
+            "sentence",
             "object_type",
+            "object_type_label",
             "object_id",
             "object_label",
+            "data",
             "before",
             "after",
             "previous_hash",
             "entry_hash",
         ]
         read_only_fields = fields
+
+    def get_sentence(self, entry) -> str:
+        return entry_sentence(entry)
+
+    def get_object_type_label(self, entry) -> str:
+        return str(type_label(entry.object_type))

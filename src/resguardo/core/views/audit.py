@@ -1,6 +1,7 @@
 from django.views.generic import DetailView
 
 from .. import selectors
+from ..audit_text import readable_changes
 from ..filtersets import AuditEntryFilterSet
 from ..permissions import Perm
 from .lists import FilteredListView
@@ -27,16 +28,10 @@ class AuditEntryDetailView(OrganizationRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        entry = self.object
-        before, after = entry.before or {}, entry.after or {}
-        keys = sorted(set(before) | set(after))
-        context["changes"] = [
-            {
-                "field": k,
-                "before": before.get(k),
-                "after": after.get(k),
-                "changed": before.get(k) != after.get(k),
-            }
-            for k in keys
-        ]
+        context["changes"] = readable_changes(
+            self.object, organization=self.membership.organization
+        )
+        context["change_size"] = selectors.audit_change_size(
+            membership=self.membership, entry=self.object
+        )
         return context
