@@ -93,7 +93,9 @@ def action_item_create(
         owner=owner,
         due_date=due_date,
     )
-    return create_audited(actor=actor, organization=membership.organization, instance=action)
+    return create_audited(
+        actor=actor, organization=membership.organization, instance=action, verb="action.opened"
+    )
 
 
 @transaction.atomic
@@ -126,7 +128,9 @@ def action_item_raise(
         owner=None,
         due_date=due_date,
     )
-    return create_audited(actor=None, organization=organization, instance=action)
+    return create_audited(
+        actor=None, organization=organization, instance=action, verb="action.raised"
+    )
 
 
 def _check_not_closed(action):
@@ -170,6 +174,7 @@ def action_item_progress(*, actor, membership, action, status, expected_version=
         instance=action,
         changes=changes,
         expected_version=expected_version if expected_version is not None else action.version,
+        verb=f"action.{str(status)}",
     )
 
 
@@ -201,6 +206,7 @@ def action_item_verify(*, actor, membership, action, effective, note, expected_v
         instance=action,
         changes=changes,
         expected_version=expected_version if expected_version is not None else action.version,
+        verb="action.verified" if effective else "action.reopened",
     )
 
 
@@ -216,5 +222,6 @@ def action_item_cancel(*, actor, membership, action, reason, expected_version=No
         organization=membership.organization,
         instance=action,
         changes={"status": ActionStatus.CANCELLED, "verification_note": reason.strip()},
+        verb="action.cancelled",
         expected_version=expected_version if expected_version is not None else action.version,
     )

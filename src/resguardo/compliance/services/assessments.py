@@ -245,6 +245,7 @@ def assessment_freeze(*, actor, membership, assessment, statement="", expected_v
     create_audited(
         actor=actor,
         organization=membership.organization,
+        verb="assessment.signed",
         instance=AssessmentSnapshot(
             organization=membership.organization,
             assessment=locked,
@@ -265,6 +266,7 @@ def assessment_freeze(*, actor, membership, assessment, statement="", expected_v
             "frozen_by": actor,
             "snapshot_sha256": digest,
         },
+        verb="assessment.frozen",
         expected_version=expected_version if expected_version is not None else assessment.version,
     )
     readiness_record(frozen)

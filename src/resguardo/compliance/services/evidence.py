@@ -83,6 +83,7 @@ def evidence_create(
     evidence = create_audited(
         actor=actor,
         organization=membership.organization,
+        verb="evidence.added",
         instance=Evidence(
             organization=membership.organization,
             title=title.strip(),
@@ -118,6 +119,7 @@ def evidence_revise(*, actor, membership, evidence, file, note="", expected_vers
         organization=membership.organization,
         instance=evidence,
         changes={"current_revision": revision},
+        verb="evidence.revised",
         expected_version=expected_version if expected_version is not None else evidence.version,
     )
 
@@ -150,6 +152,8 @@ def _link(*, actor, membership, evidence, result) -> ResultEvidence:
     return create_audited(
         actor=actor,
         organization=membership.organization,
+        verb="evidence.linked",
+        data={"evidence": evidence.title, "requirement": str(result)},
         instance=ResultEvidence(
             organization=membership.organization, result=result, evidence=evidence, linked_by=actor
         ),
@@ -180,4 +184,10 @@ def evidence_unlink(*, actor, membership, evidence, result) -> None:
     link = ResultEvidence.objects.filter(result=result, evidence=evidence).first()
     if link is None:
         raise ValidationError(_("This evidence is not linked to the requirement."))
-    delete_audited(actor=actor, organization=membership.organization, instance=link)
+    delete_audited(
+        actor=actor,
+        organization=membership.organization,
+        instance=link,
+        verb="evidence.unlinked",
+        data={"evidence": evidence.title, "requirement": str(result)},
+    )

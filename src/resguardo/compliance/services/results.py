@@ -113,6 +113,7 @@ def result_review(*, actor, membership, target, expected_version=None):
         organization=membership.organization,
         instance=target,
         changes={"reviewed_by": actor, "reviewed_at": timezone.now()},
+        verb="requirement.signed_off",
         expected_version=expected_version if expected_version is not None else target.version,
     )
 
@@ -127,5 +128,6 @@ def result_unreview(*, actor, membership, target, expected_version=None):
         organization=membership.organization,
         instance=target,
         changes={"reviewed_by": None, "reviewed_at": None},
+        verb="requirement.sign_off_withdrawn",
         expected_version=expected_version if expected_version is not None else target.version,
     )

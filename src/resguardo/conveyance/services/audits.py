@@ -210,6 +210,7 @@ def seal_audit_run(
     audit = create_audited(
         actor=actor,
         organization=organization,
+        verb="seal_audit.performed",
         instance=SealAudit(
             organization=organization,
             site=site,

@@ -81,7 +81,13 @@ def record_event(
     )
     if photo is not None:
         store_photo(event, photo)
-    create_audited(actor=actor, organization=membership.organization, instance=event)
+    create_audited(
+        actor=actor,
+        organization=membership.organization,
+        instance=event,
+        verb=f"seal.{str(kind)}",
+        data={"seal": locked.number, "unit": fields.get("unit_number") or ""},
+    )
     changes = {
         "status": status,
         "event_count": locked.event_count + 1,

@@ -34,6 +34,7 @@ def discrepancy_record(
     discrepancy = create_audited(
         actor=actor,
         organization=organization,
+        verb="seal_discrepancy.recorded",
         instance=SealDiscrepancy(
             organization=organization,
             seal=seal,
@@ -76,6 +77,7 @@ def discrepancy_close(*, actor, membership, discrepancy, resolution, expected_ve
     return update_audited(
         actor=actor,
         organization=membership.organization,
+        verb="seal_discrepancy.closed",
         instance=discrepancy,
         changes={
             "status": DiscrepancyStatus.CLOSED,

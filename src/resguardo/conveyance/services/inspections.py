@@ -157,6 +157,7 @@ def inspection_record(
     inspection = create_audited(
         actor=actor,
         organization=membership.organization,
+        verb="inspection.recorded",
         instance=Inspection(
             organization=membership.organization,
             site=site,
@@ -188,7 +189,13 @@ def inspection_record(
         )
         if photo is not None:
             store_photo(result, photo)
-        create_audited(actor=actor, organization=membership.organization, instance=result)
+        create_audited(
+            actor=actor,
+            organization=membership.organization,
+            instance=result,
+            verb="inspection.point_recorded",
+            data={"unit": unit, "point": point.code, "passed": passed},
+        )
     return inspection
 
 
@@ -237,6 +244,7 @@ def inspection_review(
             "reviewed_at": timezone.now(),
         },
         expected_version=expected_version,
+        verb=f"inspection.{str(status)}",
     )
 
 
@@ -259,4 +267,6 @@ def inspection_photo_add(*, actor, membership, inspection, code, photo) -> Inspe
         organization=membership.organization,
         instance=result,
         changes=photo_changes(result, photo),
+        verb="inspection.photo_added",
+        data={"unit": inspection.unit_number, "point": code},
     )

@@ -139,7 +139,7 @@ def seal_lot_receive(
             },
             code="duplicate",
         )
-    create_audited(actor=actor, organization=organization, instance=lot)
+    create_audited(actor=actor, organization=organization, instance=lot, verb="seal_lot.received")
     when = _received_at(received_on)
     seals = Seal.objects.bulk_create(
         [

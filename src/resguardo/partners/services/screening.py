@@ -142,6 +142,7 @@ class _PartnerScreening:
         create_audited(
             actor=self.actor,
             organization=self.organization,
+            verb="screening.hit_found",
             instance=ScreeningHit(
                 organization=self.organization,
                 partner_id=partner_id,
@@ -228,6 +229,7 @@ def _run(organization, rows, partner_ids, index, versions, threshold, trigger, a
     run = create_audited(
         actor=actor,
         organization=organization,
+        verb="partners.screened",
         instance=ScreeningRun(
             organization=organization,
             trigger=trigger,
@@ -294,6 +296,8 @@ def hit_decide(*, actor, membership, hit, verdict, reason) -> ScreeningHit:
     decision = create_audited(
         actor=actor,
         organization=membership.organization,
+        verb=f"screening.{str(verdict)}",
+        data={"partner": str(hit.partner), "name": hit.matched_name},
         instance=ScreeningDecision(
             organization=membership.organization,
             partner=hit.partner,
@@ -327,6 +331,7 @@ def _block(*, actor, partner, hit) -> None:
             actor=actor,
             organization=partner.organization,
             instance=partner,
+            verb="partner.blocked",
             changes={
                 "status": PartnerStatus.BLOCKED,
                 "status_before_block": partner.status,
@@ -361,6 +366,7 @@ def _maybe_unblock(*, actor, partner, hit) -> None:
         actor=actor,
         organization=partner.organization,
         instance=partner,
+        verb="partner.unblocked",
         changes={
             "status": partner.status_before_block or PartnerStatus.ACTIVE,
             "status_before_block": "",

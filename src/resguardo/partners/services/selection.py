@@ -88,6 +88,8 @@ def selection_decide(
     decision = create_audited(
         actor=actor,
         organization=membership.organization,
+        verb=f"partner.selection_{str(outcome)}",
+        data={"partner": str(partner)},
         instance=SelectionDecision(
             organization=membership.organization,
             partner=partner,

@@ -36,7 +36,13 @@ def document_add(*, actor, membership, shipment, kind, number="", file=None, not
     if file is not None:
         inspected = inspect_upload(file, kind=TRADE_DOCUMENT, field="file")
         store_upload(document, file, inspected)
-    return create_audited(actor=actor, organization=membership.organization, instance=document)
+    return create_audited(
+        actor=actor,
+        organization=membership.organization,
+        instance=document,
+        verb="shipment.document_added",
+        data={"shipment": str(shipment)},
+    )
 
 
 def _clean_answers(answers: dict) -> dict:

@@ -227,6 +227,7 @@ def _write(*, actor, membership, report, good, default_site) -> ShipmentImport:
     batch = create_audited(
         actor=actor,
         organization=organization,
+        verb="shipments.imported",
         instance=ShipmentImport(
             organization=organization,
             site=default_site,

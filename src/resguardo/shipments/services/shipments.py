@@ -211,6 +211,7 @@ def shipment_transmit(*, actor, membership, shipment, transmitted_at=None, expec
         organization=membership.organization,
         instance=shipment,
         changes={"status": ShipmentStatus.TRANSMITTED, "transmitted_at": when},
+        verb="shipment.transmitted",
         expected_version=expected_version,
     )
 
@@ -235,6 +236,7 @@ def shipment_clear(*, actor, membership, shipment, cleared_at=None, expected_ver
         organization=membership.organization,
         instance=shipment,
         changes={"status": ShipmentStatus.CLEARED, "cleared_at": when},
+        verb="shipment.cleared",
         expected_version=expected_version,
     )
 
@@ -257,5 +259,6 @@ def shipment_cancel(*, actor, membership, shipment, reason, expected_version=Non
         organization=membership.organization,
         instance=shipment,
         changes={"status": ShipmentStatus.CANCELLED, "cancelled_reason": reason[:300]},
+        verb="shipment.cancelled",
         expected_version=expected_version,
     )
