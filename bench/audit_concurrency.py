@@ -29,8 +29,8 @@ from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-CALLS = int(os.environ.get("BENCH_CALLS", "60"))  # service calls per process
-HOLD_MS = float(os.environ.get("BENCH_HOLD_MS", "20"))  # storing the file, transaction open
+CALLS = int(os.environ.get("BENCH_CALLS", "30"))  # service calls per process
+HOLD_MS = float(os.environ.get("BENCH_HOLD_MS", "100"))  # storing the file, transaction open
 ROUNDS = 3
 
 
