@@ -16,6 +16,7 @@ from django.apps import apps
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.functional import Promise
 from django.utils.module_loading import autodiscover_modules
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -58,12 +59,14 @@ def type_label(object_type: str) -> str:
 
 
 def object_type_choices() -> list[tuple[str, str]]:
-    """Every kind of row the services audit, by its name in the user's language."""
+    """Every kind of row the services audit, by its name in the user's language. Models
+    without a translatable name are internal (throttles, caches) and left out."""
     choices = [
         (model._meta.label_lower, capfirst(str(model._meta.verbose_name)))
         for model in apps.get_models()
         if model.__module__.startswith("resguardo.")
         and model._meta.label_lower not in _HIDDEN_TYPES
+        and isinstance(model._meta.verbose_name, Promise)
     ]
     return sorted(choices, key=lambda choice: choice[1].lower())
 
