@@ -271,7 +271,7 @@ def _old_style_hash(values) -> str:
 
 
 def test_the_migration_carries_old_global_entries_into_per_organization_chains(world):
-    state = MigrationLoader(connection).project_state(("core", "0004_audit_chain_per_org"))
+    state = MigrationLoader(connection).project_state(("core", "0005_audit_chain_per_org"))
     historical = state.apps
     Entry = historical.get_model("core", "AuditEntry")
     Head = historical.get_model("core", "AuditChainHead")
@@ -297,7 +297,7 @@ def test_the_migration_carries_old_global_entries_into_per_organization_chains(w
             entry_hash=digest,
         )
         previous = digest
-    migration = MigrationLoader(connection).get_migration("core", "0004_audit_chain_per_org")
+    migration = MigrationLoader(connection).get_migration("core", "0005_audit_chain_per_org")
     module = __import__(migration.__module__, fromlist=["forwards"])
     module.forwards(historical, None)
 

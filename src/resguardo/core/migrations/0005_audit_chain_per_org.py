@@ -101,7 +101,7 @@ def forwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0003_membership_all_sites"),
+        ("core", "0004_outbox_events"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
