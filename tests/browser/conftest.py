@@ -3,7 +3,7 @@ seeded the way `resguardo demo` seeds it.
 
 Browser tests need a live server, so each runs in a real transaction and the database is
 flushed after it. A flush also empties the reference rows the migrations wrote (customs offices,
-the audit chain head), so `demo` puts them back before seeding: the tests can run in any order,
+), so `demo` puts them back before seeding: the tests can run in any order,
 alone or together.
 """
 
@@ -30,11 +30,10 @@ def restore_migration_rows() -> None:
     from django.contrib.contenttypes.models import ContentType
 
     from resguardo.core.aduanas import sync_aduanas
-    from resguardo.core.models import Aduana, AuditChainHead
+    from resguardo.core.models import Aduana
 
     ContentType.objects.clear_cache()
     sync_aduanas(Aduana)
-    AuditChainHead.objects.get_or_create(id=1)
 
 
 @pytest.fixture
