@@ -2,8 +2,8 @@
 seeded the way `resguardo demo` seeds it.
 
 Browser tests need a live server, so each runs in a real transaction and the database is
-flushed after it. A flush also empties the reference rows the migrations wrote (customs offices,
-), so `demo` puts them back before seeding: the tests can run in any order,
+flushed after it. A flush also empties the reference rows the migrations wrote (the customs
+offices), so `demo` puts them back before seeding: the tests can run in any order,
 alone or together.
 """
 
