@@ -35,6 +35,7 @@ class ComplianceConfig(AppConfig):
                 "resguardo.compliance.hooks.dashboard_panel",
             ),
         ),
+        standard_summaries=("resguardo.compliance.hooks.standard_readiness",),
         indicators="resguardo.compliance.indicators.INDICATORS",
         demo_seeder="resguardo.compliance.demo.seed",
         walk="resguardo.compliance.tests.walk.WALK",

@@ -128,10 +128,15 @@ class ActionItemFilterSet(django_filters.FilterSet):
         no=_("Not overdue"),
         method="filter_overdue",
     )
+    mine = worded_boolean(_("Owner"), both=_("Anyone's"), yes=_("Only mine"), method="filter_mine")
 
     class Meta:
         model = ActionItem
-        fields = ["q", "status", "kind", "source", "overdue"]
+        fields = ["q", "status", "kind", "source", "overdue", "mine"]
+
+    def filter_mine(self, queryset, name, value):
+        user = getattr(self.request, "user", None)
+        return queryset.filter(owner=user) if value and user else queryset
 
     def filter_overdue(self, queryset, name, value):
         if value is None:

@@ -19,6 +19,8 @@ urlpatterns = [
          name="assessment_assign"),
     path("assessments/<int:pk>/freeze/", assessments.FreezeView.as_view(),
          name="assessment_freeze"),
+    path("assessments/<int:pk>/mark-current/", assessments.MarkCurrentView.as_view(),
+         name="assessment_mark_current"),
     path("assessments/<int:pk>/snapshot.json", assessments.SnapshotDownloadView.as_view(),
          name="assessment_snapshot"),
     path("my-requirements/", results.MyResultsView.as_view(), name="my_results"),

@@ -13,7 +13,7 @@ def tenancy(request):
         "organization": membership.organization,
         "perms_in_org": {p.value for p in ROLE_PERMISSIONS.get(membership.role, ())},
         "switchable_memberships": current_memberships(request.user),
-        "standards_nav": standards_navigation(),
-        "main_nav_links": main_navigation(),
+        "standards_nav": standards_navigation(membership),
+        "main_nav_links": main_navigation(membership),
         "mailbox_enabled": mailbox_enabled(),
     }

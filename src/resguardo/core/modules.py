@@ -71,6 +71,9 @@ class Link:
     label: str
     url_name: str
     standard: int | None = None
+    # the permission the page needs (core.permissions.Perm): the link is shown only to a
+    # membership that holds it, so no menu entry leads to a refused page
+    perm: str | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,9 @@ class ResguardoModule:
     counterparty_checks: tuple[str, ...] = ()
     # dotted paths of provider(*, membership, start, end) -> Iterable[DueDate]
     due_dates: tuple[str, ...] = ()
+    # dotted paths of summary(membership) -> {standard number: {"readiness": float | None,
+    # "url": str}}: how far the organization is on each standard (the home page's cards)
+    standard_summaries: tuple[str, ...] = ()
     # dotted path of the app's walk fixtures (resguardo.testing.walk.WalkFixtures), read only
     # by the cross-app tests in tests/integration
     walk: str = ""
@@ -141,6 +147,7 @@ class Registry:
     seeders: list[Callable] = field(default_factory=list)
     counterparty_checks: list[Callable] = field(default_factory=list)
     due_date_providers: list[Callable] = field(default_factory=list)
+    standard_summaries: list[Callable] = field(default_factory=list)
 
 
 def installed_modules() -> list[Installed]:
@@ -186,6 +193,7 @@ def registry() -> Registry:
             reg.seeders.append(_load(module.demo_seeder, label))
         reg.counterparty_checks += [_load(p, label) for p in module.counterparty_checks]
         reg.due_date_providers += [_load(p, label) for p in module.due_dates]
+        reg.standard_summaries += [_load(p, label) for p in module.standard_summaries]
     return reg
 
 

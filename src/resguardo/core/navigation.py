@@ -11,6 +11,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from .modules import registry
+from .permissions import has_perm
 
 STANDARDS = [
     (1, _("Supply-chain security planning")),
@@ -34,24 +35,26 @@ class StandardEntry:
     links: list[tuple[str, str]] = field(default_factory=list)  # (label, url name)
 
 
-def main_navigation() -> list[dict]:
-    links = []
-    for link in registry().main_links:
+def _links(links, membership) -> list[dict]:
+    """The links this membership may follow (a link needing a permission it lacks is left out)."""
+    found = []
+    for link in links:
+        if link.perm is not None and not has_perm(membership, link.perm):
+            continue
         try:
-            links.append({"label": link.label, "url": reverse(link.url_name)})
+            found.append({"label": link.label, "url": reverse(link.url_name)})
         except NoReverseMatch:
             continue
-    return links
+    return found
 
 
-def standards_navigation() -> list[dict]:
-    nav = []
-    for number, title in STANDARDS:
-        links = []
-        for link in registry().standard_links.get(number, []):
-            try:
-                links.append({"label": link.label, "url": reverse(link.url_name)})
-            except NoReverseMatch:
-                continue
-        nav.append({"number": number, "title": title, "links": links})
-    return nav
+def main_navigation(membership=None) -> list[dict]:
+    return _links(registry().main_links, membership)
+
+
+def standards_navigation(membership=None) -> list[dict]:
+    standard_links = registry().standard_links
+    return [
+        {"number": number, "title": title, "links": _links(standard_links.get(number, []), membership)}
+        for number, title in STANDARDS
+    ]

@@ -37,7 +37,7 @@ class AssessmentSerializer(serializers.ModelSerializer):
         fields = [
             "id", "name", "library", "library_name", "framework", "site", "flags", "status",
             "description", "due_date", "previous", "created_at", "frozen_at", "frozen_by",
-            "snapshot_sha256", "readiness", "progress", "version",
+            "snapshot_sha256", "marked_current_at", "readiness", "progress", "version",
         ]  # fmt: skip
         read_only_fields = fields
 

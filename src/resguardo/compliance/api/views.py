@@ -161,6 +161,16 @@ class AssessmentViewSet(
         )  # fmt: skip
         return Response(self.get_serializer(frozen).data)
 
+    @extend_schema(request=None, responses=AssessmentSerializer)
+    @action(detail=True, methods=["post"], url_path="mark-current")
+    def mark_current(self, request, pk=None, **kwargs):
+        """Make this assessment the one readiness and the trend are read from."""
+        assessment = services.assessment_mark_current(
+            actor=request.user, membership=self.membership, assessment=self.get_object()
+        )
+        self._readiness = selectors.assessment_readiness([assessment])
+        return Response(self.get_serializer(assessment).data)
+
 
 class ResultViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganizationViewSet):
     """Requirement results. PATCH answers one (compliance team, or its assignee); a save over

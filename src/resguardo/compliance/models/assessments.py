@@ -56,6 +56,10 @@ class Assessment(TenantModel):
         verbose_name=_("signed by"),
     )
     snapshot_sha256 = models.CharField(_("snapshot SHA-256"), max_length=64, blank=True)
+    # Readiness and its trend come from the organization's current assessment of a framework:
+    # the one most recently frozen or marked current, whichever happened last. A new draft
+    # never takes over silently; the first assessment of a framework is marked at creation.
+    marked_current_at = models.DateTimeField(_("marked current"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -78,6 +82,12 @@ class Assessment(TenantModel):
     @property
     def is_frozen(self) -> bool:
         return self.status == AssessmentStatus.FROZEN
+
+    @property
+    def current_since(self):
+        """When this assessment last became the current one (frozen or marked), if ever."""
+        moments = [m for m in (self.frozen_at, self.marked_current_at) if m is not None]
+        return max(moments) if moments else None
 
 
 class AssessmentSnapshot(TenantModel):

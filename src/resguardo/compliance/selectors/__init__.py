@@ -14,7 +14,14 @@ from .assessments import (
     results_for_user,
     section_progress,
 )
-from .dashboard import dashboard_data, panel_data, recognition_view
+from .dashboard import (
+    current_assessment_of,
+    current_assessments_of,
+    dashboard_data,
+    panel_data,
+    recognition_view,
+    standard_readiness,
+)
 from .records import (
     action_item_counts,
     action_item_get,
@@ -43,6 +50,8 @@ __all__ = [
     "assessment_readiness",
     "assessment_report_data",
     "assessment_tree",
+    "current_assessment_of",
+    "current_assessments_of",
     "dashboard_data",
     "evidence_counts",
     "evidence_expiring",
@@ -66,4 +75,5 @@ __all__ = [
     "results_for_user",
     "section_progress",
     "snapshot_content",
+    "standard_readiness",
 ]

@@ -5,18 +5,28 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from resguardo.standards.models import MappingSet
 
-from ..choices import GAP_RESULTS, Result
+from ..choices import GAP_RESULTS, OPEN_ACTION_STATUSES, AssessmentStatus, Result
 from ..models import RequirementResult
-from .assessments import assessment_list, readiness_history, section_titles
+from ..presenters import percent
+from .assessments import (
+    assessment_list,
+    readiness_history,
+    results_for_user,
+    section_progress,
+    section_titles,
+)
 from .records import (
     EXPIRY_WARNING_DAYS,
     action_item_counts,
+    action_item_list,
     action_items_overdue,
     evidence_expiring,
     evidence_list,
+    overdue_q,
 )
 
 NEEC_FRAMEWORK = "neec-aa"
@@ -58,6 +68,7 @@ class DashboardData:
     expiring_evidence: list
     evidence_counts: dict
     today: datetime.date
+    drafts: list = field(default_factory=list)  # FrameworkReadiness of drafts not current
 
     @property
     def gap_total(self) -> int:
@@ -77,13 +88,36 @@ class DashboardData:
 
 
 def current_assessments(assessments) -> list:
-    """The newest assessment of each framework (organization-wide ones before site ones)."""
+    """The current assessment of each framework: the one most recently frozen or marked
+    current (organization-wide ones before site ones). A draft that was never marked is not
+    current, however new: it shows its own progress on its own page."""
     chosen: dict[int, object] = {}
+    candidates = [a for a in assessments if a.current_since is not None]
     for assessment in sorted(
-        assessments, key=lambda a: (a.site_id is not None, -a.created_at.timestamp())
+        candidates, key=lambda a: (a.site_id is not None, -a.current_since.timestamp())
     ):
         chosen.setdefault(assessment.library.framework_id, assessment)
     return sorted(chosen.values(), key=lambda a: a.library.framework.key)
+
+
+def current_assessments_of(*, membership) -> list:
+    """The membership's current assessment of each framework."""
+    return current_assessments(assessment_list(membership=membership))
+
+
+def current_assessment_of(*, membership, assessment):
+    """The current assessment of the same framework as `assessment` (maybe itself), or None."""
+    same = assessment_list(membership=membership).filter(
+        library__framework_id=assessment.library.framework_id
+    )
+    current = current_assessments(same)
+    return current[0] if current else None
+
+
+def drafts_in_progress(assessments, current) -> list:
+    """Assessments not frozen and not current: started, but not (yet) what readiness reads."""
+    current_ids = {a.pk for a in current}
+    return [a for a in assessments if not a.is_frozen and a.pk not in current_ids]
 
 
 def _sections_for(current, readiness) -> dict[int, list[dict]]:
@@ -160,25 +194,74 @@ def dashboard_data(*, membership, today=None) -> DashboardData:
         expiring_evidence=list(evidence_expiring(membership=membership, today=today)[:LIST_LIMIT]),
         evidence_counts=evidence_counts,
         today=today,
+        drafts=[
+            FrameworkReadiness(a, readiness.get(a.pk))
+            for a in drafts_in_progress(assessments, current)
+        ],
     )
 
 
 def panel_data(*, membership) -> dict:
-    """The small summary on the home dashboard (four queries)."""
+    """The compliance summary on the home page, read there as `panel.<key>`: readiness of the
+    current assessments, overdue actions and expiring evidence (the same figures as the
+    readiness page), and the person's own work."""
     from ..services.readiness import readiness_of
 
     assessments = list(assessment_list(membership=membership).order_by("-created_at"))
     current = current_assessments(assessments)
-    readiness = readiness_of([a.pk for a in current]) if current else {}
+    drafts = drafts_in_progress(assessments, current)
+    readiness = readiness_of([a.pk for a in current + drafts]) if assessments else {}
     today = timezone.localdate()
     soon = today + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
+    mine = (
+        results_for_user(membership=membership)
+        .exclude(assessment__status=AssessmentStatus.FROZEN)
+        .aggregate(
+            assigned=Count("id"),
+            unanswered=Count("id", filter=Q(result=Result.NOT_ASSESSED)),
+        )
+    )
+    my_actions = (
+        action_item_list(membership=membership)
+        .filter(owner_id=membership.user_id)
+        .aggregate(
+            open=Count("id", filter=Q(status__in=OPEN_ACTION_STATUSES)),
+            overdue=Count("id", filter=overdue_q(today)),
+        )
+    )
     return {
-        "compliance_current": [FrameworkReadiness(a, readiness.get(a.pk)) for a in current],
-        "compliance_actions": action_item_counts(membership=membership, today=today),
-        "compliance_evidence": evidence_list(membership=membership).aggregate(
-            expiring=Count("id", filter=Q(valid_until__lte=soon)),
-        ),
+        "current": [FrameworkReadiness(a, readiness.get(a.pk)) for a in current],
+        "drafts": [FrameworkReadiness(a, readiness.get(a.pk)) for a in drafts],
+        "actions": action_item_counts(membership=membership, today=today),
+        "evidence_expiring": evidence_list(membership=membership)
+        .filter(valid_until__lte=soon)
+        .count(),
+        "my_results": mine,
+        "my_actions": my_actions,
     }
+
+
+def standard_readiness(*, membership) -> dict[int, dict]:
+    """{standard number: {"readiness", "url"}} from the current NEEC/OEA assessment, for the
+    eleven standard cards on the home page."""
+    from ..services.readiness import readiness_of
+
+    neec = [a for a in assessment_list(membership=membership)
+            if a.library.framework.key == NEEC_FRAMEWORK]  # fmt: skip
+    current = current_assessments(neec)
+    if not current:
+        return {}
+    assessment = current[0]
+    readiness = readiness_of([assessment.pk]).get(assessment.pk)
+    out = {}
+    for row in section_progress(readiness):
+        if str(row["ref_id"]).isdigit():
+            out[int(row["ref_id"])] = {
+                "readiness": row["readiness"],
+                "label": _("Readiness %(value)s") % {"value": percent(row["readiness"])},
+                "url": assessment.get_absolute_url(),
+            }
+    return out
 
 
 # Mutual recognition ------------------------------------------------------------------------

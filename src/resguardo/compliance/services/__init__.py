@@ -8,7 +8,13 @@ from .actions import (
     action_item_update,
     action_item_verify,
 )
-from .assessments import assessment_create, assessment_freeze, assessment_update, canonical_hash
+from .assessments import (
+    assessment_create,
+    assessment_freeze,
+    assessment_mark_current,
+    assessment_update,
+    canonical_hash,
+)
 from .audits import finding_create, finding_update, internal_audit_create, internal_audit_update
 from .evidence import (
     evidence_create,
@@ -29,6 +35,7 @@ __all__ = [
     "action_item_verify",
     "assessment_create",
     "assessment_freeze",
+    "assessment_mark_current",
     "assessment_update",
     "canonical_hash",
     "evidence_create",

@@ -5,6 +5,7 @@ import json
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -106,6 +107,7 @@ def assessment_create(
     require_own_site(membership, site)
     require_same_organization(membership, previous, field="previous")
     flags = _check_flags(library, flags)
+    first = not has_current_assessment(organization=organization, library=library, site=site)
     assessment = create_audited(
         actor=actor,
         organization=organization,
@@ -119,6 +121,9 @@ def assessment_create(
             due_date=due_date,
             previous=previous,
             created_by=actor,
+            # The first assessment of a framework is the current one from the start; a later
+            # draft waits until it is frozen or marked current (assessment_mark_current).
+            marked_current_at=timezone.now() if first else None,
         ),
     )
     nodes = applicable_nodes(library, flags)
@@ -128,6 +133,33 @@ def assessment_create(
         _copy_evidence_links(assessment, evidence, actor)
     readiness_record(assessment)
     return assessment
+
+
+def has_current_assessment(*, organization, library, site) -> bool:
+    """Whether this framework already has a current assessment in this scope."""
+    return (
+        Assessment.objects.filter(
+            organization=organization, library__framework_id=library.framework_id, site=site
+        )
+        .filter(Q(frozen_at__isnull=False) | Q(marked_current_at__isnull=False))
+        .exists()
+    )
+
+
+@transaction.atomic
+def assessment_mark_current(*, actor, membership, assessment, expected_version=None):
+    """Make this assessment the one readiness and the trend are read from (until another one
+    is frozen or marked). Signing off decides what the organization reports, so APPROVE."""
+    require_perm(membership, Perm.APPROVE)
+    require_same_organization(membership, assessment, field="assessment")
+    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    return update_audited(
+        actor=actor,
+        organization=membership.organization,
+        instance=locked,
+        changes={"marked_current_at": timezone.now()},
+        expected_version=expected_version if expected_version is not None else assessment.version,
+    )
 
 
 RESULT_COLUMNS = (

@@ -159,18 +159,6 @@ def test_dashboard_documents_formula_and_shows_svg_charts(world, client_for, ass
     assert "0.5" in body  # partially compliant counts half
 
 
-def test_home_dashboard_panel_shows_readiness(world, assessment):
-    from django.template.loader import render_to_string
-
-    from resguardo.core.modules import DASHBOARD, registry
-
-    panels = registry().panels[DASHBOARD]
-    template, function = next(p for p in panels if p[0].startswith("compliance/"))
-    html = render_to_string(template, function(world.membership(world.alice)))
-    assert 'data-testid="compliance-panel"' in html
-    assert "NEEC/OEA" in html and "0%" in html
-
-
 def test_bulk_assign_from_the_results_page(world, client_for, assessment):
     ids = list(assessment.results.order_by("order").values_list("pk", flat=True)[:3])
     response = client_for(world.carla).post(

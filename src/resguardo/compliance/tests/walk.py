@@ -104,6 +104,8 @@ URL_KWARGS = {
     "api:assessment-results": _c("assessment"),
     "api:assessment-tree": _c("assessment"),
     "api:assessment-freeze": _c("assessment"),
+    "api:assessment-mark-current": _c("assessment"),
+    "compliance:assessment_mark_current": _c("assessment"),
     "api:result-detail": _c("result"),
     "api:result-assign": _c("result"),
     "api:result-review": _c("result"),

@@ -18,7 +18,7 @@ from ..choices import Result
 from ..filtersets import AssessmentFilterSet, ResultFilterSet
 from ..forms import AssessmentEditForm, AssessmentForm, BulkAssignForm, FreezeForm
 from ..presenters import flag_labels, result_rows_html, tree_rows_html
-from .base import ComplianceFormMixin, changes_from, form_initial
+from .base import ComplianceFormMixin, ServiceActionView, changes_from, form_initial
 
 
 class AssessmentListView(FilteredListView):
@@ -55,8 +55,24 @@ class AssessmentCreateView(OrganizationRequiredMixin, ComplianceFormMixin, FormV
         )
 
     def get_context_data(self, **kwargs):
+        current = selectors.current_assessments_of(membership=self.membership)
+        if current:
+            names = ", ".join(str(a) for a in current)
+            intro = _(
+                "The new assessment starts as a draft with its own progress. Readiness and its "
+                "trend keep coming from the current assessment (%(names)s) until you sign off "
+                "the new one or mark it current."
+            ) % {"names": names}
+        else:
+            intro = _(
+                "This is the first assessment of its framework: readiness and its trend will "
+                "come from it."
+            )
         return super().get_context_data(
-            title=_("New self-assessment"), cancel_url="compliance:assessment_list", **kwargs
+            title=_("New self-assessment"),
+            cancel_url="compliance:assessment_list",
+            intro=intro,
+            **kwargs,
         )
 
     def perform(self, form):
@@ -65,7 +81,14 @@ class AssessmentCreateView(OrganizationRequiredMixin, ComplianceFormMixin, FormV
         )
 
     def success(self, form):
-        messages.success(self.request, _("Assessment started."))
+        if self.object.marked_current_at:
+            message = _("Assessment started. Readiness is read from it.")
+        else:
+            message = _(
+                "Assessment started as a draft. Readiness still comes from the current "
+                "assessment until you sign off this one or mark it current."
+            )
+        messages.success(self.request, message)
         return redirect("compliance:assessment_detail", pk=self.object.pk)
 
 
@@ -87,8 +110,12 @@ class AssessmentDetailView(AssessmentMixin, TemplateView):
         assessment = self.get_assessment()
         tree = selectors.assessment_tree(membership=self.membership, assessment=assessment)
         readiness = selectors.assessment_readiness([assessment]).get(assessment.pk)
+        current = selectors.current_assessment_of(membership=self.membership, assessment=assessment)
         return super().get_context_data(
             assessment=assessment,
+            current=current,
+            is_current=current is not None and current.pk == assessment.pk,
+            can_mark_current=can_approve(self.membership),
             flags=flag_labels(assessment),
             tree_html=tree_rows_html(tree),
             readiness=readiness,
@@ -235,6 +262,23 @@ class FreezeView(AssessmentMixin, ComplianceFormMixin, FormView):
             % {"hash": self.object.snapshot_sha256},
         )
         return redirect("compliance:assessment_detail", pk=self.object.pk)
+
+
+class MarkCurrentView(AssessmentMixin, ServiceActionView):
+    """Make this assessment the one readiness and the trend are read from."""
+
+    required_perm = Perm.APPROVE
+
+    def act(self, request):
+        services.assessment_mark_current(
+            actor=request.user, membership=self.membership, assessment=self.get_assessment()
+        )
+
+    def success_message(self):
+        return _("Readiness and its trend now come from this assessment.")
+
+    def redirect_to(self):
+        return self.get_assessment().get_absolute_url()
 
 
 class SnapshotDownloadView(AssessmentMixin, DetailView):

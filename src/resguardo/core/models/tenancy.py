@@ -37,6 +37,11 @@ class Organization(TimestampedModel):
         default=False,
         help_text=_("Every member must use a one-time code from an authenticator app."),
     )
+    review_by_second_person = models.BooleanField(
+        _("answers reviewed by a second person"),
+        default=True,
+        help_text=_("The person who last changed an answer cannot also sign it off."),
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
