@@ -62,10 +62,11 @@ class ResultFilterSet(django_filters.FilterSet):
         lookup_expr="isnull",
     )
     assessment = django_filters.NumberFilter(field_name="assessment_id", label=_("Assessment"))
+    owner = django_filters.CharFilter(method="filter_owner", label=_("Owner"))
 
     class Meta:
         model = RequirementResult
-        fields = ["q", "result", "mine", "unreviewed", "assessment"]
+        fields = ["q", "result", "mine", "unreviewed", "assessment", "owner"]
 
     def filter_q(self, queryset, name, value):
         return queryset.filter(
@@ -77,6 +78,12 @@ class ResultFilterSet(django_filters.FilterSet):
     def filter_mine(self, queryset, name, value):
         user = getattr(self.request, "user", None)
         return queryset.filter(owner=user) if value and user else queryset
+
+    def filter_owner(self, queryset, name, value):
+        # An id too long for the database matches nobody (never an overflow error).
+        if not value.isdigit() or len(value) > 18:
+            return queryset.none()
+        return queryset.filter(owner_id=int(value))
 
 
 class EvidenceFilterSet(django_filters.FilterSet):

@@ -64,7 +64,8 @@ def result_rows_html(rows, *, selectable: bool = False) -> str:
         owner = _person(r["owner__first_name"], r["owner__last_name"], r["owner__email"])
         out.append(
             f'<tr data-result="{r["result"]}">{check}'
-            f'<td{indent}><a href="{base}{r["id"]}/">{ref}</a></td><td>{title}</td>'
+            f'<td{indent}><a href="{base}{r["id"]}/">{ref}</a></td>'
+            f'<td><a href="{base}{r["id"]}/">{title}</a></td>'
             f'<td><span class="badge {RESULT_BADGES.get(r["result"], "")}">'
             f"{labels.get(r['result'], '')}</span></td>"
             f"<td>{owner}</td><td>{due}</td><td>{review}</td>"
@@ -81,10 +82,14 @@ def tree_rows_html(roots, *, pct=percent) -> str:
 
     def walk(node):
         ref, title = escape(node.ref_id), escape(node.title)
-        link = f'<a href="{base}{node.result_id}/">{ref}</a>' if node.result_id else ref
+        link = (
+            f'<a href="{base}{node.result_id}/">{ref} {title}</a>'
+            if node.result_id
+            else f"{ref} {title}"
+        )
         if node.depth == 0:
             out.append(
-                f'<tr class="tree-standard"><th colspan="2">{link} {title}</th>'
+                f'<tr class="tree-standard"><th colspan="2">{link}</th>'
                 f'<th class="num">{pct(node.progress)}</th>'
                 f'<th class="num">{pct(node.readiness)}</th></tr>'
             )
@@ -97,7 +102,7 @@ def tree_rows_html(roots, *, pct=percent) -> str:
             )
             rollup = bool(node.children)
             out.append(
-                f'<tr><td style="padding-left:{node.depth}rem">{link} {title}</td>'
+                f'<tr><td style="padding-left:{node.depth}rem">{link}</td>'
                 f"<td>{badge}</td>"
                 f'<td class="num">{pct(node.progress) if rollup else ""}</td>'
                 f'<td class="num">{pct(node.readiness) if rollup else ""}</td></tr>'

@@ -31,6 +31,11 @@ class OrganizationForm(VersionedForm):
     require_mfa = forms.BooleanField(
         label=_("Require two-factor authentication for every member"), required=False
     )
+    review_by_second_person = forms.BooleanField(
+        label=_("Answers are signed off by a second person"),
+        help_text=_("The person who last changed an answer cannot also sign it off."),
+        required=False,
+    )
 
     @classmethod
     def for_organization(cls, organization: Organization, data=None):
@@ -39,6 +44,7 @@ class OrganizationForm(VersionedForm):
             "short_name": organization.short_name,
             "rfc": organization.rfc,
             "require_mfa": organization.require_mfa,
+            "review_by_second_person": organization.review_by_second_person,
             "version": organization.version,
         }
         return cls(data=data, initial=initial)

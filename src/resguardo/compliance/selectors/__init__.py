@@ -39,8 +39,20 @@ from .records import (
     internal_audit_list,
 )
 from .reports import assessment_report_data, evidence_files, snapshot_content
+from .requirements import (
+    actions_for_result,
+    answer_warnings,
+    compliant_without_evidence,
+    progress_by_owner,
+    result_neighbours,
+)
 
 __all__ = [
+    "actions_for_result",
+    "answer_warnings",
+    "compliant_without_evidence",
+    "progress_by_owner",
+    "result_neighbours",
     "action_item_counts",
     "action_item_get",
     "action_item_list",

@@ -28,6 +28,7 @@ from .records import (
     evidence_list,
     overdue_q,
 )
+from .requirements import compliant_without_evidence
 
 NEEC_FRAMEWORK = "neec-aa"
 RECOGNITION_FRAMEWORKS = ("ctpat-msc", "wco-safe")
@@ -69,6 +70,8 @@ class DashboardData:
     evidence_counts: dict
     today: datetime.date
     drafts: list = field(default_factory=list)  # FrameworkReadiness of drafts not current
+    unsupported: list = field(default_factory=list)  # compliant answers with no evidence
+    unsupported_count: int = 0
 
     @property
     def gap_total(self) -> int:
@@ -178,6 +181,7 @@ def dashboard_data(*, membership, today=None) -> DashboardData:
         if value is not None:
             trend[assessment_id].append((day, value))
     soon = today + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
+    unsupported = compliant_without_evidence(membership=membership, assessments=current)
     evidence_counts = evidence_list(membership=membership).aggregate(
         total=Count("id"),
         expired=Count("id", filter=Q(valid_until__lt=today)),
@@ -198,6 +202,8 @@ def dashboard_data(*, membership, today=None) -> DashboardData:
             FrameworkReadiness(a, readiness.get(a.pk))
             for a in drafts_in_progress(assessments, current)
         ],
+        unsupported=list(unsupported[:LIST_LIMIT]),
+        unsupported_count=unsupported.count(),
     )
 
 

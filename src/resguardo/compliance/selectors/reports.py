@@ -14,7 +14,7 @@ The reports app (PDF, Excel, OSCAL, evidence package) reads only through these:
 
 from dataclasses import dataclass, field
 
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from resguardo.standards.models import RequirementNode
@@ -45,6 +45,7 @@ class ReportRequirement:
     result: RequirementResult  # .node has every text field; .owner, .reviewed_by loaded
     evidence: list[ReportEvidence] = field(default_factory=list)
     indicators: list = field(default_factory=list)  # requirement_indicators.IndicatorLine
+    actions: list = field(default_factory=list)  # ActionItem raised about this requirement
 
 
 @dataclass
@@ -125,6 +126,35 @@ def _evidence_by_result(membership, assessment, snapshot) -> dict[int, list[Repo
     return out
 
 
+def _actions_by_result(membership, assessment, results) -> dict[int, list]:
+    """{result id: actions about that requirement}: raised from the result, the requirement or
+    an audit finding on it (the same relations as the requirement page), one query."""
+    from .records import action_item_list
+
+    by_urn = {result.node.urn: result.pk for result in results}
+    actions = (
+        action_item_list(membership=membership)
+        .filter(
+            Q(result__assessment=assessment)
+            | Q(node__urn__in=list(by_urn))
+            | Q(finding__node__urn__in=list(by_urn))
+        )
+        .select_related("node", "finding__node")
+        .order_by("due_date", "pk")
+    )
+    out: dict[int, list] = {}
+    for action in actions:
+        targets = {
+            by_urn.get(action.node.urn) if action.node else None,
+            by_urn.get(action.finding.node.urn) if action.finding and action.finding.node else None,
+        }
+        if action.result_id and action.result_id in by_urn.values():
+            targets.add(action.result_id)
+        for result_id in targets - {None}:
+            out.setdefault(result_id, []).append(action)
+    return out
+
+
 def assessment_report_data(*, membership, assessment) -> ReportData:
     """The whole assessment, grouped by standard, in library order (six queries)."""
     results = list(
@@ -136,6 +166,7 @@ def assessment_report_data(*, membership, assessment) -> ReportData:
     )
     snapshot = AssessmentSnapshot.objects.filter(assessment=assessment).first()
     evidence = _evidence_by_result(membership, assessment, snapshot)
+    actions = _actions_by_result(membership, assessment, results)
     section_nodes = RequirementNode.objects.in_bulk({r.section_id for r in results})
     sections: dict[int, ReportSection] = {}
     overall = Tally()
@@ -147,7 +178,11 @@ def assessment_report_data(*, membership, assessment) -> ReportData:
             )
         section.tally.add(result.result, result.weight)
         overall.add(result.result, result.weight)
-        section.requirements.append(ReportRequirement(result, evidence.get(result.pk, [])))
+        section.requirements.append(
+            ReportRequirement(
+                result, evidence.get(result.pk, []), actions=actions.get(result.pk, [])
+            )
+        )
     ordered = sorted(sections.values(), key=lambda s: s.node.order)
     return ReportData(
         assessment=assessment,

@@ -100,6 +100,21 @@ def results_assign(*, actor, membership, assessment, result_ids, owner, due_date
     return len(results)
 
 
+def check_second_person(membership, target, actor) -> None:
+    """Four eyes: where the organization asks for it (the default), the person who last
+    changed the answer cannot also sign it off."""
+    if not membership.organization.review_by_second_person:
+        return
+    if target.answered_by_id is not None and target.answered_by_id == actor.pk:
+        raise ValidationError(
+            _(
+                "You gave this answer, so someone else must review it: your organization "
+                "requires a second person to sign off each answer."
+            ),
+            code="second_person",
+        )
+
+
 @transaction.atomic
 def result_review(*, actor, membership, target, expected_version=None):
     """The reviewer's sign-off on one answer."""
@@ -108,6 +123,7 @@ def result_review(*, actor, membership, target, expected_version=None):
     lock_editable(target.assessment_id)
     if target.result == Result.NOT_ASSESSED:
         raise ValidationError(_("A requirement that is not assessed cannot be signed off."))
+    check_second_person(membership, target, actor)
     return update_audited(
         actor=actor,
         organization=membership.organization,

@@ -51,8 +51,11 @@ def test_answer_changes_readiness_and_clears_review(world, assessment):
         result=Result.COMPLIANT,
         answer="Contamos con matriz de riesgos anual.",
     )
-    item = services.result_review(actor=world.carla, membership=membership, target=item)
-    assert item.reviewed_by == world.carla
+    # Four eyes: a second person (alice) signs off carla's answer.
+    item = services.result_review(
+        actor=world.alice, membership=world.membership(world.alice), target=item
+    )
+    assert item.reviewed_by == world.alice
     item = services.result_update(
         actor=world.carla, membership=membership, target=item, result=Result.PARTIAL
     )
@@ -195,7 +198,7 @@ def test_new_assessment_from_previous_copies_answers_and_resets_reviews(world, a
         result=Result.PARTIAL,
         answer="Evaluamos a los socios con un cuestionario.",
     )
-    services.result_review(actor=world.carla, membership=membership, target=item)
+    services.result_review(actor=world.alice, membership=world.membership(world.alice), target=item)
     services.result_assign(
         actor=world.carla,
         membership=membership,

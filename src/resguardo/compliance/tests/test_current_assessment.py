@@ -7,6 +7,7 @@ from django.urls import reverse
 from resguardo.compliance import selectors, services
 from resguardo.core.models import AuditEntry
 
+from .english import english_pages  # noqa: F401 - pages in English
 from .factories import answer_all, start_assessment
 
 

@@ -12,6 +12,7 @@ from resguardo.compliance import services
 from resguardo.compliance.choices import Result
 from resguardo.compliance.models import RequirementResult
 
+from .english import english_pages  # noqa: F401 - pages in English
 from .factories import ActionItemFactory, EvidenceFactory, answer_all, start_assessment
 
 PERSONAS = ["alice", "carla", "sam", "sofia", "audrey"]

@@ -117,6 +117,7 @@ class AssessmentDetailView(AssessmentMixin, TemplateView):
             is_current=current is not None and current.pk == assessment.pk,
             can_mark_current=can_approve(self.membership),
             flags=flag_labels(assessment),
+            owners=selectors.progress_by_owner(membership=self.membership, assessment=assessment),
             tree_html=tree_rows_html(tree),
             readiness=readiness,
             can_manage=can_manage(self.membership) and not assessment.is_frozen,
@@ -170,6 +171,7 @@ class ResultListView(AssessmentMixin, FilteredListView):
         context = super().get_context_data(**kwargs)
         # The page is one assessment's already: an "assessment id" box would only confuse.
         context["filterset"].form.fields["assessment"].widget = forms.HiddenInput()
+        context["filterset"].form.fields["owner"].widget = forms.HiddenInput()
         assessment = self.get_assessment()
         rows = selectors.result_rows(context["object_list"])
         manage = can_manage(self.membership) and not assessment.is_frozen

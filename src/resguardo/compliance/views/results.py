@@ -57,10 +57,15 @@ class ResultDetailView(ResultMixin, ComplianceFormMixin, FormView):
                 site=assessment.site,
             ),  # fmt: skip
             evidence=selectors.result_evidence(membership=self.membership, result=result),
-            actions=selectors.action_item_list(membership=self.membership).filter(result=result),
+            actions=selectors.actions_for_result(membership=self.membership, result=result),
+            neighbours=selectors.result_neighbours(membership=self.membership, result=result),
             may_answer=self.may_answer(),
             can_manage=manage,
             can_review=can_approve(self.membership) and not assessment.is_frozen,
+            own_answer=(
+                self.membership.organization.review_by_second_person
+                and result.answered_by_id == self.request.user.pk
+            ),
             **kwargs,
         )
         if manage:
@@ -93,6 +98,13 @@ class ResultDetailView(ResultMixin, ComplianceFormMixin, FormView):
 
     def success(self, form):
         messages.success(self.request, _("Answer saved."))
+        for warning in selectors.answer_warnings(self.object):
+            messages.warning(self.request, warning)
+        if "save_next" in self.request.POST or "save_previous" in self.request.POST:
+            neighbours = selectors.result_neighbours(membership=self.membership, result=self.object)
+            target = neighbours.next if "save_next" in self.request.POST else neighbours.previous
+            if target is not None:
+                return redirect("compliance:result_detail", pk=target.pk)
         return redirect("compliance:result_detail", pk=self.get_result().pk)
 
 

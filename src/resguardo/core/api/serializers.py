@@ -28,6 +28,7 @@ class OrganizationSerializer(serializers.ModelSerializer):
             "kind",
             "rfc",
             "require_mfa",
+            "review_by_second_person",
             "patentes",
             "version",
         ]
@@ -39,6 +40,7 @@ class OrganizationUpdateSerializer(serializers.Serializer):
     short_name = serializers.CharField(max_length=60, required=False, allow_blank=True)
     rfc = serializers.CharField(max_length=13, required=False)
     require_mfa = serializers.BooleanField(required=False)
+    review_by_second_person = serializers.BooleanField(required=False)
     version = serializers.IntegerField(
         required=False, help_text="The version you read; a save over a newer version answers 409."
     )

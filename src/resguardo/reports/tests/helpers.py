@@ -40,7 +40,9 @@ def demo_assessment(world, *, name="Autoevaluación NEEC 2026"):
     first, second, third = (r.refresh_from_db() or r for r in results[:3])
     services.result_assign(actor=world.carla, membership=carla, target=first, owner=world.sam)
     first.refresh_from_db()
-    services.result_review(actor=world.carla, membership=carla, target=first)
+    services.result_review(  # a second person signs off carla's answer (four eyes)
+        actor=world.alice, membership=world.membership(world.alice), target=first
+    )
     evidence = {
         "matrix": services.evidence_create(
             actor=world.carla,

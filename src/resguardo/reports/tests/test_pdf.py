@@ -93,3 +93,21 @@ def test_indicators_of_a_missing_module_read_as_words_in_the_report(world, demo)
     assert "Sites with a current physical security check" in english
     assert "which is not installed yet" in english
     assert 'data-status="unavailable"' in english
+
+
+def test_the_report_lists_the_actions_raised_for_each_requirement(world, demo):
+    from resguardo.compliance import services
+    from resguardo.compliance.models import RequirementResult
+
+    assessment, _evidence = demo
+    carla = world.membership(world.carla)
+    result = RequirementResult.objects.get(assessment=assessment, node__ref_id="1.3")
+    services.action_item_create(
+        actor=world.carla, membership=carla, result=result, owner=world.sam,
+        title="Extender la auditoría interna a Manzanillo",
+    )  # fmt: skip
+    html = render_assessment_html(membership=carla, assessment=assessment, language="en")
+    article = html.split('data-bookmark="1.3 ')[1].split("</article>")[0]
+    assert "Actions raised" in article
+    assert "Extender la auditoría interna a Manzanillo" in article and "Sam" in article
+    assert html.count("Extender la auditoría interna a Manzanillo") == 1

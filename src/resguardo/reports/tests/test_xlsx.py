@@ -271,9 +271,9 @@ def test_a_row_signed_off_since_the_export_but_left_as_it_was_is_no_conflict(wor
     sheet.cell(row=row_of(sheet, "1.2"), column=COL["comments"]).value = "Edited offline."
     reviewed = RequirementResult.objects.get(assessment=assessment, node__ref_id="1.4")
     services.result_review(
-        actor=world.carla, membership=world.membership(world.carla), target=reviewed
+        actor=world.alice, membership=world.membership(world.alice), target=reviewed
     )
     report = run_import(world, assessment, workbook)
     assert report.applied and [c.ref_id for c in report.changes] == ["1.2"], report.errors
     reviewed.refresh_from_db()
-    assert reviewed.reviewed_by == world.carla
+    assert reviewed.reviewed_by == world.alice
