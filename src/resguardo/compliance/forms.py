@@ -163,13 +163,21 @@ class EvidenceForm(MembershipForm):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=[("file", _("File")), ("link", _("Link"))], initial="file"
     )
+    # data-show-if: resguardo.js shows only the field of the chosen kind (without script,
+    # both stay visible and the service says which one is missing).
     file = forms.FileField(
         label=_("File"),
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT, "data-show-if": "kind:file"}),
         help_text=_("PDF, image, Office document or CSV. Type is checked from the content."),
     )
-    url = forms.URLField(label=_("Link"), required=False, max_length=500, assume_scheme="https")
+    url = forms.URLField(
+        label=_("Link"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"data-show-if": "kind:link"}),
+    )
     classification = forms.ChoiceField(
         label=_("Classification"), choices=Classification.choices, initial="internal"
     )

@@ -7,7 +7,7 @@ too) in one or two queries.
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from resguardo.core.indicators import Direction, Indicator, Reading, Unit
 
@@ -30,7 +30,11 @@ def evidence_fresh(*, organization, site=None) -> Reading:
     value = round(100 * counts["current"] / counts["total"], 1)
     return Reading(
         value,
-        _("%(n)s of %(total)s evidence items are current")
+        ngettext(
+            "%(n)s of %(total)s evidence item is current",
+            "%(n)s of %(total)s evidence items are current",
+            counts["total"],
+        )
         % {"n": counts["current"], "total": counts["total"]},
         counts["current"],
         counts["total"],
@@ -45,7 +49,10 @@ def overdue_actions(*, organization, site=None) -> Reading:
         status__in=LATE_ACTION_STATUSES,
         due_date__lt=today,
     ).count()
-    return Reading(count, _("%(n)s actions past their due date") % {"n": count}, count)
+    label = ngettext(
+        "%(n)s action past its due date", "%(n)s actions past their due date", count
+    ) % {"n": count}
+    return Reading(count, label, count)
 
 
 def _age(last) -> Reading | None:

@@ -30,6 +30,25 @@ def flag_labels(assessment) -> list[str]:
     return [str(labels.get(key) or key) for key in assessment.flags]
 
 
+def validity_badge_class(valid_until, today=None) -> str:
+    """One colour rule for evidence validity everywhere: expired red, expiring within the
+    warning window amber, otherwise green."""
+    import datetime
+
+    from django.utils import timezone
+
+    from .selectors.records import EXPIRY_WARNING_DAYS
+
+    if valid_until is None:
+        return ""
+    today = today or timezone.localdate()
+    if valid_until < today:
+        return "badge-bad"
+    if valid_until <= today + datetime.timedelta(days=EXPIRY_WARNING_DAYS):
+        return "badge-warn"
+    return "badge-ok"
+
+
 def percent(value) -> str:
     return "—" if value is None else f"{value:.1f}".rstrip("0").rstrip(".") + "%"
 

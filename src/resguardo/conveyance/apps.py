@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from resguardo.core.modules import ApiRoute, Link, Panel, ResguardoModule, Urls
+from resguardo.core.permissions import Perm
 
 _API = "resguardo.conveyance.api.views"
 
@@ -22,7 +23,7 @@ class ConveyanceConfig(AppConfig):
         ),
         links=(
             Link(_("Seals"), "conveyance:seal_list", standard=7),
-            Link(_("Seal lots"), "conveyance:lot_list", standard=7),
+            Link(_("Seal lots"), "conveyance:lot_list", standard=7, perm=Perm.RECORD),
             Link(_("Inspections"), "conveyance:inspection_list", standard=7),
             Link(_("Seal discrepancies"), "conveyance:discrepancy_list", standard=7),
             Link(_("Seal audits"), "conveyance:audit_list", standard=7),

@@ -55,6 +55,10 @@ def main_navigation(membership=None) -> list[dict]:
 def standards_navigation(membership=None) -> list[dict]:
     standard_links = registry().standard_links
     return [
-        {"number": number, "title": title, "links": _links(standard_links.get(number, []), membership)}
+        {
+            "number": number,
+            "title": title,
+            "links": _links(standard_links.get(number, []), membership),
+        }
         for number, title in STANDARDS
     ]

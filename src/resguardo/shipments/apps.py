@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from resguardo.core.modules import ApiRoute, Link, Panel, ResguardoModule, Urls
+from resguardo.core.permissions import Perm
 
 _API = "resguardo.shipments.api.views"
 
@@ -23,7 +24,7 @@ class ShipmentsConfig(AppConfig):
         ),
         links=(
             Link(_("Shipments"), "shipments:shipment_list", standard=5),
-            Link(_("Import shipments"), "shipments:shipment_import", standard=5),
+            Link(_("Import shipments"), "shipments:shipment_import", standard=5, perm=Perm.RECORD),
             Link(_("Document verification"), "shipments:verification_queue", standard=6),
             Link(_("Customs badges"), "shipments:badge_list", standard=6),
         ),

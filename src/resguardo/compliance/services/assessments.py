@@ -8,6 +8,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from resguardo.core.exceptions import FrozenRecordError
 from resguardo.core.permissions import (
@@ -264,9 +265,12 @@ def assessment_freeze(*, actor, membership, assessment, statement="", expected_v
     ).count()
     if pending:
         raise ValidationError(
-            _(
+            ngettext(
+                "%(count)s requirement is still not assessed. Answer every requirement "
+                "(or mark it not applicable, with a justification) before signing off.",
                 "%(count)s requirements are still not assessed. Answer every requirement "
-                "(or mark it not applicable, with a justification) before signing off."
+                "(or mark it not applicable, with a justification) before signing off.",
+                pending,
             )
             % {"count": pending},
             code="incomplete",

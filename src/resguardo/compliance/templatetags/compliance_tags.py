@@ -1,7 +1,7 @@
 from django import template
 
 from ..choices import Result
-from ..presenters import percent, result_badge_class
+from ..presenters import percent, result_badge_class, validity_badge_class
 
 register = template.Library()
 
@@ -29,3 +29,8 @@ def score_badge(value) -> str:
     if value is None:
         return ""
     return "badge-ok" if value >= 80 else "badge-warn" if value >= 50 else "badge-bad"
+
+
+@register.filter
+def validity_badge(valid_until) -> str:
+    return validity_badge_class(valid_until)

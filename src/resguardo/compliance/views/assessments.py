@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import DetailView, FormView, TemplateView
 
 from resguardo.core.exceptions import FrozenRecordError
@@ -116,6 +117,7 @@ class AssessmentDetailView(AssessmentMixin, TemplateView):
             current=current,
             is_current=current is not None and current.pk == assessment.pk,
             can_mark_current=can_approve(self.membership),
+            can_start_next=can_manage(self.membership),
             flags=flag_labels(assessment),
             owners=selectors.progress_by_owner(membership=self.membership, assessment=assessment),
             tree_html=tree_rows_html(tree),
@@ -216,7 +218,11 @@ class BulkAssignView(AssessmentMixin, ComplianceFormMixin, FormView):
     def success(self, form):
         messages.success(
             self.request,
-            _("%(n)s requirements assigned to %(owner)s.")
+            ngettext(
+                "%(n)s requirement assigned to %(owner)s.",
+                "%(n)s requirements assigned to %(owner)s.",
+                self.object,
+            )
             % {"n": self.object, "owner": form.cleaned_data["owner"]},
         )
         return redirect("compliance:result_list", pk=self.get_assessment().pk)
