@@ -41,9 +41,13 @@ class Controls(HTMLParser):
             else:
                 self._form = (action, {})
                 self.posts.append(self._form)
-        elif tag == "input" and self._form is not None and attrs.get("type") == "hidden":
-            if attrs.get("name") and attrs["name"] != "csrfmiddlewaretoken":
-                self._form[1][attrs["name"]] = attrs.get("value") or ""
+        elif (
+            tag == "input"
+            and self._form is not None
+            and attrs.get("type") == "hidden"
+            and attrs.get("name") not in (None, "csrfmiddlewaretoken")
+        ):
+            self._form[1][attrs["name"]] = attrs.get("value") or ""
 
     def handle_endtag(self, tag):
         if tag == "form":
