@@ -10,6 +10,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 
 from resguardo.core.exceptions import FrozenRecordError
 from resguardo.core.permissions import Perm
+from resguardo.core.views.actions import ServiceActionView
 from resguardo.core.views.lists import FilteredListView
 from resguardo.core.views.mixins import OrganizationRequiredMixin
 
@@ -19,7 +20,7 @@ from ..choices import Result
 from ..filtersets import AssessmentFilterSet, ResultFilterSet
 from ..forms import AssessmentEditForm, AssessmentForm, BulkAssignForm, FreezeForm
 from ..presenters import flag_labels, result_rows_html, tree_rows_html
-from .base import ComplianceFormMixin, ServiceActionView, changes_from, form_initial
+from .base import ComplianceFormMixin, changes_from, form_initial
 
 
 class AssessmentListView(FilteredListView):
@@ -282,7 +283,7 @@ class MarkCurrentView(AssessmentMixin, ServiceActionView):
             actor=request.user, membership=self.membership, assessment=self.get_assessment()
         )
 
-    def success_message(self):
+    def get_success_message(self):
         return _("Readiness and its trend now come from this assessment.")
 
     def redirect_to(self):
