@@ -24,7 +24,7 @@ def mark_first_assessments_current(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("compliance", "0001_initial"),
+        ("compliance", "0002_stored_file_mixin"),
     ]
 
     operations = [
