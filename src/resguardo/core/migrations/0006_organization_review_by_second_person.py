@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0003_membership_all_sites'),
+        ('core', '0005_audit_chain_per_org'),
     ]
 
     operations = [
