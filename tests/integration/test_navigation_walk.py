@@ -13,8 +13,6 @@ import pytest
 from django.db import transaction
 from django.urls import Resolver404, resolve
 
-from .test_url_walk import walk  # noqa: F401 - the fixture with one of each Norte object
-
 PERSONAS = ["alice", "carla", "sam", "sofia", "audrey"]
 VISITS_PER_PATTERN = 2
 SKIPPED_PREFIXES = ("/static/", "/media/", "/accounts/logout", "/i18n/", "/organizations/switch")
