@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from resguardo.core.filtersets import site_filter
+from resguardo.core.filtersets import FilterSet, site_filter
 
 from .choices import (
     ActionKind,
@@ -30,7 +30,7 @@ def worded_boolean(label, *, both, yes, no=None, **kwargs):
     return django_filters.BooleanFilter(label=label, widget=forms.Select(choices=choices), **kwargs)
 
 
-class AssessmentFilterSet(django_filters.FilterSet):
+class AssessmentFilterSet(FilterSet):
     q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", label=_("Name"))
     status = django_filters.ChoiceFilter(
         choices=AssessmentStatus.choices, label=_("Status"), empty_label=_("All statuses")
@@ -45,7 +45,7 @@ class AssessmentFilterSet(django_filters.FilterSet):
         fields = ["q", "status", "framework", "site"]
 
 
-class ResultFilterSet(django_filters.FilterSet):
+class ResultFilterSet(FilterSet):
     q = django_filters.CharFilter(method="filter_q", label=_("Search"))
     result = django_filters.ChoiceFilter(
         choices=Result.choices, label=_("Result"), empty_label=_("All results")
@@ -86,7 +86,7 @@ class ResultFilterSet(django_filters.FilterSet):
         return queryset.filter(owner_id=int(value))
 
 
-class EvidenceFilterSet(django_filters.FilterSet):
+class EvidenceFilterSet(FilterSet):
     q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label=_("Title"))
     kind = django_filters.ChoiceFilter(
         choices=EvidenceKind.choices, label=_("Kind"), empty_label=_("All kinds")
@@ -117,7 +117,7 @@ class EvidenceFilterSet(django_filters.FilterSet):
         return queryset.filter(valid_until__lte=limit)
 
 
-class ActionItemFilterSet(django_filters.FilterSet):
+class ActionItemFilterSet(FilterSet):
     q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label=_("Title"))
     status = django_filters.ChoiceFilter(
         choices=ActionStatus.choices, label=_("Status"), empty_label=_("All statuses")
@@ -151,7 +151,7 @@ class ActionItemFilterSet(django_filters.FilterSet):
         return queryset.filter(overdue_q()) if value else queryset.exclude(overdue_q())
 
 
-class InternalAuditFilterSet(django_filters.FilterSet):
+class InternalAuditFilterSet(FilterSet):
     status = django_filters.ChoiceFilter(
         choices=AuditStatus.choices, label=_("Status"), empty_label=_("All statuses")
     )
@@ -161,7 +161,7 @@ class InternalAuditFilterSet(django_filters.FilterSet):
         fields = ["status"]
 
 
-class AuditFindingFilterSet(django_filters.FilterSet):
+class AuditFindingFilterSet(FilterSet):
     severity = django_filters.ChoiceFilter(
         choices=Severity.choices, label=_("Severity"), empty_label=_("All severities")
     )

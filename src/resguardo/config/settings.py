@@ -235,8 +235,8 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["resguardo.core.api.permissions.IsOrganizationMember"],
     "DEFAULT_PAGINATION_CLASS": "resguardo.core.api.pagination.StandardPagination",
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_FILTER_BACKENDS": ["resguardo.core.api.filters.FilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "resguardo.core.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "resguardo.core.api.exceptions.exception_handler",
 }
 SPECTACULAR_SETTINGS = {

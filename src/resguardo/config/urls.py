@@ -12,3 +12,4 @@ urlpatterns = [
 ]
 
 handler404 = "resguardo.core.views.errors.not_found"
+handler500 = "resguardo.core.views.errors.failed"

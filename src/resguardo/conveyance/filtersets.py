@@ -4,7 +4,7 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from resguardo.core.filtersets import site_filter
+from resguardo.core.filtersets import FilterSet, site_filter
 from resguardo.core.identifiers import normalize_code
 from resguardo.core.search import prefix_q
 
@@ -20,7 +20,7 @@ from .choices import (
 from .models import Inspection, Seal, SealAudit, SealDiscrepancy, SealEvent, SealLot
 
 
-class SealFilterSet(django_filters.FilterSet):
+class SealFilterSet(FilterSet):
     q = django_filters.CharFilter(method="by_number", label=_("Seal number"))
     status = django_filters.ChoiceFilter(choices=SealStatus.choices, label=_("Status"))
     site = site_filter(recordable=True)
@@ -36,7 +36,7 @@ class SealFilterSet(django_filters.FilterSet):
         return queryset.filter(prefix_q("number", number)) if number else queryset
 
 
-class SealLotFilterSet(django_filters.FilterSet):
+class SealLotFilterSet(FilterSet):
     site = site_filter(recordable=True)
     manufacturer = django_filters.CharFilter(lookup_expr="icontains", label=_("Manufacturer"))
 
@@ -49,7 +49,7 @@ def _day_start(day) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-class _DateRange(django_filters.FilterSet):
+class _DateRange(FilterSet):
     date_from = django_filters.DateFilter(method="from_date", label=_("From"))
     date_to = django_filters.DateFilter(method="to_date", label=_("To"))
     date_field = "occurred_at"
@@ -86,7 +86,7 @@ class DiscrepancyFilterSet(_DateRange):
         fields = ["status", "kind", "site", "date_from", "date_to"]
 
 
-class SealAuditFilterSet(django_filters.FilterSet):
+class SealAuditFilterSet(FilterSet):
     site = site_filter(recordable=True)
 
     class Meta:

@@ -1,3 +1,5 @@
+from decimal import Decimal, InvalidOperation
+
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -5,6 +7,60 @@ from django.utils.translation import gettext_lazy as _
 from .audit_text import object_type_choices
 from .choices import AuditAction, Role, SiteKind
 from .models import AuditEntry, Membership, Site
+
+# The largest whole number a database integer column holds (64-bit signed).
+DB_INTEGER_MAX = 2**63 - 1
+_NUMBER_FIELDS = (
+    forms.IntegerField,
+    forms.DecimalField,
+    forms.FloatField,
+    forms.ModelChoiceField,
+    forms.ModelMultipleChoiceField,
+)
+
+
+def _out_of_range(value) -> bool:
+    try:
+        number = Decimal(str(value).strip())
+    except InvalidOperation:
+        return False  # not a number: the field itself says so
+    return number.is_finite() and abs(number) > DB_INTEGER_MAX
+
+
+class NumbersInRangeForm(forms.Form):
+    """Refuses a whole number no database column holds (`?shipment=99999999999999999999`)
+    before any field looks it up: the database driver would fail on it (OverflowError) and the
+    page or the API would answer 500 instead of naming the filter."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.out_of_range = set()
+        if data is None:
+            return
+        for name, field in self.fields.items():
+            values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+            if isinstance(field, _NUMBER_FIELDS) and any(
+                _out_of_range(v) for v in values if v is not None
+            ):
+                self.out_of_range.add(name)
+        if self.out_of_range:
+            self.data = data.copy()
+            for name in self.out_of_range:
+                self.data.pop(name, None)
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.out_of_range:
+            self.add_error(name, _("Enter a smaller number."))
+        return cleaned
+
+
+class FilterSet(django_filters.FilterSet):
+    """Base of every FilterSet (the list pages and the API share them)."""
+
+    def get_form_class(self):
+        form_class = super().get_form_class()
+        return type(form_class.__name__, (NumbersInRangeForm, form_class), {})
 
 
 def active_filter():
@@ -43,7 +99,7 @@ def date_filter(lookup_expr, label):
     )
 
 
-class SiteFilterSet(django_filters.FilterSet):
+class SiteFilterSet(FilterSet):
     q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", label=_("Name"))
     kind = django_filters.ChoiceFilter(
         choices=SiteKind.choices, label=_("Kind"), empty_label=_("All kinds")
@@ -56,7 +112,7 @@ class SiteFilterSet(django_filters.FilterSet):
         fields = ["q", "kind", "aduana", "is_active"]
 
 
-class MemberFilterSet(django_filters.FilterSet):
+class MemberFilterSet(FilterSet):
     role = django_filters.ChoiceFilter(
         choices=Role.choices, label=_("Role"), empty_label=_("All roles")
     )
@@ -67,7 +123,7 @@ class MemberFilterSet(django_filters.FilterSet):
         fields = ["role", "is_active"]
 
 
-class AuditEntryFilterSet(django_filters.FilterSet):
+class AuditEntryFilterSet(FilterSet):
     action = django_filters.ChoiceFilter(
         choices=AuditAction.choices, label=_("Action"), empty_label=_("All actions")
     )

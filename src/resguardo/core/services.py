@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .choices import Role
+from .choices import Role, SiteKind
 from .models import Invitation, Membership, Organization, Patente, Site
 from .permissions import SITE_SCOPED_ROLES, Perm, require_perm, require_same_organization
 from .validators import normalize_rfc
@@ -121,7 +121,7 @@ def patente_remove(*, actor, membership, patente):
 
 
 @transaction.atomic
-def site_create(*, actor, membership, name, kind, aduana, address=""):
+def site_create(*, actor, membership, name, aduana, kind=SiteKind.OFFICE, address=""):
     require_perm(membership, Perm.MANAGE_ORGANIZATION)
     if Site.objects.filter(organization=membership.organization, name=name).exists():
         raise ValidationError({"name": _("A site with this name already exists.")})

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from resguardo.core.filtersets import FilterSet
+
 from .choices import (
     CertificationProgram,
     FindingSeverity,
@@ -51,7 +53,7 @@ class YesNoWidget(django_filters.widgets.BooleanWidget):
         self.choices = (("", "---------"), ("true", _("Yes")), ("false", _("No")))
 
 
-class PartnerFilterMixin(django_filters.FilterSet):
+class PartnerFilterMixin(FilterSet):
     """Lists of a partner's records: the page searches by the partner's name or RFC; the
     partner's id (links from other pages, the API) is a hidden filter."""
 
@@ -77,7 +79,7 @@ CERTIFICATION_STATES = [
 ]
 
 
-class PartnerFilterSet(django_filters.FilterSet):
+class PartnerFilterSet(FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Name, RFC or tax id"))
     kind = django_filters.ChoiceFilter(choices=PartnerKind.choices, label=_("Type"))
     status = django_filters.ChoiceFilter(choices=PartnerStatus.choices, label=_("Status"))
@@ -148,7 +150,7 @@ class CertificationFilterSet(PartnerFilterMixin):
         return queryset.filter(Q(valid_until__gte=today) | Q(valid_until__isnull=True))
 
 
-class QuestionnaireFilterSet(django_filters.FilterSet):
+class QuestionnaireFilterSet(FilterSet):
     status = django_filters.ChoiceFilter(choices=QuestionnaireStatus.choices, label=_("Status"))
     q = django_filters.CharFilter(
         field_name="partner__legal_name", lookup_expr="icontains", label=_("Partner")
@@ -210,7 +212,7 @@ class HitFilterSet(PartnerFilterMixin):
         return queryset.filter(decision__verdict=value)
 
 
-class ListVersionFilterSet(django_filters.FilterSet):
+class ListVersionFilterSet(FilterSet):
     source = django_filters.ChoiceFilter(choices=WatchlistSource.choices, label=_("List"))
     is_current = django_filters.BooleanFilter(label=_("Current"), widget=YesNoWidget)
 
@@ -219,7 +221,7 @@ class ListVersionFilterSet(django_filters.FilterSet):
         fields = ["source", "is_current"]
 
 
-class ListEntryFilterSet(django_filters.FilterSet):
+class ListEntryFilterSet(FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Name or RFC"))
     source = django_filters.ChoiceFilter(choices=WatchlistSource.choices, label=_("List"))
     version = django_filters.NumberFilter(field_name="version_id", label=_("Version"))

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from resguardo.core.filtersets import site_filter
+from resguardo.core.filtersets import FilterSet, site_filter
 from resguardo.core.identifiers import normalize_code
 from resguardo.core.models import Aduana, Patente
 from resguardo.core.search import name_key, prefix_q
@@ -17,7 +17,7 @@ from .models import CustomsBadge, Shipment, ShipmentContainer, ShipmentDocument
 SEARCH_LIMIT = 5000
 
 
-class ShipmentFilterSet(django_filters.FilterSet):
+class ShipmentFilterSet(FilterSet):
     q = django_filters.CharFilter(
         method="search", label=_("Pedimento, container, reference or start of the client name")
     )
@@ -112,7 +112,7 @@ class ShipmentFilterSet(django_filters.FilterSet):
         return prefix_q("pedimento", digits)
 
 
-class DocumentFilterSet(django_filters.FilterSet):
+class DocumentFilterSet(FilterSet):
     shipment = django_filters.NumberFilter(field_name="shipment_id", label=_("Shipment"))
 
     class Meta:
@@ -120,7 +120,7 @@ class DocumentFilterSet(django_filters.FilterSet):
         fields = ["shipment", "kind"]
 
 
-class BadgeFilterSet(django_filters.FilterSet):
+class BadgeFilterSet(FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Holder or badge number"))
     status = django_filters.ChoiceFilter(choices=BadgeStatus.choices, label=_("Status"))
     holder_kind = django_filters.ChoiceFilter(choices=BadgeHolderKind.choices, label=_("Holder is"))

@@ -5,6 +5,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from resguardo.core.filtersets import FilterSet
+
 from .choices import Level, Relationship
 from .models import Checklist, Framework, Library, Mapping, RequirementNode
 from .selectors import node_search
@@ -21,7 +23,7 @@ class _YesNoAny(forms.NullBooleanSelect):
 _YES_NO = _YesNoAny
 
 
-class RequirementFilterSet(django_filters.FilterSet):
+class RequirementFilterSet(FilterSet):
     q = django_filters.CharFilter(
         method="filter_q",
         label=_("Search"),
@@ -80,7 +82,7 @@ class BrowseFilterSet(RequirementFilterSet):
         return any(data.get(name) not in (None, "") for name in self.NODE_FILTERS)
 
 
-class MappingFilterSet(django_filters.FilterSet):
+class MappingFilterSet(FilterSet):
     mapping_set = django_filters.CharFilter(field_name="mapping_set__urn", label=_("Mapping set"))
     source = django_filters.CharFilter(field_name="source__urn", label=_("Source requirement"))
     target = django_filters.CharFilter(field_name="target__urn", label=_("Target requirement"))
@@ -97,7 +99,7 @@ class MappingFilterSet(django_filters.FilterSet):
         return queryset.filter(Q(source__urn=value) | Q(target__urn=value))
 
 
-class ChecklistFilterSet(django_filters.FilterSet):
+class ChecklistFilterSet(FilterSet):
     key = django_filters.CharFilter(label=_("Key"))
     checklist_set = django_filters.CharFilter(
         field_name="checklist_set__urn", label=_("Checklist set")

@@ -118,7 +118,7 @@ class EvidenceViewSet(ServiceViewSet):
         )
         return self.answer(evidence)
 
-    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
+    @extend_schema(responses={(200, "*/*"): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"], url_path="download")
     def download(self, request, pk=None, **kwargs):
         evidence = self.get_object()

@@ -340,3 +340,20 @@ class AuditFindingCreateSerializer(AuditFindingWriteSerializer):
     title = serializers.CharField(max_length=200)
     severity = serializers.ChoiceField(choices=Severity.choices)
     version = None
+
+
+class AssessmentTreeNodeSerializer(serializers.Serializer):
+    """One node of `assessments/{id}/tree/` (documentation only: the view builds the dicts)."""
+
+    id = serializers.IntegerField()
+    ref_id = serializers.CharField()
+    title = serializers.CharField()
+    result_id = serializers.IntegerField(allow_null=True)
+    result = serializers.ChoiceField(choices=Result.choices, allow_null=True)
+    owner = serializers.IntegerField(allow_null=True)
+    readiness = serializers.FloatField(allow_null=True)
+    progress = serializers.FloatField(allow_null=True)
+    counts = serializers.DictField(child=serializers.IntegerField())
+    children = serializers.ListField(
+        child=serializers.DictField(), help_text="Nodes below, in the same shape."
+    )

@@ -19,6 +19,7 @@ from .serializers import (
     AssessmentCreateSerializer,
     AssessmentFreezeSerializer,
     AssessmentSerializer,
+    AssessmentTreeNodeSerializer,
     AssessmentUpdateSerializer,
     ResultAssignSerializer,
     ResultDetailSerializer,
@@ -130,7 +131,7 @@ class AssessmentViewSet(
         return self.partial_update(request, *args, **kwargs)
 
     @extend_schema(responses=ResultSerializer(many=True))
-    @action(detail=True, methods=["get"], url_path="results")
+    @action(detail=True, methods=["get"], url_path="results", pagination_class=None)
     def results(self, request, pk=None, **kwargs):
         assessment = self.get_object()
         rows = (
@@ -142,7 +143,8 @@ class AssessmentViewSet(
         )
         return Response([result_dict(row) for row in rows])
 
-    @action(detail=True, methods=["get"], url_path="tree")
+    @extend_schema(responses=AssessmentTreeNodeSerializer(many=True))
+    @action(detail=True, methods=["get"], url_path="tree", pagination_class=None)
     def tree(self, request, pk=None, **kwargs):
         assessment = self.get_object()
         roots = selectors.assessment_tree(membership=self.membership, assessment=assessment)

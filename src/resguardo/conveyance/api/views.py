@@ -31,6 +31,10 @@ PARSERS = [JSONParser, MultiPartParser, FormParser]
 EXPORT_PARAMS = [
     OpenApiParameter("file_format", str, enum=["csv", "xlsx"], description="csv (default) or xlsx"),
 ]
+EXPORT_RESPONSES = {
+    (200, "text/csv"): OpenApiTypes.BINARY,
+    (200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"): OpenApiTypes.BINARY,
+}
 
 
 def _file_format(request) -> str:
@@ -114,7 +118,7 @@ class SealViewSet(ReadOnlyOrganizationViewSet):
         return {"actor": self.request.user, "membership": self.membership, "seal": seal}
 
     @extend_schema(responses=s.SealEventSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def history(self, request, pk=None):
         """Every event of the seal, in order."""
         seal = selectors.seal_history(membership=self.membership, pk=pk)
@@ -211,7 +215,7 @@ class SealEventViewSet(ReadOnlyOrganizationViewSet):
     def get_scoped_queryset(self):
         return selectors.event_list(membership=self.membership).order_by("-occurred_at", "-id")
 
-    @extend_schema(parameters=EXPORT_PARAMS, responses={(200, "text/csv"): OpenApiTypes.BINARY})
+    @extend_schema(parameters=EXPORT_PARAMS, responses=EXPORT_RESPONSES)
     @action(detail=False, methods=["get"])
     def export(self, request):
         """The filtered seal log as CSV or XLSX (streamed)."""
@@ -364,7 +368,7 @@ class InspectionViewSet(ReadOnlyOrganizationViewSet, mixins.CreateModelMixin):
             raise Http404
         return photo_response(result, f"inspection-{inspection.pk}-{result.code}", attachment=True)
 
-    @extend_schema(parameters=EXPORT_PARAMS, responses={(200, "text/csv"): OpenApiTypes.BINARY})
+    @extend_schema(parameters=EXPORT_PARAMS, responses=EXPORT_RESPONSES)
     @action(detail=False, methods=["get"])
     def export(self, request):
         """The filtered inspections, one row per point, as CSV or XLSX (streamed)."""

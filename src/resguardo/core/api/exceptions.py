@@ -23,6 +23,11 @@ def exception_handler(exc, context):
         return Response(_messages(exc), status=status.HTTP_409_CONFLICT)
     if isinstance(exc, DjangoValidationError):
         return Response(_messages(exc), status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, OverflowError):
+        # A number beyond what a database column holds (SQLite refuses it outright; the
+        # serializers and filters take any whole number).
+        detail = _("A number in the request is too large.")
+        return Response({"detail": [detail]}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, PermissionDenied):
         return Response({"detail": str(exc) or _("Forbidden")}, status=status.HTTP_403_FORBIDDEN)
     return drf_exception_handler(exc, context)

@@ -9,6 +9,7 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from resguardo.core.api.schema import report_or_field_errors
 from resguardo.core.api.views import (
     OrganizationViewSet,
     ReadOnlyOrganizationViewSet,
@@ -144,7 +145,8 @@ class PartnerViewSet(
         return self._present(partner)
 
     @extend_schema(
-        request={"multipart/form-data": s.ImportSerializer}, responses=s.ImportReportSerializer
+        request={"multipart/form-data": s.ImportSerializer},
+        responses={200: s.ImportReportSerializer, 400: report_or_field_errors("ImportReport")},
     )
     @action(
         detail=False,
@@ -234,7 +236,7 @@ class DocumentViewSet(mixins.CreateModelMixin, _ChildViewSet):
         )
         return Response(s.DocumentSerializer(document).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(responses={(200, "application/octet-stream"): bytes})
+    @extend_schema(responses={(200, "*/*"): bytes})
     @action(detail=True, methods=["get"])
     def download(self, request, pk=None):
         document = self.get_object()

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from resguardo.compliance import selectors
 from resguardo.compliance.models import Assessment
+from resguardo.core.api.schema import report_or_field_errors
 from resguardo.core.api.views import OrganizationViewSet
 from resguardo.core.permissions import Perm
 
@@ -119,7 +120,10 @@ class AssessmentReportViewSet(OrganizationViewSet):
 
     @extend_schema(
         request={"multipart/form-data": WorkbookImportSerializer},
-        responses={200: WorkbookImportReportSerializer, 400: WorkbookImportReportSerializer},
+        responses={
+            200: WorkbookImportReportSerializer,
+            400: report_or_field_errors("WorkbookImportReport"),
+        },
     )
     @action(
         detail=True,

@@ -128,7 +128,10 @@ class ShipmentWriteSerializer(serializers.Serializer):
         data = dict(self.validated_data)
         version = data.pop("version", None)
         if "containers" in data:
-            data["containers"] = [(c["number"], c["kind"]) for c in data["containers"]]
+            # A partial update (PATCH) skips the field defaults, the container kind's too.
+            data["containers"] = [
+                (c["number"], c.get("kind", ContainerKind.DRY)) for c in data["containers"]
+            ]
         return data, version
 
 

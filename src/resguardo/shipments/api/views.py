@@ -4,6 +4,7 @@ from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
+from resguardo.core.api.schema import report_or_field_errors
 from resguardo.core.api.views import OrganizationViewSet
 from resguardo.core.permissions import Perm
 
@@ -116,7 +117,7 @@ class ShipmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organiza
 
     @extend_schema(methods=["GET"], request=None, responses=DocumentCheckSerializer(many=True))
     @extend_schema(methods=["POST"], request=VerificationSerializer, responses=ShipmentSerializer)
-    @action(detail=True, methods=["get", "post"])
+    @action(detail=True, methods=["get", "post"], pagination_class=None)
     def verification(self, request, pk=None):
         """The document verification checklist run before transmission."""
         shipment = self.get_object()
@@ -160,7 +161,7 @@ class ShipmentDocumentViewSet(
         )
         return Response(ShipmentDocumentSerializer(document).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(responses={(200, "application/octet-stream"): bytes})
+    @extend_schema(responses={(200, "*/*"): bytes})
     @action(detail=True, methods=["get"])
     def download(self, request, pk=None):
         return document_file_response(self.get_object())
@@ -183,7 +184,7 @@ class ShipmentImportViewSet(mixins.ListModelMixin, OrganizationViewSet):
         responses={
             200: ShipmentImportReportSerializer,
             201: ShipmentImportReportSerializer,
-            400: ShipmentImportReportSerializer,
+            400: report_or_field_errors("ShipmentImportReport"),
         },
     )
     def create(self, request):
