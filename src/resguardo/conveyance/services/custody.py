@@ -16,6 +16,7 @@ from resguardo.shipments.choices import ShipmentStatus
 from ..choices import (
     Checkpoint,
     DiscrepancyKind,
+    InspectionStatus,
     RemovalReason,
     SealClass,
     SealEventKind,
@@ -121,7 +122,10 @@ def _unit_for(shipment, container):
 
 
 def _held_by(shipment, container, unit):
-    """The latest inspection of the unit, when it holds it (failed point, not released).
+    """The inspection that holds the unit, if any: an open hold (a failed point the supervisor
+    has not decided on) whatever was inspected after it, else the latest inspection when the
+    supervisor rejected the unit. Only the supervisor's decision ends a hold: a later passed
+    inspection by staff does not.
 
     The gate often inspects a unit before anyone knows its pedimento, so an inspection
     counts when it names the unit's number even if it is not linked to the shipment."""
@@ -131,7 +135,11 @@ def _held_by(shipment, container, unit):
     else:
         same_unit = Q(shipment=shipment, container__isnull=True)
     inspections = inspections.filter(same_unit | Q(unit_number=normalize_code(unit)))
-    latest = inspections.order_by("-inspected_at", "-id").first()
+    newest_first = inspections.order_by("-inspected_at", "-id")
+    open_hold = newest_first.filter(status=InspectionStatus.HELD).first()
+    if open_hold is not None:
+        return open_hold
+    latest = newest_first.first()
     return latest if latest is not None and latest.holds_unit else None
 
 
