@@ -46,19 +46,46 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
 
-class LoginThrottle(models.Model):
-    """Failed sign-ins for one e-mail address; locks it out after too many."""
-
-    email = models.CharField(max_length=254, unique=True)
+class _FailureCounter(models.Model):
     failures = models.PositiveIntegerField(default=0)
     locked_until = models.DateTimeField(null=True, blank=True)
     last_failure_at = models.DateTimeField(null=True, blank=True)
+    # Locks in a row; each lock lasts twice the one before (up to a ceiling).
+    lockouts = models.PositiveIntegerField(default=0)
 
-    def __str__(self):
-        return f"{self.email}: {self.failures} failures"
+    class Meta:
+        abstract = True
 
     def is_locked(self) -> bool:
         return self.locked_until is not None and self.locked_until > timezone.now()
+
+
+class LoginThrottle(_FailureCounter):
+    """Failed sign-ins for one e-mail address from one client address; locks that pair out
+    after too many. Someone else's failures elsewhere never lock the account's owner out."""
+
+    email = models.CharField(max_length=254)
+    address = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["email", "address"], name="login_throttle_email_address_uniq"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.email} from {self.address}: {self.failures} failures"
+
+
+class LoginAddressThrottle(_FailureCounter):
+    """Failed sign-ins from one client address, whatever the accounts tried; locks the
+    address out after too many (one address trying many accounts)."""
+
+    address = models.CharField(max_length=64, unique=True)
+
+    def __str__(self):
+        return f"{self.address}: {self.failures} failures"
 
 
 class PasswordResetThrottle(models.Model):

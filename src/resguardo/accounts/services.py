@@ -16,14 +16,18 @@ from django.utils.translation import ngettext
 
 from resguardo.core.writes import create_audited, update_audited
 
-from .models import ApiToken, LoginThrottle, PasswordResetThrottle, User
+from .models import ApiToken, LoginAddressThrottle, LoginThrottle, PasswordResetThrottle, User
 
 TOKEN_PREFIX = "rsg_"
 
 
+def _minutes_left(until) -> int:
+    return max(1, int((until - timezone.now()).total_seconds() // 60) + 1)
+
+
 class AccountLockedError(ValidationError):
     def __init__(self, until):
-        minutes = max(1, int((until - timezone.now()).total_seconds() // 60) + 1)
+        minutes = _minutes_left(until)
         super().__init__(
             ngettext(
                 "Too many failed sign-ins. This account is locked for %(minutes)d more "
@@ -37,70 +41,121 @@ class AccountLockedError(ValidationError):
         )
 
 
+class AddressLockedError(ValidationError):
+    def __init__(self, until):
+        minutes = _minutes_left(until)
+        super().__init__(
+            ngettext(
+                "Too many failed sign-ins from your network. Try again in %(minutes)d minute.",
+                "Too many failed sign-ins from your network. Try again in %(minutes)d minutes.",
+                minutes,
+            )
+            % {"minutes": minutes},
+            code="address_locked",
+        )
+
+
 class InvalidCredentialsError(ValidationError):
     def __init__(self):
         super().__init__(_("The e-mail or the password is wrong."), code="invalid_login")
 
 
-def login_check(*, request, email: str, password: str) -> User:
-    """Authenticate, counting failures per e-mail and locking after too many.
+def client_address(request) -> str:
+    return (request.META.get("REMOTE_ADDR") or "")[:64] if request is not None else ""
 
-    A locked account is refused even with the right password until the lock ends.
+
+def _refuse_if_locked(email: str, address: str) -> None:
+    if address:
+        by_address = LoginAddressThrottle.objects.filter(address=address).first()
+        if by_address and by_address.is_locked():
+            raise AddressLockedError(by_address.locked_until)
+    pair = LoginThrottle.objects.filter(email=email, address=address).first()
+    if pair and pair.is_locked():
+        raise AccountLockedError(pair.locked_until)
+
+
+def _count_failure(email: str, address: str) -> None:
+    """Count a failed sign-in or code for the account from this address and for the address,
+    then refuse with the lock it caused, if any."""
+    _login_failed(LoginThrottle.objects, {"email": email, "address": address})
+    if address:
+        _login_failed(
+            LoginAddressThrottle.objects,
+            {"address": address},
+            limit=settings.LOGIN_FAILURE_LIMIT_PER_IP,
+            forget_after=datetime.timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES),
+        )
+    _refuse_if_locked(email, address)
+
+
+def login_check(*, request, email: str, password: str) -> User:
+    """Authenticate, counting failures per e-mail and client address, and per client address.
+
+    Too many failures for one account from one address lock that account for that address
+    only, so nobody can lock the owner out from elsewhere; each lock in a row lasts twice the
+    one before (up to LOGIN_LOCKOUT_MAX_MINUTES). Too many failures from one address, whatever
+    the accounts, lock the address. A lock refuses even the right password until it ends.
     """
     key = (email or "").strip().lower()
-    throttle = LoginThrottle.objects.filter(email=key).first()
-    if throttle and throttle.is_locked():
-        raise AccountLockedError(throttle.locked_until)
+    address = client_address(request)
+    _refuse_if_locked(key, address)
     user = authenticate(request, username=key, password=password)
     if user is None:
-        _login_failed(key)
-        throttle = LoginThrottle.objects.get(email=key)
-        if throttle.is_locked():
-            raise AccountLockedError(throttle.locked_until)
+        _count_failure(key, address)
         raise InvalidCredentialsError()
     if not user.totp_enabled:  # with a second factor, counting ends once the code is right
         login_throttle_clear(key)
     return user
 
 
-def login_code_check(*, user: User, code: str) -> None:
+def login_code_check(*, user: User, code: str, request=None) -> None:
     """The second sign-in step. Wrong codes count toward the same lockout as wrong
     passwords, so knowing the password does not allow guessing codes without end."""
     key = user.email.strip().lower()
-    throttle = LoginThrottle.objects.filter(email=key).first()
-    if throttle and throttle.is_locked():
-        raise AccountLockedError(throttle.locked_until)
+    address = client_address(request)
+    _refuse_if_locked(key, address)
     try:
         totp_verify(user=user, code=code)
     except ValidationError:
-        _login_failed(key)
-        throttle = LoginThrottle.objects.get(email=key)
-        if throttle.is_locked():
-            raise AccountLockedError(throttle.locked_until) from None
+        _count_failure(key, address)
         raise
     login_throttle_clear(key)
 
 
 def login_throttle_clear(email: str) -> None:
-    """Forget failed sign-ins (after a complete sign-in or a password reset)."""
+    """Forget failed sign-ins of the account from every address (after a complete sign-in or
+    a password reset). An address's own count is kept: signing in to one's own account must
+    not clear the failures spent guessing others."""
     LoginThrottle.objects.filter(email=(email or "").strip().lower()).delete()
 
 
 @transaction.atomic
-def _login_failed(email: str) -> None:
+def _login_failed(manager, lookup: dict, *, limit=None, forget_after=None) -> None:
+    limit = limit or settings.LOGIN_FAILURE_LIMIT
     now = timezone.now()
-    throttle, _created = LoginThrottle.objects.select_for_update().get_or_create(email=email)
-    if throttle.locked_until and throttle.locked_until <= now:
+    throttle, _created = manager.select_for_update().get_or_create(**lookup)
+    lock_ended = throttle.locked_until and throttle.locked_until <= now
+    stale = (
+        forget_after and throttle.last_failure_at and throttle.last_failure_at < now - forget_after
+    )
+    if lock_ended or stale:
         throttle.failures = 1  # the previous lock has ended: this is the first new failure
         throttle.locked_until = None
+        if stale:
+            throttle.lockouts = 0
     else:
         throttle.failures = F("failures") + 1
     throttle.last_failure_at = now
     throttle.save()
     throttle.refresh_from_db()
-    if throttle.failures >= settings.LOGIN_FAILURE_LIMIT:
-        throttle.locked_until = now + datetime.timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
-        throttle.save(update_fields=["locked_until"])
+    if throttle.failures >= limit:
+        throttle.lockouts += 1
+        minutes = min(
+            settings.LOGIN_LOCKOUT_MINUTES * 2 ** (throttle.lockouts - 1),
+            settings.LOGIN_LOCKOUT_MAX_MINUTES,
+        )
+        throttle.locked_until = now + datetime.timedelta(minutes=minutes)
+        throttle.save(update_fields=["locked_until", "lockouts"])
 
 
 @transaction.atomic

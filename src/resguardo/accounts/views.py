@@ -91,8 +91,10 @@ class LoginOtpView(FormView):
 
     def form_valid(self, form):
         try:
-            services.login_code_check(user=self.pending, code=form.cleaned_data["code"])
-        except services.AccountLockedError as error:
+            services.login_code_check(
+                user=self.pending, code=form.cleaned_data["code"], request=self.request
+            )
+        except (services.AccountLockedError, services.AddressLockedError) as error:
             self.request.session.pop(PENDING_USER, None)  # start again once the lock ends
             form.add_error(None, error)
             return self.form_invalid(form)
