@@ -1,6 +1,5 @@
 """REST endpoints for standard 4. Every write goes through the same services as the UI."""
 
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
@@ -15,6 +14,7 @@ from resguardo.core.api.views import (
     ReadOnlyOrganizationViewSet,
     service_kwargs,
 )
+from resguardo.core.downloads import stored_file_response
 from resguardo.core.permissions import Perm
 from resguardo.core.selectors import member_user_list
 
@@ -240,11 +240,8 @@ class DocumentViewSet(mixins.CreateModelMixin, _ChildViewSet):
     @action(detail=True, methods=["get"])
     def download(self, request, pk=None):
         document = self.get_object()
-        return FileResponse(
-            document.file.open("rb"),
-            as_attachment=True,
-            filename=document.original_name,
-            content_type=document.content_type,
+        return stored_file_response(
+            document.file, content_type=document.content_type, filename=document.original_name
         )
 
 
