@@ -59,11 +59,24 @@ def test_unit_held_at_the_gate_cannot_be_sealed_for_its_shipment(patentes, check
     assert not SealEvent.objects.filter(seal=seal, kind="applied").exists()
 
 
-def test_a_later_passed_inspection_of_the_unit_lets_it_be_sealed(patentes, checklists):
+def test_after_the_supervisors_decision_a_later_passed_inspection_lets_it_be_sealed(
+    patentes, checklists
+):
+    """Issue 11 item 2: a passed re-inspection alone no longer ends the hold (see
+    test_open_hold.py); once the supervisor has decided on it, the repaired unit is sealed."""
     world = patentes
     shipment = shipment_at(world.yard)
     container = shipment.containers.get()
-    _inspect_at_the_gate(world, container.number, inspected_at=timezone.now() - timedelta_h(3))
+    held = _inspect_at_the_gate(
+        world, container.number, inspected_at=timezone.now() - timedelta_h(3)
+    )
+    services.inspection_review(
+        actor=world.sam,
+        membership=world.membership(world.sam),
+        inspection=held,
+        decision="rejected",
+        note="Piso dañado: se repara y se vuelve a inspeccionar",
+    )
     _inspect_at_the_gate(world, container.number, failed=())
     seal = issued_seal(world)
     event = services.seal_apply(
