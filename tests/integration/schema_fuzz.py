@@ -146,16 +146,13 @@ def fuzz_world(django_db_setup, django_db_blocker):
     """Norte with one of each record, and API tokens for its admin and its auditor; built once
     per module inside a transaction rolled back at the end."""
     from resguardo.accounts.services import api_token_create
-    from resguardo.compliance.tests import walk as compliance_walk
-    from resguardo.conveyance.tests import walk as conveyance_walk
-    from resguardo.partners.tests import walk as partners_walk
     from resguardo.testing.personas import build_world
+    from resguardo.testing.walk import discover
 
     with django_db_blocker.unblock(), transaction.atomic():
         world = build_world()
-        compliance_walk.compliance_walk_objects(world)
-        conveyance_walk.norte_records(world)
-        partners_walk.norte_records(world)
+        # Every installed module's walk records (the same ones the tenancy walks use).
+        discover().build(world)
         tokens = {
             persona: api_token_create(user=getattr(world, name), name="schema fuzz")[1]
             for persona, name in PERSONAS.items()
