@@ -206,6 +206,12 @@ EVIDENCE_MAX_UPLOAD_MB = env_int("EVIDENCE_MAX_UPLOAD_MB", 50, minimum=1)
 DOCUMENT_MAX_UPLOAD_MB = env_int("DOCUMENT_MAX_UPLOAD_MB", 25, minimum=1)
 PHOTO_MAX_UPLOAD_MB = env_int("PHOTO_MAX_UPLOAD_MB", 10, minimum=1)
 IMPORT_MAX_UPLOAD_MB = env_int("IMPORT_MAX_UPLOAD_MB", 40, minimum=1)
+# Spreadsheet imports (CSV/XLSX, every module): what one file may hold before it is refused.
+IMPORT_MAX_UNZIPPED_MB = env_int("IMPORT_MAX_UNZIPPED_MB", 400, minimum=1)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 100_000, minimum=1)
+IMPORT_MAX_COLUMNS = env_int("IMPORT_MAX_COLUMNS", 100, minimum=1)
+IMPORT_MAX_SECONDS = env_int("IMPORT_MAX_SECONDS", 120, minimum=1)
+IMPORT_STAGED_HOURS = env_int("IMPORT_STAGED_HOURS", 24, minimum=1)
 # Watchlists (SAT, OFAC) are shared by every organization: may members import files by hand?
 WATCHLIST_UPLOADS_BY_MEMBERS = env_bool("WATCHLIST_UPLOADS_BY_MEMBERS", True)
 

@@ -1,15 +1,11 @@
-"""Reading shipment rows from CSV or XLSX files, with Spanish or English column names."""
+"""The words of a shipment import: column names and values in Spanish or English. Reading
+the file itself is core's (`resguardo.core.tabular`)."""
 
-import csv
 import datetime
-import functools
-import io
-import unicodedata
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
+from resguardo.core.tabular import HeaderMap, simplify
 
-from .choices import ContainerKind, ImportFormat, Operation, TransportMode
+from .choices import ContainerKind, Operation, TransportMode
 
 COLUMN_ALIASES = {
     "pedimento": ("pedimento", "num_pedimento", "numero_de_pedimento", "no_pedimento"),
@@ -75,35 +71,14 @@ CONTAINER_KIND_WORDS = {
 }
 
 
-@functools.lru_cache(maxsize=4096)
-def simplify(text) -> str:
-    """Lower case, no accents, words joined by underscores: 'Fecha de Operación' →
-    'fecha_de_operacion'."""
-    text = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
-    return "_".join(text.lower().replace("-", " ").replace(".", " ").split())
-
-
 def _lookup(words: dict) -> dict:
     return {simplify(w): key for key, aliases in words.items() for w in (key, *aliases)}
 
 
-_COLUMNS = _lookup(COLUMN_ALIASES)
+HEADERS = HeaderMap(COLUMN_ALIASES)
 _OPERATIONS = _lookup(OPERATION_WORDS)
 _MODES = _lookup(MODE_WORDS)
 _CONTAINER_KINDS = _lookup(CONTAINER_KIND_WORDS)
-
-
-def map_header(header: list) -> tuple[dict[int, str], list[str]]:
-    """Column index → field name, and the names of unknown columns."""
-    mapping, unknown = {}, []
-    for index, title in enumerate(header):
-        key = _COLUMNS.get(simplify(title))
-        if key is None:
-            if str(title or "").strip():
-                unknown.append(str(title))
-        elif key not in mapping.values():
-            mapping[index] = key
-    return mapping, unknown
 
 
 def operation_value(text) -> str | None:
@@ -142,61 +117,3 @@ def date_value(value) -> datetime.date | None:
 def split_list(value) -> list[str]:
     text = str(value or "").replace(",", " ").replace(";", " ").replace("|", " ")
     return [part for part in text.split() if part]
-
-
-def detect_format(file_name: str, head: bytes) -> str:
-    if head.startswith(b"PK\x03\x04"):
-        return ImportFormat.XLSX
-    if file_name.lower().endswith((".xlsx", ".xlsm")):
-        raise ValidationError(_("The file is not a valid Excel (.xlsx) workbook."))
-    return ImportFormat.CSV
-
-
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel in Mexico often saves CSV as Windows-1252.
-        return data.decode("cp1252", errors="replace")
-
-
-def read_csv(data: bytes):
-    """(header, rows) where rows yields (row_number, list of cells)."""
-    text = _decode(data)
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(reader, None)
-    if header is None:
-        raise ValidationError(_("The file is empty."))
-    return header, (
-        (n, row) for n, row in enumerate(reader, start=2) if any(c.strip() for c in row)
-    )
-
-
-def read_xlsx(data: bytes):
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # noqa: BLE001 - openpyxl raises many types for bad files
-        raise ValidationError(
-            _("The file is not a valid Excel (.xlsx) workbook (%(error)s).") % {"error": error}
-        ) from None
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    header = next(rows, None)
-    if header is None:
-        raise ValidationError(_("The file is empty."))
-
-    def body():
-        for number, row in enumerate(rows, start=2):
-            if any(cell not in (None, "") for cell in row):
-                yield number, ["" if cell is None else cell for cell in row]
-        workbook.close()
-
-    return list(header), body()
-
-
-def read_rows(data: bytes, file_format: str):
-    return read_xlsx(data) if file_format == ImportFormat.XLSX else read_csv(data)

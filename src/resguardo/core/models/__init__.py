@@ -1,6 +1,7 @@
 from .audit import AuditChainHead, AuditEntry
 from .base import TenantModel, TimestampedModel
 from .events import EventDelivery, OutboxEvent
+from .staging import StagedImport
 from .tenancy import Aduana, Invitation, Membership, Organization, Patente, Site
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "Organization",
     "Patente",
     "Site",
+    "StagedImport",
     "TenantModel",
     "TimestampedModel",
 ]

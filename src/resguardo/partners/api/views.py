@@ -168,7 +168,7 @@ class PartnerViewSet(
             dry_run=serializer.validated_data["dry_run"],
         )
         code = status.HTTP_200_OK if report.ok else status.HTTP_400_BAD_REQUEST
-        return Response(report.as_dict(), status=code)
+        return Response(services.report_as_dict(report), status=code)
 
 
 class _ChildViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganizationViewSet, _Scoped):

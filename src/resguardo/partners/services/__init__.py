@@ -3,7 +3,7 @@ these functions and never save a model themselves."""
 
 from .certifications import certification_create, certification_delete, certification_update
 from .common import add_months, policy_for
-from .imports import ImportReport, partners_import
+from .imports import ImportReport, partners_import, report_as_dict
 from .partners import (
     address_add,
     contact_add,
@@ -41,6 +41,7 @@ from .standing import partner_refresh_standing
 
 __all__ = [
     "ImportReport",
+    "report_as_dict",
     "add_months",
     "address_add",
     "agreement_create",

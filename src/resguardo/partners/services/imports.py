@@ -1,10 +1,7 @@
 """Bulk import of partners from CSV or XLSX: a dry run reports every bad row (row number,
 column, problem); the real run creates all rows or none."""
 
-import csv
 import datetime
-import io
-from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -12,6 +9,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from resguardo.core.permissions import Perm, require_perm
+from resguardo.core.tabular import (
+    HeaderMap,
+    ImportReport,
+    OverLimit,
+    UnreadableFile,
+    read_table,
+)
 from resguardo.core.validators import normalize_rfc, rfc_check_digit_ok
 
 from ..choices import PartnerKind, PartnerStatus, ScreeningTrigger
@@ -83,81 +87,45 @@ PARTNER_COLUMNS = (
 )
 
 
-@dataclass
-class RowProblem:
-    row: int
-    column: str
-    problem: str
+HEADERS = HeaderMap(COLUMNS)
 
 
-@dataclass
-class ImportReport:
-    dry_run: bool
-    total_rows: int = 0
-    errors: list[RowProblem] = field(default_factory=list)
-    warnings: list[RowProblem] = field(default_factory=list)
-    created: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    def as_dict(self) -> dict:
-        return {
-            "dry_run": self.dry_run,
-            "ok": self.ok,
-            "total_rows": self.total_rows,
-            "created": self.created,
-            "errors": [vars(p) for p in self.errors],
-            "warnings": [vars(p) for p in self.warnings],
-        }
+def report_as_dict(report: ImportReport) -> dict:
+    """The API's answer (ImportReportSerializer): problems are called "problem" there."""
+    return {
+        "dry_run": report.dry_run,
+        "ok": report.ok,
+        "total_rows": report.rows,
+        "created": report.written,
+        "errors": report.problems_as_dicts("errors", "problem"),
+        "warnings": report.problems_as_dicts("warnings", "problem"),
+    }
 
 
 def _key(text) -> str:
     return " ".join(strip_accents(str(text or "")).lower().replace("_", " ").split())
 
 
-def _read_rows(file_name: str, content: bytes) -> list[list]:
+def _read_table(file_name: str, content: bytes):
     if len(content) > MAX_BYTES:
         raise ValidationError({"file": _("The file is larger than 5 MB.")})
-    if file_name.lower().endswith(".xlsx") or content[:4] == b"PK\x03\x04":
-        return _read_xlsx(content)
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = content.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - cp1252 reads almost anything
-        raise ValidationError({"file": _("The file is not a readable CSV.")})
-    if "\x00" in text:
-        raise ValidationError({"file": _("The file is not a readable CSV (UTF-16 or binary).")})
-    delimiter = (
-        ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
-    )
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-
-
-def _read_xlsx(content: bytes) -> list[list]:
-    from openpyxl import load_workbook
-
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many types for damaged files
-        raise ValidationError({"file": _("The Excel file cannot be opened.")}) from None
-    sheet = workbook.worksheets[0]
-    rows = [["" if v is None else v for v in row] for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    return rows
+        return read_table(content, file_name)
+    except UnreadableFile as error:
+        if error.code != "empty" and file_format_is_xlsx(file_name, content):
+            raise ValidationError({"file": _("The Excel file cannot be opened.")}) from None
+        raise ValidationError({"file": error.messages}) from None
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from None
+
+
+def file_format_is_xlsx(file_name: str, content: bytes) -> bool:
+    return file_name.lower().endswith(".xlsx") or content[:4] == b"PK\x03\x04"
 
 
 def _map_header(header: list) -> dict[str, int]:
-    wanted = {_key(alias): name for name, aliases in COLUMNS.items() for alias in aliases}
-    mapping = {}
-    for index, cell in enumerate(header):
-        name = wanted.get(_key(cell))
-        if name and name not in mapping:
-            mapping[name] = index
+    by_index, _unknown = HEADERS.map(header)
+    mapping = {name: index for index, name in by_index.items()}
     missing = [n for n in REQUIRED if n not in mapping]
     if missing or ("rfc" not in mapping and "tax_id" not in mapping):
         raise ValidationError(
@@ -214,7 +182,7 @@ class _RowChecker:
         self.seen_tax: dict[tuple, int] = {}
 
     def error(self, row, column, problem):
-        self.report.errors.append(RowProblem(row, column, str(problem)))
+        self.report.error(row, column, problem)
 
     def check(self, number: int, values: dict) -> dict | None:
         data = {
@@ -256,9 +224,7 @@ class _RowChecker:
                     self.error(number, column or "—", message)
         rfc = normalize_rfc(data.get("rfc", ""))
         if rfc and len(self.report.errors) == before and not rfc_check_digit_ok(rfc):
-            self.report.warnings.append(
-                RowProblem(number, "rfc", _("the RFC check digit does not match; check it"))
-            )
+            self.report.warn(number, "rfc", _("the RFC check digit does not match; check it"))
         return data if len(self.report.errors) == before else None
 
     def _check_contact(self, number, values):
@@ -316,29 +282,30 @@ def partners_import(
     """Check every row; unless it is a dry run and only when no row has a problem, create
     every partner (with its contact and address) in one transaction."""
     require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    rows = _read_rows(file_name, content)
-    if not rows:
-        raise ValidationError({"file": _("The file is empty.")})
-    mapping = _map_header(rows[0])
-    report = ImportReport(dry_run=dry_run)
+    table = _read_table(file_name, content)
+    mapping = _map_header(table.header)
+    report = ImportReport(file_name=file_name, dry_run=dry_run, file_format=table.file_format)
     checker = _RowChecker(membership.organization, report)
     valid = []
-    for number, row in enumerate(rows[1:], start=2):
-        if not any(str(c).strip() for c in row):
-            continue
-        report.total_rows += 1
-        if report.total_rows > MAX_ROWS:
-            raise ValidationError({"file": _("At most %(n)s rows per import.") % {"n": MAX_ROWS}})
-        values = _row_values(row, mapping)
-        data = checker.check(number, values)
-        if data is not None:
-            valid.append((data, values))
-    if report.total_rows == 0:
+    try:
+        for number, row in table.rows:
+            report.rows += 1
+            if report.rows > MAX_ROWS:
+                raise ValidationError(
+                    {"file": _("At most %(n)s rows per import.") % {"n": MAX_ROWS}}
+                )
+            values = _row_values(row, mapping)
+            data = checker.check(number, values)
+            if data is not None:
+                valid.append((data, values))
+    except (UnreadableFile, OverLimit) as error:  # found while reading on
+        raise ValidationError({"file": error.messages}) from None
+    if report.rows == 0:
         raise ValidationError({"file": _("The file has a header but no rows.")})
     if dry_run or not report.ok:
         return report
     _create_all(actor=actor, membership=membership, rows=valid)
-    report.created = len(valid)
+    report.written, report.applied = len(valid), True
     return report
 
 

@@ -25,13 +25,13 @@ def _import(world, content, name="partners.csv", dry_run=True):
 
 def test_dry_run_checks_and_saves_nothing(world):
     report = _import(world, fixture_bytes("partners_import.csv"))
-    assert report.ok and report.total_rows == 3 and report.created == 0
+    assert report.ok and report.rows == 3 and report.written == 0
     assert not Partner.objects.exists()
 
 
 def test_a_clean_file_is_imported_with_contacts_and_addresses(world):
     report = _import(world, fixture_bytes("partners_import.csv"), dry_run=False)
-    assert report.created == 3
+    assert report.written == 3
     client = Partner.objects.get(rfc="IEJ1001015A5")
     assert client.contacts.get().email == "ana@ejemplo.mx"
     assert client.addresses.get().city == "Monterrey"
@@ -52,7 +52,7 @@ def test_every_bad_row_is_reported_and_nothing_is_saved(world):
         "client,,IEJ1001015A5,,MX,\n"  # row 6: no name
     ).encode()
     report = _import(world, content, dry_run=False)
-    assert not report.ok and report.created == 0
+    assert not report.ok and report.written == 0
     problems = {(p.row, p.column) for p in report.errors}
     assert {
         (2, "rfc"),
@@ -99,7 +99,7 @@ def test_xlsx(world):
     buffer = io.BytesIO()
     workbook.save(buffer)
     report = _import(world, buffer.getvalue(), name="socios.xlsx", dry_run=False)
-    assert report.created == 1
+    assert report.written == 1
     assert Partner.objects.get().since.isoformat() == "2019-05-01"
 
 

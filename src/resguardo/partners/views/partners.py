@@ -1,13 +1,9 @@
 """The partner registry pages: list, detail, create, edit, risk, import and export."""
 
-import base64
-import hashlib
-
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView
 
 from resguardo.core.permissions import Perm
+from resguardo.core.tabular.views import StagedImportView
 from resguardo.core.views.lists import FilteredListView
 from resguardo.core.views.mixins import OrganizationRequiredMixin
 
@@ -27,8 +24,6 @@ from ..forms import PartnerForm, PartnerImportForm, RiskOverrideForm
 from ..models import ScreeningHit
 from ..risk import describe_factor
 from .base import ManageFormView, PartnerMixin, ServicePostView, form_data
-
-IMPORT_SESSION_KEY = "partners_import_file"
 
 
 class PartnerListView(FilteredListView):
@@ -205,81 +200,35 @@ class PartnerExportView(FilteredListView):
         return response
 
 
-class PartnerImportView(ManageFormView):
-    """Upload → dry-run report. A clean dry run keeps the file in the session so the user
-    can confirm; the confirmation imports everything or nothing."""
+class PartnerImportView(StagedImportView):
+    """Upload → dry-run report → confirm; the checked file waits in storage (core staged
+    import). The confirmation imports everything or nothing."""
 
     form_class = PartnerImportForm
     template_name = "partners/partner_import.html"
-    multipart = True
+    required_perm = Perm.MANAGE_COMPLIANCE
+    import_kind = "partners"
+    missing_message = gettext_lazy(
+        "Upload the file again: the checked file is no longer available."
+    )
+    changed_message = missing_message
 
-    def post(self, request, *args, **kwargs):
-        if "confirm" in request.POST:
-            return self.confirm(request)
-        return super().post(request, *args, **kwargs)
-
-    def perform(self, form):
-        upload = form.cleaned_data["file"]
-        content = upload.read()
-        self.report = services.partners_import(
+    def run_import(self, *, data, file_name, options, dry_run):
+        return services.partners_import(
             actor=self.request.user,
             membership=self.membership,
-            file_name=upload.name,
-            content=content,
-            dry_run=True,
-        )
-        if self.report.ok:
-            self.request.session[IMPORT_SESSION_KEY] = {
-                "name": upload.name,
-                "sha256": hashlib.sha256(content).hexdigest(),
-                "content": base64.b64encode(content).decode(),
-                "organization": self.membership.organization_id,
-            }
-        return self.report
-
-    def success(self, form):
-        return render(
-            self.request, self.template_name, self.get_context_data(form=form, report=self.report)
+            file_name=file_name,
+            content=data,
+            dry_run=dry_run,
         )
 
-    def confirm(self, request):
-        stored = request.session.get(IMPORT_SESSION_KEY)
-        if (
-            not stored
-            or stored.get("organization") != self.membership.organization_id
-            or stored.get("sha256") != request.POST.get("sha256")
-        ):
-            messages.error(
-                request, _("Upload the file again: the checked file is no longer available.")
-            )
-            return redirect("partners:partner_import")
-        try:
-            report = services.partners_import(
-                actor=request.user,
-                membership=self.membership,
-                file_name=stored["name"],
-                content=base64.b64decode(stored["content"]),
-                dry_run=False,
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-            return redirect("partners:partner_import")
-        request.session.pop(IMPORT_SESSION_KEY, None)
-        if not report.ok:  # the data changed since the dry run (e.g. someone added a partner)
-            return render(
-                request,
-                self.template_name,
-                self.get_context_data(form=self.get_form_class()(), report=report),
-            )
+    def done(self, report):
         messages.success(
-            request, _("%(n)s partners imported and screened.") % {"n": report.created}
+            self.request, _("%(n)s partners imported and screened.") % {"n": report.written}
         )
         return redirect("partners:partner_list")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        stored = self.request.session.get(IMPORT_SESSION_KEY)
-        context["stored_sha256"] = stored.get("sha256") if stored else ""
         context["blocked_status"] = PartnerStatus.BLOCKED
         return context

@@ -205,7 +205,7 @@ class ShipmentImportViewSet(mixins.ListModelMixin, OrganizationViewSet):
             code = status.HTTP_200_OK
         else:
             code = status.HTTP_201_CREATED
-        return Response(report.as_dict(), status=code)
+        return Response(services.report_as_dict(report), status=code)
 
 
 class CustomsBadgeViewSet(

@@ -10,7 +10,7 @@ Who may do what (checks from resguardo.core.permissions):
 
 from .badges import badge_create, badge_update
 from .documents import document_add, shipment_documents_check
-from .imports import ImportReport, shipment_import
+from .imports import ImportReport, report_as_dict, shipment_import
 from .shipments import (
     load_catalogs,
     shipment_cancel,
@@ -22,6 +22,7 @@ from .shipments import (
 
 __all__ = [
     "ImportReport",
+    "report_as_dict",
     "badge_create",
     "badge_update",
     "document_add",

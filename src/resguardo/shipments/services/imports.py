@@ -1,8 +1,6 @@
 """Importing shipments from a CSV or XLSX file: every row checked in memory first, then all
 rows written with bulk inserts, or none. A dry run checks without writing."""
 
-from dataclasses import dataclass, field
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -11,6 +9,7 @@ from resguardo.core.counterparties import counterparty_block_reasons
 from resguardo.core.files import IMPORT
 from resguardo.core.permissions import Perm, require_perm
 from resguardo.core.selectors import recordable_sites
+from resguardo.core.tabular import ImportReport, RowProblem, read_table, row_values
 from resguardo.core.writes import create_audited
 
 from .. import importing
@@ -24,50 +23,21 @@ IMPORT_MAX_ROWS = 100_000
 BATCH_SIZE = 2000
 
 
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    message: str
-
-
-@dataclass
-class ImportReport:
-    file_name: str
-    file_format: str
-    sha256: str
-    dry_run: bool
-    row_count: int = 0
-    container_count: int = 0
-    errors: list[RowError] = field(default_factory=list)
-    unknown_columns: list[str] = field(default_factory=list)
-    batch: ShipmentImport | None = None
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    @property
-    def imported(self) -> int:
-        return self.row_count if self.batch is not None else 0
-
-    @property
-    def bad_rows(self) -> int:
-        return len({e.row for e in self.errors})
-
-    def as_dict(self) -> dict:
-        return {
-            "file_name": self.file_name,
-            "format": self.file_format,
-            "sha256": self.sha256,
-            "dry_run": self.dry_run,
-            "rows": self.row_count,
-            "containers": self.container_count,
-            "imported": self.imported,
-            "import_id": self.batch.pk if self.batch else None,
-            "unknown_columns": self.unknown_columns,
-            "errors": [e.__dict__ for e in self.errors],
-        }
+def report_as_dict(report: ImportReport) -> dict:
+    """The API's answer (ShipmentImportReportSerializer)."""
+    batch = report.details.get("batch")
+    return {
+        "file_name": report.file_name,
+        "format": report.file_format,
+        "sha256": report.sha256,
+        "dry_run": report.dry_run,
+        "rows": report.rows,
+        "containers": report.details.get("containers", 0),
+        "imported": report.written,
+        "import_id": batch.pk if batch else None,
+        "unknown_columns": report.unknown_columns,
+        "errors": report.problems_as_dicts(),
+    }
 
 
 def _cell_text(value) -> str:
@@ -94,12 +64,12 @@ class _RowChecker:
         name = _cell_text(raw)
         if not name:
             if self.default_site is None:
-                errors.append(RowError(row, "site", _("Say which site handles this shipment.")))
+                errors.append(RowProblem(row, "site", _("Say which site handles this shipment.")))
             return self.default_site
         site = self.sites.get(name.casefold())
         if site is None:
             errors.append(
-                RowError(row, "site", _("“%(name)s” is not one of your sites.") % {"name": name})
+                RowProblem(row, "site", _("“%(name)s” is not one of your sites.") % {"name": name})
             )
         return site
 
@@ -116,7 +86,7 @@ class _RowChecker:
             date = importing.date_value(cells["operation_date"])
             if date is None:
                 errors.append(
-                    RowError(
+                    RowProblem(
                         row,
                         "operation_date",
                         _("“%(value)s” is not a date: use YYYY-MM-DD or DD/MM/YYYY.")
@@ -126,14 +96,14 @@ class _RowChecker:
             data["operation_date"] = date
         kind = importing.container_kind_value(data.pop("container_kind", ""))
         if kind is None:
-            errors.append(RowError(row, "container_kind", _("Unknown container kind.")))
+            errors.append(RowProblem(row, "container_kind", _("Unknown container kind.")))
             kind = "dry"
         data["containers"] = [(n, kind) for n in importing.split_list(data.get("containers"))]
         data["document_seal_numbers"] = importing.split_list(data.get("document_seal_numbers"))
         return data
 
     def check(self, row: int, cells: dict):
-        errors: list[RowError] = []
+        errors: list[RowProblem] = []
         site = self._site(cells.pop("site", ""), errors, row)
         data = self._values(cells, errors, row)
         try:
@@ -142,12 +112,12 @@ class _RowChecker:
             flagged = {e.column for e in errors}
             for column, messages in error.message_dict.items():
                 if column not in flagged:
-                    errors.extend(RowError(row, column, m) for m in messages)
+                    errors.extend(RowProblem(row, column, m) for m in messages)
             return None, errors
         number = clean.values["pedimento"]
         if number in self.seen:
             errors.append(
-                RowError(
+                RowProblem(
                     row,
                     "pedimento",
                     _("The pedimento %(number)s is repeated: it is already on row %(row)s.")
@@ -175,13 +145,12 @@ def _existing_pedimentos(organization, numbers: list[str]) -> set[str]:
     return found
 
 
-def _check_file(*, membership, data: bytes, file_name: str, default_site, report) -> list:
-    header, rows = importing.read_rows(data, report.file_format)
-    mapping, report.unknown_columns = importing.map_header(header)
+def _check_file(*, membership, table, default_site, report) -> list:
+    mapping, report.unknown_columns = importing.HEADERS.map(table.header)
     missing = [c for c in importing.REQUIRED_COLUMNS if c not in mapping.values()]
     if missing:
         report.errors.append(
-            RowError(
+            RowProblem(
                 1,
                 ", ".join(missing),
                 _("Missing columns: %(columns)s. The first row must name the columns.")
@@ -191,14 +160,14 @@ def _check_file(*, membership, data: bytes, file_name: str, default_site, report
         return []
     checker = _RowChecker(membership=membership, default_site=default_site)
     good = []
-    for row, cells in rows:
-        report.row_count += 1
-        if report.row_count > IMPORT_MAX_ROWS:
+    for row, cells in table.rows:
+        report.rows += 1
+        if report.rows > IMPORT_MAX_ROWS:
             report.errors.append(
-                RowError(row, "", _("At most %(n)s rows per file.") % {"n": IMPORT_MAX_ROWS})
+                RowProblem(row, "", _("At most %(n)s rows per file.") % {"n": IMPORT_MAX_ROWS})
             )
             break
-        values = {name: cells[i] if i < len(cells) else "" for i, name in mapping.items()}
+        values = row_values(cells, mapping)
         parsed, errors = checker.check(row, values)
         report.errors.extend(errors)
         if parsed is not None:
@@ -209,7 +178,7 @@ def _check_file(*, membership, data: bytes, file_name: str, default_site, report
         number = clean.values["pedimento"]
         if number in taken:
             message = duplicate_pedimento_error(number).message_dict["pedimento"][0]
-            report.errors.append(RowError(row, "pedimento", message))
+            report.errors.append(RowProblem(row, "pedimento", message))
     blocked = counterparty_block_reasons(
         organization=membership.organization,
         rfcs=[clean.values.get("client_rfc", "") for _r, _site, clean in good],
@@ -217,7 +186,7 @@ def _check_file(*, membership, data: bytes, file_name: str, default_site, report
     for row, _site, clean in good:
         reason = blocked.get(clean.values.get("client_rfc", ""))
         if reason:
-            report.errors.append(RowError(row, "client_rfc", reason))
+            report.errors.append(RowProblem(row, "client_rfc", reason))
     report.errors.sort(key=lambda e: e.row)
     return good
 
@@ -234,7 +203,7 @@ def _write(*, actor, membership, report, good, default_site) -> ShipmentImport:
             file_name=report.file_name[:255],
             file_format=report.file_format,
             sha256=report.sha256,
-            row_count=report.row_count,
+            row_count=report.rows,
             imported_by=actor,
         ),
     )
@@ -250,7 +219,7 @@ def _write(*, actor, membership, report, good, default_site) -> ShipmentImport:
         for n, k in clean.containers
     ]
     ShipmentContainer.objects.bulk_create(containers, batch_size=BATCH_SIZE)
-    report.container_count = len(containers)
+    report.details["containers"] = len(containers)
     return batch
 
 
@@ -261,32 +230,28 @@ def shipment_import(
     import hashlib
 
     require_perm(membership, Perm.RECORD)
-    report = ImportReport(
-        file_name=file_name,
-        file_format=importing.detect_format(file_name, data[:8]),
-        sha256=hashlib.sha256(data).hexdigest(),
-        dry_run=dry_run,
-    )
     if len(data) > IMPORT_MAX_BYTES:
         raise ValidationError(
             _("The file is larger than %(n)s MB.") % {"n": IMPORT_MAX_BYTES // MB}
         )
+    table = read_table(data, file_name)
+    report = ImportReport(
+        file_name=file_name,
+        file_format=table.file_format,
+        sha256=hashlib.sha256(data).hexdigest(),
+        dry_run=dry_run,
+    )
     if default_site is not None and default_site not in recordable_sites(membership=membership):
         raise ValidationError({"site": [_("You may not record shipments for this site.")]})
-    good = _check_file(
-        membership=membership,
-        data=data,
-        file_name=file_name,
-        default_site=default_site,
-        report=report,
-    )
-    report.container_count = sum(len(clean.containers) for _r, _s, clean in good)
-    if report.row_count == 0 and not report.errors:
-        report.errors.append(RowError(1, "", _("The file has no rows to import.")))
+    good = _check_file(membership=membership, table=table, default_site=default_site, report=report)
+    report.details["containers"] = sum(len(clean.containers) for _r, _s, clean in good)
+    if report.rows == 0 and not report.errors:
+        report.errors.append(RowProblem(1, "", _("The file has no rows to import.")))
     if dry_run or report.errors:
         return report
     with transaction.atomic():
-        report.batch = _write(
+        report.details["batch"] = _write(
             actor=actor, membership=membership, report=report, good=good, default_site=default_site
         )
+    report.written, report.applied = report.rows, True
     return report

@@ -40,14 +40,14 @@ def _good_row(site="Patio Norte"):
 def test_dry_run_checks_without_writing(patentes):
     data = _csv([_good_row(), _good_row()])
     report = _run(patentes, data, dry_run=True)
-    assert report.ok and report.row_count == 2 and report.container_count == 4
+    assert report.ok and report.rows == 2 and report.details["containers"] == 4
     assert not Shipment.objects.exists() and not ShipmentImport.objects.exists()
 
 
 def test_import_writes_every_row_and_one_audit_entry(patentes):
     report = _run(patentes, _csv([_good_row(), _good_row()]), dry_run=False)
-    assert report.ok and report.imported == 2
-    assert Shipment.objects.filter(import_batch=report.batch).count() == 2
+    assert report.ok and report.written == 2
+    assert Shipment.objects.filter(import_batch=report.details["batch"]).count() == 2
     assert ShipmentContainer.objects.filter(kind="reefer").count() == 4
     shipment = Shipment.objects.first()
     assert shipment.document_seal_numbers == ["AA1", "AA2"]
