@@ -1,22 +1,17 @@
 """Report pages and downloads. Every assessment is fetched through the compliance selectors,
 so another organization's (or another site's) assessment answers 404."""
 
-import hashlib
-import uuid
-
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.shortcuts import redirect
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
 from resguardo.compliance import selectors
 from resguardo.compliance.access import can_manage
 from resguardo.core.permissions import Perm
+from resguardo.core.tabular.views import StagedImportView
 from resguardo.core.views.mixins import OrganizationRequiredMixin
 
 from . import downloads
@@ -24,8 +19,6 @@ from .choices import ReportLanguage
 from .forms import WorkbookImportForm
 from .xlsx_import import import_workbook
 
-PENDING_KEY = "reports_workbook_pending"
-PENDING_FOLDER = "reports/imports"
 RECENT_LIMIT = 50
 
 
@@ -94,98 +87,43 @@ class EvidencePackageView(DownloadView):
     respond = staticmethod(downloads.package_response)
 
 
-class WorkbookImportView(AssessmentReportMixin, FormView):
-    """Upload the edited workbook. A dry run shows what would change and keeps the file (in
-    storage, named in the session) so the person can apply exactly what they saw."""
+class WorkbookImportView(AssessmentReportMixin, StagedImportView):
+    """Upload the edited workbook. A dry run shows what would change and keeps the file (a
+    core staged import, in storage) so the person can apply exactly what they saw."""
 
     template_name = "reports/import.html"
     form_class = WorkbookImportForm
     required_perm = Perm.MANAGE_COMPLIANCE
+    import_kind = "reports.workbook"
+    missing_message = gettext_lazy("Nothing to apply: upload the file again.")
+    changed_message = gettext_lazy("The checked file changed: upload it again.")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(assessment=self.get_assessment(), **kwargs)
 
-    def post(self, request, *args, **kwargs):
-        if "confirm" in request.POST:
-            return self._confirm()
-        return super().post(request, *args, **kwargs)
+    def scope(self):
+        return f"assessment:{self.get_assessment().pk}"
 
-    def _import(self, file, *, dry_run, file_name):
+    def wants_dry_run(self, form):
+        return form.cleaned_data["dry_run"]
+
+    def stage_when(self, report):
+        return report.ok and bool(report.changes)
+
+    def blank_form_kwargs(self):
+        return {"initial": {"dry_run": True}}
+
+    def run_import(self, *, data, file_name, options, dry_run):
         return import_workbook(
             actor=self.request.user,
             membership=self.membership,
             assessment=self.get_assessment(),
-            file=file,
+            file=ContentFile(data, name=file_name),
             dry_run=dry_run,
             file_name=file_name,
         )
 
-    def form_valid(self, form):
-        upload = form.cleaned_data["file"]
-        dry_run = form.cleaned_data["dry_run"]
-        self._discard_pending()
-        try:
-            report = self._import(upload, dry_run=dry_run, file_name=upload.name)
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error("file", message)
-            return self.form_invalid(form)
-        if report.applied:
-            return self._done(report)
-        if dry_run and report.ok and report.changes:
-            self._keep_pending(upload, report)
-        return self.render_to_response(self.get_context_data(form=form, report=report))
-
-    def _keep_pending(self, upload, report):
-        upload.seek(0)
-        body = upload.read()
-        name = default_storage.save(f"{PENDING_FOLDER}/{uuid.uuid4().hex}.xlsx", ContentFile(body))
-        self.request.session[PENDING_KEY] = {
-            "name": name,
-            "sha256": hashlib.sha256(body).hexdigest(),
-            "assessment": self.get_assessment().pk,
-            "organization": self.membership.organization_id,
-            "file_name": report.file_name,
-        }
-
-    def _discard_pending(self):
-        pending = self.request.session.pop(PENDING_KEY, None)
-        if pending and default_storage.exists(pending["name"]):
-            default_storage.delete(pending["name"])
-
-    def _confirm(self):
-        assessment = self.get_assessment()
-        pending = self.request.session.get(PENDING_KEY)
-        if (
-            not pending
-            or pending["organization"] != self.membership.organization_id
-            or pending["assessment"] != assessment.pk
-            or not default_storage.exists(pending["name"])
-        ):
-            messages.error(self.request, _("Nothing to apply: upload the file again."))
-            return redirect("reports:assessment_import", pk=assessment.pk)
-        with default_storage.open(pending["name"], "rb") as handle:
-            body = handle.read()
-        self._discard_pending()
-        if hashlib.sha256(body).hexdigest() != pending["sha256"]:
-            messages.error(self.request, _("The checked file changed: upload it again."))
-            return redirect("reports:assessment_import", pk=assessment.pk)
-        form = self.get_form_class()(initial={"dry_run": True})
-        try:
-            report = self._import(
-                ContentFile(body, name=pending["file_name"]),
-                dry_run=False,
-                file_name=pending["file_name"],
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-            return self.render_to_response(self.get_context_data(form=form))
-        if report.applied:
-            return self._done(report)
-        return self.render_to_response(self.get_context_data(form=form, report=report))
-
-    def _done(self, report):
+    def done(self, report):
         count = len(report.changes)
         messages.success(
             self.request,

@@ -4,13 +4,13 @@ The import finds each column by its header, in Spanish or English, or by its key
 exported in one language may be edited and imported by a user working in the other.
 """
 
-import unicodedata
 from dataclasses import dataclass
 
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from resguardo.compliance.choices import Result
+from resguardo.core.tabular.headers import simplify
 
 META_SHEET = "resguardo"  # hidden sheet: what the file was exported from
 LISTS_SHEET = "lists"  # hidden sheet: the values offered by the drop-down lists
@@ -59,12 +59,6 @@ COLUMNS = [
 ]
 COLUMN_KEYS = [c.key for c in COLUMNS]
 REQUIRED_KEYS = ("urn", "result", "version")
-
-
-def simplify(text) -> str:
-    """Lower case, no accents, single spaces: for matching headers and list values."""
-    text = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
-    return " ".join(text.lower().split())
 
 
 def _in_each_language(label) -> set[str]:

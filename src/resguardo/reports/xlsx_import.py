@@ -8,8 +8,8 @@ entries as answering one by one) or none of them.
 """
 
 import datetime
-import zipfile
-from dataclasses import dataclass, field
+from contextlib import closing
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -19,6 +19,14 @@ from resguardo.compliance.choices import Result
 from resguardo.compliance.services.bulk import BulkChangeError, ResultChange, results_update_many
 from resguardo.core.exceptions import FrozenRecordError
 from resguardo.core.permissions import Perm, require_perm
+from resguardo.core.tabular import (
+    ImportReport,
+    Limits,
+    RowProblem,
+    UnreadableFile,
+    XlsxBook,
+    simplify,
+)
 
 from .xlsx_columns import (
     COLUMNS,
@@ -26,7 +34,6 @@ from .xlsx_columns import (
     REQUIRED_KEYS,
     header_aliases,
     result_aliases,
-    simplify,
 )
 from .xlsx_export import current_members
 
@@ -40,13 +47,6 @@ SERVICE_FIELD_COLUMNS = {
     "version": "version",
     **{key: key for key in ANSWER_KEYS},
 }
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str  # the column's header, in the language of the person importing
-    message: str
 
 
 @dataclass(frozen=True)
@@ -65,51 +65,42 @@ class RowChange:
     change: ResultChange
 
 
-@dataclass
-class ImportReport:
-    file_name: str
-    dry_run: bool
-    rows_read: int = 0
-    changes: list[RowChange] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
-    applied: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    @property
-    def bad_rows(self) -> int:
-        return len({e.row for e in self.errors})
-
-
 def _label(key: str) -> str:
     return next((str(c.label) for c in COLUMNS if c.key == key), "") if key else ""
 
 
-def _open(file):
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
+def _open(file) -> XlsxBook:
     size = getattr(file, "size", None)
     if size is not None and size > MAX_IMPORT_BYTES:
         raise ValidationError(
             _("The file is larger than the %(mb)s MB limit.")
             % {"mb": MAX_IMPORT_BYTES // (1024 * 1024)}
         )
+    file.seek(0)
+    data = file.read(MAX_IMPORT_BYTES + 1)
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ValidationError(
+            _("The file is larger than the %(mb)s MB limit.")
+            % {"mb": MAX_IMPORT_BYTES // (1024 * 1024)}
+        )
     try:
-        file.seek(0)
-        return load_workbook(file, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
+        return XlsxBook(data, Limits.from_settings())
+    except UnreadableFile:
         raise ValidationError(_("This is not an Excel (.xlsx) file.")) from None
 
 
-def _check_origin(workbook, assessment) -> None:
+def _first_row(book: XlsxBook, sheet_name: str) -> list:
+    with closing(book.rows(sheet_name, max_row=1)) as rows:
+        found = next(rows, None)
+    return found[1] if found else []
+
+
+def _check_origin(book: XlsxBook, assessment) -> None:
     meta = {}
-    if META_SHEET in workbook.sheetnames:
-        for row in workbook[META_SHEET].iter_rows(max_col=2, values_only=True):
+    if META_SHEET in book.sheet_names:
+        for _number, row in book.rows(META_SHEET):
             if row and row[0]:
-                meta[str(row[0])] = row[1]
+                meta[str(row[0])] = row[1] if len(row) > 1 else None
     if str(meta.get("assessment", "")) != str(assessment.pk):
         raise ValidationError(
             _(
@@ -119,13 +110,13 @@ def _check_origin(workbook, assessment) -> None:
         )
 
 
-def _find_sheet(workbook):
+def _find_sheet(book: XlsxBook):
     """The sheet whose first row holds the URN column, and its column index → key map."""
     aliases = header_aliases()
-    for sheet in workbook.worksheets:
-        if sheet.title == META_SHEET:
+    for name in book.sheet_names:
+        if name == META_SHEET:
             continue
-        header = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), ())
+        header = _first_row(book, name)
         columns = {i: aliases[simplify(v)] for i, v in enumerate(header) if simplify(v) in aliases}
         if "urn" in columns.values():
             missing = [key for key in REQUIRED_KEYS if key not in columns.values()]
@@ -134,7 +125,7 @@ def _find_sheet(workbook):
                     _("Columns missing from the sheet: %(columns)s.")
                     % {"columns": ", ".join(_label(key) for key in missing)}
                 )
-            return sheet, columns
+            return name, columns
     raise ValidationError(_("No sheet of this file has the requirement URN column."))
 
 
@@ -151,10 +142,10 @@ class _Row:
 
     def __init__(self, number: int, values: dict, context):
         self.number, self.values, self.context = number, values, context
-        self.errors: list[RowError] = []
+        self.errors: list[RowProblem] = []
 
     def error(self, key: str, message: str) -> None:
-        self.errors.append(RowError(self.number, _label(key), message))
+        self.errors.append(RowProblem(self.number, _label(key), message))
 
     def result(self):
         raw = self.values.get("result")
@@ -301,14 +292,16 @@ def _parse_row(row: _Row, stored) -> RowChange | None:
     )
 
 
-def _read_rows(sheet, columns, context, report: ImportReport) -> None:
+def _read_rows(book, sheet_name, columns, context, report: ImportReport) -> None:
     seen: dict[str, int] = {}
-    for number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+    for number, values in book.rows(sheet_name):
+        if number < 2:
+            continue
         cells = {key: values[i] for i, key in columns.items() if i < len(values)}
         if all(_text(v) == "" for v in cells.values()):
             continue
-        report.rows_read += 1
-        if report.rows_read > MAX_ROWS:
+        report.rows += 1
+        if report.rows > MAX_ROWS:
             raise ValidationError(
                 _("The file has more than %(n)s rows; it is not an export of an assessment.")
                 % {"n": MAX_ROWS}
@@ -341,13 +334,10 @@ def check_workbook(*, membership, assessment, file, file_name="", dry_run=True) 
             _("This assessment is frozen: it was signed off and can no longer change.")
         )
     report = ImportReport(file_name=file_name or getattr(file, "name", ""), dry_run=dry_run)
-    workbook = _open(file)
-    try:
-        _check_origin(workbook, assessment)
-        sheet, columns = _find_sheet(workbook)
-        _read_rows(sheet, columns, _context(membership, assessment), report)
-    finally:
-        workbook.close()
+    with _open(file) as book:
+        _check_origin(book, assessment)
+        sheet_name, columns = _find_sheet(book)
+        _read_rows(book, sheet_name, columns, _context(membership, assessment), report)
     return report
 
 
@@ -371,9 +361,9 @@ def import_workbook(*, actor, membership, assessment, file, dry_run=False, file_
         )
     except BulkChangeError as error:
         report.errors = [
-            RowError(e.key, _label(SERVICE_FIELD_COLUMNS.get(e.field, "")), e.message)
+            RowProblem(e.key, _label(SERVICE_FIELD_COLUMNS.get(e.field, "")), e.message)
             for e in error.errors_by_change
         ]
         return report
-    report.applied = True
+    report.applied, report.written = True, len(report.changes)
     return report

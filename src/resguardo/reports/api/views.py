@@ -62,7 +62,7 @@ class WorkbookImportReportSerializer(serializers.Serializer):
     file_name = serializers.CharField()
     dry_run = serializers.BooleanField()
     applied = serializers.BooleanField()
-    rows_read = serializers.IntegerField()
+    rows_read = serializers.IntegerField(source="rows")
     changes = WorkbookRowChangeSerializer(many=True)
     errors = WorkbookRowErrorSerializer(many=True)
 
