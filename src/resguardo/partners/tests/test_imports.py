@@ -8,6 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
+from resguardo.core.tabular.bombs import far_column_bomb, far_row_bomb, peak_memory
+
 from .. import services
 from ..models import Partner
 from .factories import create_partner, fixture_bytes
@@ -180,3 +182,22 @@ def test_the_check_reports_contact_and_address_problems_the_import_would_hit(wor
     assert "at most 40 characters" in rows[0][2]
     assert rows[2][2] == "an address needs both street and city"
     assert 'name="confirm"' not in text and not Partner.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("bomb", "message"),
+    [(far_row_bomb, "beyond row 100001"), (far_column_bomb, "data in column XFD")],
+)
+def test_a_dimension_bomb_is_refused_quickly_in_little_memory(world, api_for, bomb, message):
+    """1.5 KB declaring A1:XFD1048576 used to take the server past 800 MB here."""
+    api = api_for(world.carla)
+    response, peak, seconds = peak_memory(
+        lambda: api.post(
+            "/api/v1/partners/import/",
+            {"file": SimpleUploadedFile("bomba.xlsx", bomb())},
+            format="multipart",
+        )
+    )
+    assert response.status_code == 400 and message in response.content.decode()
+    assert peak < 20 * 1024 * 1024 and seconds < 10
+    assert not Partner.objects.exists()

@@ -213,3 +213,35 @@ def test_api_import_lists_every_bad_row(world, demo, client_for, api_for):
         .status_code
         == 403
     )
+
+
+@pytest.mark.parametrize(
+    ("far_cell", "message"), [("A1048576", "beyond row 100001"), ("XFD2", "data in column XFD")]
+)
+def test_a_dimension_bomb_is_refused_quickly_in_little_memory(
+    world, demo, api_for, far_cell, message
+):
+    """A workbook with this assessment's marker and header, declaring A1:XFD1048576 and holding
+    one cell far away, used to be read cell by cell up to that declared corner."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from resguardo.core.tabular.bombs import peak_memory, xlsx_with_sheets
+
+    assessment, _evidence = demo
+    data = xlsx_with_sheets(
+        {
+            "Autoevaluación": {"A1": "urn", "B1": "result", "C1": "version", far_cell: "x"},
+            "resguardo": {"A1": "assessment", "B1": str(assessment.pk)},
+        }
+    )
+    assert len(data) < 2500
+    api = api_for(world.carla)
+    response, peak, seconds = peak_memory(
+        lambda: api.post(
+            reverse("api:assessmentreport-import-xlsx", args=[assessment.pk]),
+            {"file": SimpleUploadedFile("bomba.xlsx", data), "dry_run": True},
+            format="multipart",
+        )
+    )
+    assert response.status_code == 400 and message in response.content.decode()
+    assert peak < 20 * 1024 * 1024 and seconds < 10

@@ -7,6 +7,8 @@ from resguardo.core.models import AuditEntry
 from resguardo.shipments.models import Shipment, ShipmentContainer, ShipmentImport
 from resguardo.shipments.services import shipment_import
 
+from resguardo.core.tabular.bombs import far_column_bomb, far_row_bomb, peak_memory
+
 from .factories import container_number, pedimento_for, year2
 
 pytestmark = pytest.mark.django_db
@@ -158,3 +160,24 @@ def test_the_column_names_of_the_spanish_export_are_understood(patentes):
     shipment = Shipment.objects.get()
     assert shipment.site == patentes.yard and shipment.operation_date.month == 3
     assert shipment.tractor_plates == "92AK4L" and shipment.document_seal_numbers == ["NL1", "NL2"]
+
+
+@pytest.mark.parametrize(
+    ("bomb", "message"),
+    [(far_row_bomb, "beyond row 100001"), (far_column_bomb, "data in column XFD")],
+)
+def test_a_dimension_bomb_is_refused_quickly_in_little_memory(patentes, api_for, bomb, message):
+    """1.5 KB declaring A1:XFD1048576 used to burn minutes of CPU here."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    api = api_for(patentes.alice)
+    response, peak, seconds = peak_memory(
+        lambda: api.post(
+            "/api/v1/shipment-imports/",
+            {"file": SimpleUploadedFile("bomba.xlsx", bomb())},
+            format="multipart",
+        )
+    )
+    assert response.status_code == 400 and message in response.content.decode()
+    assert peak < 20 * 1024 * 1024 and seconds < 10
+    assert not Shipment.objects.exists()
