@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -33,14 +34,15 @@ def measure(bomb_name: str) -> None:
     django.setup()
     from django.core.exceptions import ValidationError
 
-    from resguardo.core.tabular import read_table
-    from resguardo.core.tabular import bombs
+    from resguardo.core.tabular import bombs, read_table
 
     data = getattr(bombs, bomb_name)()
     import openpyxl  # noqa: F401 - loaded before measuring: its import is not the file's cost
     import openpyxl.worksheet._reader  # noqa: F401
+
     Path("/proc/self/clear_refs").write_text("5")  # reset the peak (VmHWM) to the current RSS
     idle = _rss_kb("VmRSS")
+    tracemalloc.start()
     started = time.perf_counter()
     try:
         list(read_table(data, "bomba.xlsx").rows)
@@ -49,9 +51,11 @@ def measure(bomb_name: str) -> None:
         outcome = f"refused: {error.messages[0]}"
     seconds = time.perf_counter() - started
     peak = _rss_kb("VmHWM")
+    python_peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
     print(
         f"{bomb_name:16} {len(data):5} bytes  peak RSS above idle {(peak - idle) / 1024:6.1f} MB"
-        f"  {seconds * 1000:7.1f} ms  {outcome}"
+        f" (Python allocations {python_peak / 1024:5.0f} KB)  {seconds * 1000:6.1f} ms  {outcome}"
     )
 
 

@@ -4,10 +4,9 @@ import pytest
 from openpyxl import Workbook
 
 from resguardo.core.models import AuditEntry
+from resguardo.core.tabular.bombs import far_column_bomb, far_row_bomb, peak_memory
 from resguardo.shipments.models import Shipment, ShipmentContainer, ShipmentImport
 from resguardo.shipments.services import shipment_import
-
-from resguardo.core.tabular.bombs import far_column_bomb, far_row_bomb, peak_memory
 
 from .factories import container_number, pedimento_for, year2
 
