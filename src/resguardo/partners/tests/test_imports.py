@@ -201,3 +201,37 @@ def test_a_dimension_bomb_is_refused_quickly_in_little_memory(world, api_for, bo
     assert response.status_code == 400 and message in response.content.decode()
     assert peak < 20 * 1024 * 1024 and seconds < 10
     assert not Partner.objects.exists()
+
+
+def test_the_checked_file_waits_in_storage_for_its_owner_not_in_the_session(world, client_for):
+    import base64
+
+    from django.test import Client
+
+    from resguardo.core.models import StagedImport
+    from resguardo.core.tabular import staged_import_read
+
+    content = fixture_bytes("partners_import.csv")
+    url = reverse("partners:partner_import")
+    client = client_for(world.carla)
+    client.post(url, {"file": SimpleUploadedFile("partners.csv", content)})
+    staged = StagedImport.objects.get()
+    assert (staged.user, staged.kind, staged.organization) == (world.carla, "partners", world.org)
+    assert staged_import_read(staged) == content
+    assert base64.b64encode(content).decode()[:40] not in str(dict(client.session.items()))
+    # Someone else of the organization cannot confirm it.
+    other = Client()
+    other.force_login(world.alice)
+    other.post(url, {"confirm": "1", "staged": staged.pk})
+    assert not Partner.objects.exists() and StagedImport.objects.count() == 1
+    done = client.post(url, {"confirm": "1", "staged": staged.pk}, follow=True)
+    assert "3 partners imported and screened." in done.content.decode(), done.content.decode()
+    assert Partner.objects.count() == 3 and not StagedImport.objects.exists()
+
+
+def test_a_file_with_bad_rows_is_not_kept(world, client_for):
+    from resguardo.core.models import StagedImport
+
+    upload = SimpleUploadedFile("p.csv", b"kind,legal_name,rfc\ncamion,X,ABC\n")
+    client_for(world.carla).post(reverse("partners:partner_import"), {"file": upload})
+    assert not StagedImport.objects.exists()
