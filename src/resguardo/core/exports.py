@@ -12,6 +12,8 @@ import tempfile
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.utils import timezone
 
+from resguardo.core.text import xlsx_value
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXPORT_FORMATS = ("csv", "xlsx")
 
@@ -59,6 +61,8 @@ def csv_response(filename: str, header: list, rows) -> StreamingHttpResponse:
 
 
 def _xlsx_value(value):
+    if isinstance(value, str):
+        return xlsx_value(value)
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
         return timezone.localtime(value).replace(tzinfo=None)
     if isinstance(value, bool):
@@ -76,7 +80,7 @@ def xlsx_response(filename: str, sheet_title: str, header: list, rows) -> FileRe
     bold = Font(bold=True)
     head = []
     for title in header:
-        cell = WriteOnlyCell(sheet, value=str(title))
+        cell = WriteOnlyCell(sheet, value=xlsx_value(str(title)))
         cell.font = bold
         head.append(cell)
     sheet.append(head)

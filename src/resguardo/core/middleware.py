@@ -82,3 +82,24 @@ class ContentSecurityPolicyMiddleware:
             CONTENT_SECURITY_POLICY_INLINE_SCRIPTS if inline else CONTENT_SECURITY_POLICY
         )
         return response
+
+
+class CleanTextInputMiddleware:
+    """Form posts (pages and API alike) arrive without control characters: they mean nothing
+    in the text people type and break the Excel exports that carry it (core.text). JSON
+    bodies are cleaned by the API's parsers (core.api.parsers)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.content_type in (
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        ):
+            from .text import CONTROL_CHARACTERS, clean_input
+
+            post = request.POST
+            if any(CONTROL_CHARACTERS.search(v) for vs in post.lists() for v in vs[1]):
+                request.POST = clean_input(post)
+        return self.get_response(request)

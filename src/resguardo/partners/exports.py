@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from resguardo.core.text import xlsx_row
+
 from .choices import HitStatus
 
 
@@ -53,23 +55,25 @@ def partners_workbook(partners) -> bytes:
             else None
         )
         sheet.append(
-            [
-                partner.legal_name,
-                partner.trade_name,
-                partner.get_kind_display(),
-                partner.rfc,
-                partner.tax_id,
-                partner.country,
-                partner.get_status_display(),
-                partner.get_effective_risk_display(),
-                partner.risk_score,
-                _("yes") if partner.risk_override else "",
-                partner.next_review_due,
-                screened,
-                open_hits,
-                _certifications(partner),
-                str(partner.rfc_warning),
-            ]
+            xlsx_row(
+                [
+                    partner.legal_name,
+                    partner.trade_name,
+                    partner.get_kind_display(),
+                    partner.rfc,
+                    partner.tax_id,
+                    partner.country,
+                    partner.get_status_display(),
+                    partner.get_effective_risk_display(),
+                    partner.risk_score,
+                    _("yes") if partner.risk_override else "",
+                    partner.next_review_due,
+                    screened,
+                    open_hits,
+                    _certifications(partner),
+                    str(partner.rfc_warning),
+                ]
+            )
         )
     for column, width in zip(
         "ABCDEFGHIJKLMNO", (45, 30, 24, 15, 15, 8, 22, 10, 10, 10, 14, 18, 12, 50, 40), strict=True

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from resguardo.compliance import selectors
 from resguardo.compliance.choices import Result
 from resguardo.core.selectors import member_list
+from resguardo.core.text import xlsx_row, xlsx_value
 
 from .choices import report_language, written_in
 from .xlsx_columns import COLUMNS, FORMAT, LISTS_SHEET, META_SHEET
@@ -64,7 +65,7 @@ def _requirements_sheet(workbook, data, emails):
     count = 0
     for section in data.sections:
         for item in section.requirements:
-            sheet.append(_row(item.result))
+            sheet.append(xlsx_row(_row(item.result)))
             count += 1
     last = count + 1
     for index, column in enumerate(COLUMNS, start=1):
@@ -164,7 +165,7 @@ def _instructions_sheet(workbook, data):
     lines += [(c.label, c.help) for c in COLUMNS if c.help]
     bold = Font(bold=True)
     for label, text in lines:
-        sheet.append([str(label), str(text)])
+        sheet.append(xlsx_row([str(label), str(text)]))
         row = sheet.max_row
         sheet.cell(row=row, column=1).font = bold
         sheet.cell(row=row, column=2).alignment = wrap
@@ -175,7 +176,7 @@ def _hidden_sheets(workbook, data, emails, membership, language):
     for index, (_value, label) in enumerate(Result.choices, start=1):
         lists.cell(row=index, column=1, value=str(label))
     for index, email in enumerate(emails, start=1):
-        lists.cell(row=index, column=2, value=email)
+        lists.cell(row=index, column=2, value=xlsx_value(email))
     lists.sheet_state = "hidden"
     meta = workbook.create_sheet(META_SHEET)
     for key, value in [
@@ -187,7 +188,7 @@ def _hidden_sheets(workbook, data, emails, membership, language):
         ("exported_at", timezone.now().isoformat(timespec="seconds")),
         ("exported_by", membership.user.email),
     ]:
-        meta.append([key, value])
+        meta.append(xlsx_row([key, value]))
     meta.sheet_state = "hidden"
 
 

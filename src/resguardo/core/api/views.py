@@ -3,6 +3,7 @@
 from rest_framework import mixins, viewsets
 
 from ..permissions import Perm
+from .parsers import CleanTextParser
 
 
 class OrganizationViewSet(viewsets.GenericViewSet):
@@ -14,6 +15,9 @@ class OrganizationViewSet(viewsets.GenericViewSet):
 
     read_perm = Perm.VIEW
     write_perm = Perm.MANAGE_COMPLIANCE
+
+    def get_parsers(self):
+        return [CleanTextParser(parser) for parser in super().get_parsers()]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation: no request user

@@ -245,3 +245,20 @@ def test_a_dimension_bomb_is_refused_quickly_in_little_memory(
     )
     assert response.status_code == 400 and message in response.content.decode()
     assert peak < 20 * 1024 * 1024 and seconds < 10
+
+
+def test_the_workbook_exports_a_comment_holding_a_control_character(
+    world, demo, client_for, api_for
+):
+    """One BEL in a comment used to make the assessment workbook answer 500 for good."""
+    assessment, _evidence = demo
+    RequirementResult.objects.filter(assessment=assessment, node__ref_id="1.2").update(
+        comments="Revisar\x07 con el oficial"
+    )
+    page = client_for(world.carla).get(reverse("reports:assessment_xlsx", args=[assessment.pk]))
+    api = api_for(world.carla).get(reverse("api:assessmentreport-xlsx", args=[assessment.pk]))
+    for response in (page, api):
+        assert response.status_code == 200
+        sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+        values = [cell for row in sheet.iter_rows(values_only=True) for cell in row]
+        assert "Revisar con el oficial" in values
