@@ -3,6 +3,7 @@ the file itself is core's (`resguardo.core.tabular`)."""
 
 import datetime
 
+from resguardo.core.selectors import recordable_sites
 from resguardo.core.tabular import HeaderMap, simplify
 
 from .choices import ContainerKind, Operation, TransportMode
@@ -117,3 +118,10 @@ def date_value(value) -> datetime.date | None:
 def split_list(value) -> list[str]:
     text = str(value or "").replace(",", " ").replace(";", " ").replace("|", " ")
     return [part for part in text.split() if part]
+
+
+def site_from_options(membership, options: dict):
+    """The default site chosen with a staged upload, if the member may still record there."""
+    if not options.get("site"):
+        return None
+    return recordable_sites(membership=membership).filter(pk=options["site"]).first()

@@ -2,6 +2,8 @@
 
 from rest_framework import serializers
 
+from resguardo.core.tabular.api import StagedImportRequestSerializer
+
 from ..choices import (
     CertificationProgram,
     CriterionResult,
@@ -110,9 +112,8 @@ class RiskOverrideSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True)
 
 
-class ImportSerializer(serializers.Serializer):
-    file = serializers.FileField()
-    dry_run = serializers.BooleanField(default=True)
+class ImportSerializer(StagedImportRequestSerializer):
+    pass
 
 
 class RowProblemSerializer(serializers.Serializer):
@@ -128,6 +129,9 @@ class ImportReportSerializer(serializers.Serializer):
     created = serializers.IntegerField()
     errors = RowProblemSerializer(many=True)
     warnings = RowProblemSerializer(many=True)
+    staged_import = serializers.IntegerField(
+        allow_null=True, help_text="After a clean dry run: send it back to import that file."
+    )
 
 
 class AddressSerializer(serializers.ModelSerializer):

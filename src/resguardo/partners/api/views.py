@@ -17,6 +17,7 @@ from resguardo.core.api.views import (
 from resguardo.core.downloads import stored_file_response
 from resguardo.core.permissions import Perm
 from resguardo.core.selectors import member_user_list
+from resguardo.core.tabular.api import run_staged_import
 
 from .. import selectors, services
 from ..filtersets import (
@@ -159,16 +160,23 @@ class PartnerViewSet(
         created; 400 with the same report when a row has a problem."""
         serializer = s.ImportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        upload = serializer.validated_data["file"]
-        report = services.partners_import(
-            actor=request.user,
-            membership=self.membership,
-            file_name=upload.name,
-            content=upload.read(),
-            dry_run=serializer.validated_data["dry_run"],
+
+        def run(*, data, file_name, options, dry_run):
+            return services.partners_import(
+                actor=request.user,
+                membership=self.membership,
+                file_name=file_name,
+                content=data,
+                dry_run=dry_run,
+            )
+
+        report, staged = run_staged_import(
+            request=request, kind="partners", data=serializer.validated_data, run=run
         )
         code = status.HTTP_200_OK if report.ok else status.HTTP_400_BAD_REQUEST
-        return Response(services.report_as_dict(report), status=code)
+        body = services.report_as_dict(report)
+        body["staged_import"] = staged.pk if staged else None
+        return Response(body, status=code)
 
 
 class _ChildViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganizationViewSet, _Scoped):

@@ -196,6 +196,7 @@ def test_a_dimension_bomb_is_refused_quickly_in_little_memory(world, api_for, bo
             "/api/v1/partners/import/",
             {"file": SimpleUploadedFile("bomba.xlsx", bomb())},
             format="multipart",
+            HTTP_ACCEPT_LANGUAGE="en",
         )
     )
     assert response.status_code == 400 and message in response.content.decode()
@@ -235,3 +236,22 @@ def test_a_file_with_bad_rows_is_not_kept(world, client_for):
     upload = SimpleUploadedFile("p.csv", b"kind,legal_name,rfc\ncamion,X,ABC\n")
     client_for(world.carla).post(reverse("partners:partner_import"), {"file": upload})
     assert not StagedImport.objects.exists()
+
+
+def test_api_dry_run_then_import_the_checked_file_by_its_id(world, api_for):
+    api = api_for(world.carla)
+    upload = SimpleUploadedFile("p.csv", fixture_bytes("partners_import.csv"))
+    checked = api.post("/api/v1/partners/import/", {"file": upload}, format="multipart").json()
+    assert checked["ok"] and checked["staged_import"] and not Partner.objects.exists()
+    outsider = api_for(world.alice).post(
+        "/api/v1/partners/import/",
+        {"staged_import": checked["staged_import"], "dry_run": "false"},
+        format="multipart",
+    )
+    assert outsider.status_code == 400 and "staged_import" in outsider.json()
+    done = api.post(
+        "/api/v1/partners/import/",
+        {"staged_import": checked["staged_import"], "dry_run": "false"},
+        format="multipart",
+    )
+    assert done.status_code == 200 and done.json()["created"] == 3

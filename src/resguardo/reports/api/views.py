@@ -1,6 +1,7 @@
 """Report endpoints: /api/v1/assessment-reports/{assessment id}/pdf/, xlsx/, import-xlsx/,
 oscal-ar/, evidence-package/. The same functions as the pages produce every file."""
 
+from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -15,6 +16,7 @@ from resguardo.compliance.models import Assessment
 from resguardo.core.api.schema import report_or_field_errors
 from resguardo.core.api.views import OrganizationViewSet
 from resguardo.core.permissions import Perm
+from resguardo.core.tabular.api import StagedImportRequestSerializer, run_staged_import
 
 from .. import downloads
 from ..choices import ReportLanguage
@@ -32,8 +34,10 @@ def _binary(media_type: str):
     return {(200, media_type): OpenApiResponse(OpenApiTypes.BINARY)}
 
 
-class WorkbookImportSerializer(serializers.Serializer):
-    file = serializers.FileField(help_text="The .xlsx workbook exported from the assessment.")
+class WorkbookImportSerializer(StagedImportRequestSerializer):
+    file = serializers.FileField(
+        required=False, help_text="The .xlsx workbook exported from the assessment."
+    )
     dry_run = serializers.BooleanField(
         default=False, help_text="Check the file and list the changes without saving any."
     )
@@ -65,6 +69,11 @@ class WorkbookImportReportSerializer(serializers.Serializer):
     rows_read = serializers.IntegerField(source="rows")
     changes = WorkbookRowChangeSerializer(many=True)
     errors = WorkbookRowErrorSerializer(many=True)
+    staged_import = serializers.IntegerField(
+        source="details.staged_import",
+        allow_null=True,
+        help_text="After a clean dry run: send it back to apply that file.",
+    )
 
 
 class AssessmentReportViewSet(OrganizationViewSet):
@@ -137,14 +146,24 @@ class AssessmentReportViewSet(OrganizationViewSet):
         assessment = self.get_object()
         serializer = WorkbookImportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        upload = serializer.validated_data["file"]
-        report = import_workbook(
-            actor=request.user,
-            membership=self.membership,
-            assessment=assessment,
-            file=upload,
-            dry_run=serializer.validated_data["dry_run"],
-            file_name=upload.name,
+
+        def run(*, data, file_name, options, dry_run):
+            return import_workbook(
+                actor=request.user,
+                membership=self.membership,
+                assessment=assessment,
+                file=ContentFile(data, name=file_name),
+                dry_run=dry_run,
+                file_name=file_name,
+            )
+
+        report, staged = run_staged_import(
+            request=request,
+            kind="reports.workbook",
+            scope=f"assessment:{assessment.pk}",
+            data=serializer.validated_data,
+            run=run,
         )
+        report.details["staged_import"] = staged.pk if staged else None
         code = status.HTTP_200_OK if report.ok else status.HTTP_400_BAD_REQUEST
         return Response(WorkbookImportReportSerializer(report).data, status=code)

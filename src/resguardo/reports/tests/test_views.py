@@ -241,6 +241,7 @@ def test_a_dimension_bomb_is_refused_quickly_in_little_memory(
             reverse("api:assessmentreport-import-xlsx", args=[assessment.pk]),
             {"file": SimpleUploadedFile("bomba.xlsx", data), "dry_run": True},
             format="multipart",
+            HTTP_ACCEPT_LANGUAGE="en",
         )
     )
     assert response.status_code == 400 and message in response.content.decode()

@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from resguardo.core.models import Aduana
 from resguardo.core.selectors import member_user_list, recordable_sites
+from resguardo.core.tabular.api import StagedImportRequestSerializer
 
 from ..choices import (
     BadgeHolderKind,
@@ -223,10 +224,8 @@ class ShipmentImportSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ImportRequestSerializer(serializers.Serializer):
-    file = serializers.FileField()
+class ImportRequestSerializer(StagedImportRequestSerializer):
     site = _MembershipSiteField(required=False, allow_null=True)
-    dry_run = serializers.BooleanField(default=True)
 
 
 class ShipmentImportRowErrorSerializer(serializers.Serializer):
@@ -246,6 +245,9 @@ class ShipmentImportReportSerializer(serializers.Serializer):
     import_id = serializers.IntegerField(allow_null=True)
     unknown_columns = serializers.ListField(child=serializers.CharField())
     errors = ShipmentImportRowErrorSerializer(many=True)
+    staged_import = serializers.IntegerField(
+        allow_null=True, help_text="After a clean dry run: send it back to import that file."
+    )
 
 
 @extend_schema_field(OpenApiTypes.INT)

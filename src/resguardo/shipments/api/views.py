@@ -7,10 +7,12 @@ from rest_framework.response import Response
 from resguardo.core.api.schema import report_or_field_errors
 from resguardo.core.api.views import OrganizationViewSet
 from resguardo.core.permissions import Perm
+from resguardo.core.tabular.api import run_staged_import
 
 from .. import selectors, services
 from ..downloads import document_file_response
 from ..filtersets import BadgeFilterSet, DocumentFilterSet, ShipmentFilterSet
+from ..importing import site_from_options
 from ..models import CustomsBadge, Shipment, ShipmentDocument, ShipmentImport
 from .serializers import (
     CancelSerializer,
@@ -190,14 +192,24 @@ class ShipmentImportViewSet(mixins.ListModelMixin, OrganizationViewSet):
     def create(self, request):
         serializer = ImportRequestSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
-        upload = serializer.validated_data["file"]
-        report = services.shipment_import(
-            actor=request.user,
-            membership=self.membership,
-            data=upload.read(),
-            file_name=upload.name,
-            default_site=serializer.validated_data.get("site"),
-            dry_run=serializer.validated_data["dry_run"],
+        site = serializer.validated_data.get("site")
+
+        def run(*, data, file_name, options, dry_run):
+            return services.shipment_import(
+                actor=request.user,
+                membership=self.membership,
+                data=data,
+                file_name=file_name,
+                default_site=site_from_options(self.membership, options),
+                dry_run=dry_run,
+            )
+
+        report, staged = run_staged_import(
+            request=request,
+            kind="shipments",
+            data=serializer.validated_data,
+            options={"site": site.pk if site else None},
+            run=run,
         )
         if not report.ok:
             code = status.HTTP_400_BAD_REQUEST
@@ -205,7 +217,9 @@ class ShipmentImportViewSet(mixins.ListModelMixin, OrganizationViewSet):
             code = status.HTTP_200_OK
         else:
             code = status.HTTP_201_CREATED
-        return Response(services.report_as_dict(report), status=code)
+        body = services.report_as_dict(report)
+        body["staged_import"] = staged.pk if staged else None
+        return Response(body, status=code)
 
 
 class CustomsBadgeViewSet(

@@ -187,3 +187,26 @@ def test_badges_api(patentes, api_for):
         f"/api/v1/customs-badges/{badge.pk}/", {"status": "lost", "version": 1}, format="json"
     )
     assert response.status_code == 200 and response.json()["status"] == "lost"
+
+
+def test_import_api_dry_run_then_import_the_checked_file_by_its_id(patentes, api_for):
+    from resguardo.core.models import StagedImport
+
+    api = api_for(patentes.alice)
+    data = (
+        f"pedimento,operation,mode,client,date\n{pedimento_for()},export,road,Uno,"
+        f"20{year2()}-01-10\n"
+    ).encode()
+    checked = api.post(
+        "/api/v1/shipment-imports/",
+        {"file": SimpleUploadedFile("a.csv", data), "site": patentes.yard.pk},
+        format="multipart",
+    ).json()
+    assert checked["staged_import"] and not Shipment.objects.exists()
+    done = api.post(
+        "/api/v1/shipment-imports/",
+        {"staged_import": checked["staged_import"], "dry_run": False},
+        format="multipart",
+    )
+    assert done.status_code == 201 and done.json()["imported"] == 1
+    assert Shipment.objects.get().site == patentes.yard and not StagedImport.objects.exists()

@@ -175,6 +175,7 @@ def test_a_dimension_bomb_is_refused_quickly_in_little_memory(patentes, api_for,
             "/api/v1/shipment-imports/",
             {"file": SimpleUploadedFile("bomba.xlsx", bomb())},
             format="multipart",
+            HTTP_ACCEPT_LANGUAGE="en",
         )
     )
     assert response.status_code == 400 and message in response.content.decode()

@@ -11,6 +11,7 @@ from resguardo.core.tabular.views import StagedImportView
 
 from .. import services
 from ..forms import ImportForm
+from ..importing import site_from_options
 
 
 class ShipmentImportView(StagedImportView):
@@ -30,19 +31,12 @@ class ShipmentImportView(StagedImportView):
         return {"site": site.pk if site else None}
 
     def run_import(self, *, data, file_name, options, dry_run):
-        site = None
-        if options.get("site"):
-            site = (
-                core_selectors.recordable_sites(membership=self.membership)
-                .filter(pk=options["site"])
-                .first()
-            )
         return services.shipment_import(
             actor=self.request.user,
             membership=self.membership,
             data=data,
             file_name=file_name,
-            default_site=site,
+            default_site=site_from_options(self.membership, options),
             dry_run=dry_run,
         )
 
