@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0005_audit_chain_per_org'),
+        ('core', '0006_organization_review_by_second_person'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
