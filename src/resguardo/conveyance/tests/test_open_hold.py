@@ -150,7 +150,7 @@ def test_an_imported_shipment_does_not_free_a_held_unit(patentes, checklists):
         dry_run=False,
     )
     assert report.ok, report.errors
-    imported = Shipment.objects.get(import_batch=report.batch)
+    imported = Shipment.objects.get(import_batch=report.details["batch"])
     with pytest.raises(ValidationError) as error:
         _apply(world, issued_seal(world), imported, imported.containers.get())
     assert "is held" in error.value.messages[0]
