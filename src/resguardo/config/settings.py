@@ -249,6 +249,9 @@ EVENT_DELIVERY_LEASE_SECONDS = env_int("EVENT_DELIVERY_LEASE_SECONDS", 300, mini
 EVENT_SWEEP_INTERVAL_SECONDS = env_int("EVENT_SWEEP_INTERVAL_SECONDS", 60, minimum=1)
 EVENT_SWEEP_GRACE_SECONDS = env_int("EVENT_SWEEP_GRACE_SECONDS", 60, minimum=0)
 
+# An empty filter choice says what it means ("All") instead of django-filter's "---------".
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "resguardo.accounts.api.authentication.ApiTokenAuthentication",

@@ -196,7 +196,10 @@ class ImportForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
     )
     site = forms.ModelChoiceField(
-        label=_("Site for rows without a site column"), queryset=None, required=False
+        label=_("Site for rows without a site column"),
+        queryset=None,
+        required=False,
+        empty_label=_("None: each row names its site"),
     )
 
     def __init__(self, *args, sites, **kwargs):
