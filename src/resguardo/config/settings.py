@@ -4,6 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .env import (
     SettingError,
@@ -250,7 +251,7 @@ EVENT_SWEEP_INTERVAL_SECONDS = env_int("EVENT_SWEEP_INTERVAL_SECONDS", 60, minim
 EVENT_SWEEP_GRACE_SECONDS = env_int("EVENT_SWEEP_GRACE_SECONDS", 60, minimum=0)
 
 # An empty filter choice says what it means ("All") instead of django-filter's "---------".
-FILTERS_EMPTY_CHOICE_LABEL = _("All")
+FILTERS_EMPTY_CHOICE_LABEL = pgettext_lazy("empty filter choice", "All")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

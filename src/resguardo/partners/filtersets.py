@@ -50,7 +50,11 @@ class YesNoWidget(django_filters.widgets.BooleanWidget):
 
     def __init__(self, attrs=None):
         super().__init__(attrs)
-        self.choices = (("", _("All")), ("true", _("Yes")), ("false", _("No")))
+        self.choices = (
+            ("", pgettext_lazy("empty filter choice", "All")),
+            ("true", _("Yes")),
+            ("false", _("No")),
+        )
 
 
 class PartnerFilterMixin(FilterSet):
