@@ -17,8 +17,9 @@ from functools import cache
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
-from django.db import transaction
+from django.db import close_old_connections, transaction
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, Phase, given, seed, settings
@@ -138,7 +139,16 @@ def fuzz(operation, *, token: str, client) -> None:
             transaction.set_rollback(True)
         case.validate_response(response, checks=CHECKS, headers=headers)
 
-    run()
+    # Django's WSGI handler closes the database connection at the end of each request when it
+    # is inside a transaction (as it is here, on PostgreSQL): do what the test client does and
+    # keep the connection for the whole run.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        run()
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(scope="module")
