@@ -60,12 +60,16 @@ def test_its_indicator_and_due_dates_are_read(world):
         organization=world.org, site=world.yard, title="Revisión de muestra", due_on=today
     )
     found = due_dates(
+        organization=world.org,
         membership=world.membership(world.alice),
         start=today,
         end=today + datetime.timedelta(days=30),
     )
-    assert [(d.title, d.due_on) for d in found] == [("Revisión de muestra", today)]
-    assert due_dates(membership=world.membership(world.oscar), start=today, end=today) == []
+    assert [(d.title, d.due_on, d.module) for d in found] == [
+        ("Revisión de muestra", today, "sample_module")
+    ]
+    oscar = world.membership(world.oscar)
+    assert due_dates(organization=oscar.organization, membership=oscar, start=None, end=today) == []
 
 
 def test_its_demo_seeder_runs(db):

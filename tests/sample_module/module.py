@@ -4,7 +4,6 @@ from resguardo.core.indicators import Direction, Indicator, Reading, Unit
 from resguardo.core.modules import DueDate
 
 from .models import SampleNote
-from .selectors import note_list
 
 
 def notes_count(organization, site=None) -> Reading:
@@ -32,6 +31,17 @@ def seed(context) -> None:
     )
 
 
-def due_dates(*, membership, start, end):
-    notes = note_list(membership=membership).filter(due_on__range=(start, end))
-    return [DueDate(title=note.title, due_on=note.due_on, standard=2) for note in notes]
+def due_dates(*, organization, start, end):
+    notes = SampleNote.objects.filter(organization=organization, due_on__lte=end)
+    if start is not None:
+        notes = notes.filter(due_on__gte=start)
+    return [
+        DueDate(
+            key=f"sample.note:{note.pk}",
+            title=note.title,
+            due_on=note.due_on,
+            standard=2,
+            site_id=note.site_id,
+        )
+        for note in notes
+    ]

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "resguardo.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "resguardo.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -1,4 +1,9 @@
+import re
+
+from .actors import new_request_id
 from .tenancy import resolve_membership
+
+_REQUEST_ID = re.compile(r"[A-Za-z0-9-]{8,64}")
 
 ORGANIZATION_HEADER = "HTTP_X_ORGANIZATION"
 
@@ -7,6 +12,24 @@ def attach_membership(request, user) -> None:
     membership = resolve_membership(user, request.META.get(ORGANIZATION_HEADER))
     request.membership = membership
     request.organization = membership.organization if membership else None
+
+
+class RequestIdMiddleware:
+    """Give every request an id (`request.request_id`, the X-Request-ID answer header).
+
+    A well-formed id sent by the proxy (nginx's $request_id) is kept so its log and ours join;
+    anything else is replaced, never echoed back.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        sent = request.META.get("HTTP_X_REQUEST_ID", "")
+        request.request_id = sent if _REQUEST_ID.fullmatch(sent) else new_request_id()
+        response = self.get_response(request)
+        response["X-Request-ID"] = request.request_id
+        return response
 
 
 class TenancyMiddleware:

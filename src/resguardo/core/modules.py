@@ -96,12 +96,23 @@ class Subscription:
 
 @dataclass(frozen=True)
 class DueDate:
-    """One dated obligation for the certification calendar (a review, an expiry...)."""
+    """One dated obligation for the obligations calendar (a review, an expiry, a notice...).
 
+    `key` names the obligation, not its date ("compliance.action:42"): a moved date keeps the
+    key, so a reminder already sent for an offset is not sent again and the iCal event is
+    updated rather than duplicated. Providers return open obligations only (done ones drop
+    out); one due before today is overdue.
+    """
+
+    key: str
     title: str
     due_on: datetime.date
     url: str = ""
     standard: int | None = None
+    site_id: int | None = None  # None: organization-wide
+    owner_id: int | None = None  # the user responsible, when there is one
+    perm: str = "view"  # core.permissions.Perm a member needs to see it
+    module: str = ""  # filled in from the providing app's label
 
 
 @dataclass(frozen=True)
@@ -120,7 +131,9 @@ class ResguardoModule:
     demo_seeder: str = ""
     # dotted paths of check(*, organization, rfcs: set[str]) -> {rfc: reason}
     counterparty_checks: tuple[str, ...] = ()
-    # dotted paths of provider(*, membership, start, end) -> Iterable[DueDate]
+    # dotted paths of provider(*, organization, start: date | None, end: date)
+    # -> Iterable[DueDate]: the organization's open obligations due in [start, end] (no lower
+    # bound when start is None). One or two queries per provider, whatever the row count.
     due_dates: tuple[str, ...] = ()
     # dotted paths of summary(membership) -> {standard number: {"readiness": float | None,
     # "url": str}}: how far the organization is on each standard (the home page's cards)
@@ -146,7 +159,7 @@ class Registry:
     indicators: dict = field(default_factory=dict)
     seeders: list[Callable] = field(default_factory=list)
     counterparty_checks: list[Callable] = field(default_factory=list)
-    due_date_providers: list[Callable] = field(default_factory=list)
+    due_date_providers: list[tuple[str, Callable]] = field(default_factory=list)
     standard_summaries: list[Callable] = field(default_factory=list)
 
 
@@ -192,7 +205,7 @@ def registry() -> Registry:
         if module.demo_seeder:
             reg.seeders.append(_load(module.demo_seeder, label))
         reg.counterparty_checks += [_load(p, label) for p in module.counterparty_checks]
-        reg.due_date_providers += [_load(p, label) for p in module.due_dates]
+        reg.due_date_providers += [(label, _load(p, label)) for p in module.due_dates]
         reg.standard_summaries += [_load(p, label) for p in module.standard_summaries]
     return reg
 
@@ -217,12 +230,34 @@ def panels_for(host: str, membership, *objects) -> list[dict]:
     ]
 
 
-def due_dates(*, membership, start: datetime.date, end: datetime.date) -> list[DueDate]:
-    """Every module's obligations due between start and end, soonest first."""
+def due_dates(
+    *,
+    organization,
+    start: datetime.date | None,
+    end: datetime.date,
+    membership=None,
+) -> list[DueDate]:
+    """Every module's open obligations due between start and end, soonest first.
+
+    With a membership, only what that member may see: the item's permission and, for a
+    site-scoped role, its sites (organization-wide items stay visible).
+    """
+    from dataclasses import replace
+
+    from .permissions import allowed_site_ids, has_perm
+
+    site_ids = allowed_site_ids(membership) if membership is not None else None
     found: list[DueDate] = []
-    for provider in registry().due_date_providers:
-        found.extend(provider(membership=membership, start=start, end=end))
-    return sorted(found, key=lambda d: (d.due_on, str(d.title)))
+    for label, provider in registry().due_date_providers:
+        for item in provider(organization=organization, start=start, end=end):
+            if membership is not None:
+                if not has_perm(membership, item.perm):
+                    continue
+                hidden_site = item.site_id is not None and item.site_id not in site_ids
+                if site_ids is not None and hidden_site:
+                    continue
+            found.append(replace(item, module=label) if not item.module else item)
+    return sorted(found, key=lambda d: (d.due_on, str(d.title), d.key))
 
 
 def url_mounts() -> list[tuple[Urls, str]]:

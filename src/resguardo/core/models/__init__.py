@@ -1,6 +1,7 @@
 from .audit import AuditChainHead, AuditEntry
 from .base import TenantModel, TimestampedModel
 from .events import EventDelivery, OutboxEvent
+from .notifications import Notification
 from .staging import StagedImport
 from .tenancy import Aduana, Invitation, Membership, Organization, Patente, Site
 
@@ -11,6 +12,7 @@ __all__ = [
     "AuditEntry",
     "EventDelivery",
     "Membership",
+    "Notification",
     "OutboxEvent",
     "Organization",
     "Patente",
