@@ -253,8 +253,8 @@ def due_dates(
             if membership is not None:
                 if not has_perm(membership, item.perm):
                     continue
-                hidden_site = item.site_id is not None and item.site_id not in site_ids
-                if site_ids is not None and hidden_site:
+                scoped = site_ids is not None and item.site_id is not None
+                if scoped and item.site_id not in site_ids:
                     continue
             found.append(replace(item, module=label) if not item.module else item)
     return sorted(found, key=lambda d: (d.due_on, str(d.title), d.key))
