@@ -11,7 +11,7 @@ from drf_spectacular.generators import SchemaGenerator
 import resguardo
 from resguardo.accounts.demo import seed_demo
 from resguardo.core.indicators import get_indicator
-from resguardo.core.modules import due_dates
+from resguardo.core.modules import due_dates, held_items
 
 from ..sample_module.models import SampleNote
 from .walking import DISCOVERED, URL_KWARGS, oscar_client, route_url, walkable_routes
@@ -70,6 +70,14 @@ def test_its_indicator_and_due_dates_are_read(world):
     ]
     oscar = world.membership(world.oscar)
     assert due_dates(organization=oscar.organization, membership=oscar, start=None, end=today) == []
+
+
+def test_its_held_items_are_gathered_for_a_departure(world):
+    SampleNote.objects.create(organization=world.org, site=world.yard, title="Llave E-0042")
+    SampleNote.objects.create(organization=world.other_org, site=world.other_site, title="E-0042")
+    found = held_items(organization=world.org, employee_number="E-0042", full_name="Ana")
+    assert [(i.label, i.module) for i in found] == [("Llave E-0042", "sample_module")]
+    assert held_items(organization=world.org, employee_number="E-0043") == []
 
 
 def test_its_demo_seeder_runs(db):

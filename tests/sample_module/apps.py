@@ -21,5 +21,6 @@ class SampleModuleConfig(AppConfig):
         indicators=f"{_HERE}.module.INDICATORS",
         demo_seeder=f"{_HERE}.module.seed",
         due_dates=(f"{_HERE}.module.due_dates",),
+        held_items=(f"{_HERE}.module.held_items",),
         walk=f"{_HERE}.walk.WALK",
     )

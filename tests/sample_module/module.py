@@ -1,7 +1,7 @@
 """The sample module's indicator, demo seeder and due-date provider."""
 
 from resguardo.core.indicators import Direction, Indicator, Reading, Unit
-from resguardo.core.modules import DueDate
+from resguardo.core.modules import DueDate, HeldItem
 
 from .models import SampleNote
 
@@ -45,3 +45,11 @@ def due_dates(*, organization, start, end):
         )
         for note in notes
     ]
+
+
+def held_items(*, organization, user, employee_number, full_name):
+    """Notes titled with the person's employee number stand for something they hold."""
+    if not employee_number:
+        return []
+    notes = SampleNote.objects.filter(organization=organization, title__contains=employee_number)
+    return [HeldItem(key=f"sample.note:{n.pk}", kind="Note", label=n.title) for n in notes]

@@ -116,6 +116,19 @@ class DueDate:
 
 
 @dataclass(frozen=True)
+class HeldItem:
+    """Something a person holds that must come back or be revoked when they leave (a badge,
+    a key, a customs gafete, seals in custody, an account): the departure checklist gathers
+    them from every module. `key` names the item ("facilities.badge:12")."""
+
+    key: str
+    kind: str  # a short label of what it is: "Badge", "Key"... (translated by the provider)
+    label: str  # which one: "Badge V-0042", "Key 17 (yard gate)"
+    url: str = ""
+    module: str = ""  # filled in from the providing app's label
+
+
+@dataclass(frozen=True)
 class ResguardoModule:
     """What one app brings. Every field is optional; see docs/DEVELOPING.md."""
 
@@ -135,6 +148,10 @@ class ResguardoModule:
     # -> Iterable[DueDate]: the organization's open obligations due in [start, end] (no lower
     # bound when start is None). One or two queries per provider, whatever the row count.
     due_dates: tuple[str, ...] = ()
+    # dotted paths of provider(*, organization, user, employee_number: str, full_name: str)
+    # -> Iterable[HeldItem]: what this person still holds (matched by Resguardo account when
+    # they have one, else by employee number)
+    held_items: tuple[str, ...] = ()
     # dotted paths of summary(membership) -> {standard number: {"readiness": float | None,
     # "url": str}}: how far the organization is on each standard (the home page's cards)
     standard_summaries: tuple[str, ...] = ()
@@ -160,6 +177,7 @@ class Registry:
     seeders: list[Callable] = field(default_factory=list)
     counterparty_checks: list[Callable] = field(default_factory=list)
     due_date_providers: list[tuple[str, Callable]] = field(default_factory=list)
+    held_item_providers: list[tuple[str, Callable]] = field(default_factory=list)
     standard_summaries: list[Callable] = field(default_factory=list)
 
 
@@ -206,6 +224,7 @@ def registry() -> Registry:
             reg.seeders.append(_load(module.demo_seeder, label))
         reg.counterparty_checks += [_load(p, label) for p in module.counterparty_checks]
         reg.due_date_providers += [(label, _load(p, label)) for p in module.due_dates]
+        reg.held_item_providers += [(label, _load(p, label)) for p in module.held_items]
         reg.standard_summaries += [_load(p, label) for p in module.standard_summaries]
     return reg
 
@@ -258,6 +277,22 @@ def due_dates(
                     continue
             found.append(replace(item, module=label) if not item.module else item)
     return sorted(found, key=lambda d: (d.due_on, str(d.title), d.key))
+
+
+def held_items(*, organization, user=None, employee_number="", full_name="") -> list[HeldItem]:
+    """Everything every module says this person still holds (the departure checklist)."""
+    from dataclasses import replace
+
+    found: list[HeldItem] = []
+    for label, provider in registry().held_item_providers:
+        for item in provider(
+            organization=organization,
+            user=user,
+            employee_number=employee_number,
+            full_name=full_name,
+        ):
+            found.append(replace(item, module=label) if not item.module else item)
+    return found
 
 
 def url_mounts() -> list[tuple[Urls, str]]:
