@@ -19,6 +19,8 @@ MAIN_COMMANDS = {
     "standards": "standards library tools: validate and load",
     "lists": "SAT 69-B, SAT Art. 69 and OFAC watchlists: fetch, import, status",
     "partners": "scheduled partner work: `resguardo partners daily` (reminders, risk refresh)",
+    "backup": "write one archive with the database and every stored file",
+    "restore": "restore an archive into an empty installation (`--verify` only checks it)",
     "migrate": "create or update the database schema",
 }
 

@@ -10,9 +10,10 @@ os.environ.setdefault("EMAIL_BACKEND", "memory")
 from .settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; argon2 tested apart
-STORAGES["default"] = {  # noqa: F405
-    "BACKEND": "django.core.files.storage.InMemoryStorage",
-}
+if not os.environ.get("RESGUARDO_TEST_FILE_STORAGE"):  # a restore run in a subprocess keeps disk
+    STORAGES["default"] = {  # noqa: F405
+        "BACKEND": "django.core.files.storage.InMemoryStorage",
+    }
 
 # A module that exists only for the tests: it proves a new module needs nothing but this line
 # (tests/integration/test_new_module.py). It lives in tests/ at the repository root, which is
