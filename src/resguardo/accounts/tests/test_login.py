@@ -123,3 +123,53 @@ def test_production_settings_hash_passwords_with_argon2():
     assert production.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
     with override_settings(PASSWORD_HASHERS=production.PASSWORD_HASHERS):
         assert make_password("una-clave-muy-segura").startswith("argon2")
+
+
+def test_a_burst_of_sign_ins_hashes_at_most_the_configured_number_at_once():
+    import threading
+
+    from django.contrib.auth.hashers import Argon2PasswordHasher, check_password
+
+    from resguardo.accounts import hashers
+    from resguardo.config import settings as production
+
+    running = 0
+    most = 0
+    lock = threading.Lock()
+    original = Argon2PasswordHasher.verify
+
+    def counting_verify(self, password, encoded):
+        nonlocal running, most
+        with lock:
+            running += 1
+            most = max(most, running)
+        try:
+            return original(self, password, encoded)
+        finally:
+            with lock:
+                running -= 1
+
+    with override_settings(PASSWORD_HASHERS=production.PASSWORD_HASHERS):
+        encoded = make_password("una-clave-muy-segura")
+        hashers._slots = None  # the bound is read from settings on first use
+        with override_settings(PASSWORD_HASH_CONCURRENCY=2):
+            Argon2PasswordHasher.verify = counting_verify
+            try:
+                results = []
+                threads = [
+                    threading.Thread(
+                        target=lambda: results.append(
+                            check_password("una-clave-muy-segura", encoded)
+                        )
+                    )
+                    for _ in range(6)
+                ]
+                for thread in threads:
+                    thread.start()
+                for thread in threads:
+                    thread.join()
+            finally:
+                Argon2PasswordHasher.verify = original
+                hashers._slots = None
+    assert results == [True] * 6
+    assert 1 <= most <= 2  # six threads, never more than two hashes at once
