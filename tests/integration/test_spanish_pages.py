@@ -30,7 +30,16 @@ from .walking import PUBLIC_ROUTES, route_url, walkable_routes
 EXCLUDED_NAMESPACES = ("compliance", "reports")
 # Not HTML pages made of our chrome: machine formats, the bundled Swagger UI, sign-out.
 HTMX = {"HTTP_HX_REQUEST": "true"}  # list pages answer htmx with their rows partial
-NOT_CHROME_ROUTES = {"api:docs", "api:schema", "accounts:logout", "healthz", "standards:oscal"}
+NOT_CHROME_ROUTES = {
+    "api:docs",
+    "api:schema",
+    "accounts:logout",
+    "healthz",
+    "readyz",
+    "livez",
+    "metrics",
+    "standards:oscal",
+}
 
 ENGLISH_WORDS = set(
     [

@@ -306,12 +306,29 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# LOG_FORMAT=json: one JSON object per line with request_id, organization_id and user_id.
+LOG_FORMAT = env_choice("LOG_FORMAT", "text", ("text", "json"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"refusals_on_one_line": {"()": "resguardo.core.logfilters.RefusalsOnOneLine"}},
+    "filters": {
+        "refusals_on_one_line": {"()": "resguardo.core.logfilters.RefusalsOnOneLine"},
+        "request_context": {"()": "resguardo.core.observability.RequestContextFilter"},
+    },
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "resguardo.core.observability.JsonFormatter"},
+    },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["refusals_on_one_line"]}
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["refusals_on_one_line", "request_context"],
+            "formatter": LOG_FORMAT,
+        }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+# /metrics answers only with this bearer token; unset, the endpoint does not exist.
+METRICS_TOKEN = env_str("METRICS_TOKEN", "")
+if METRICS_TOKEN and len(METRICS_TOKEN) < 24:
+    raise SettingError("METRICS_TOKEN", "must be at least 24 characters (a random string)")

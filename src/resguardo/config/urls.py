@@ -3,10 +3,13 @@
 from django.urls import include, path
 
 from resguardo.core.modules import url_mounts
-from resguardo.core.views.health import healthz
+from resguardo.core.views.health import healthz, livez, metrics
 
 urlpatterns = [
-    path("healthz", healthz, name="healthz"),
+    path("healthz", healthz, name="healthz"),  # readiness: database reachable, migrated
+    path("readyz", healthz, name="readyz"),
+    path("livez", livez, name="livez"),  # liveness: the process answers
+    path("metrics", metrics, name="metrics"),
     path("api/v1/", include("resguardo.config.api_urls")),
     *(path(mount.prefix, include(mount.module)) for mount, _label in url_mounts()),
 ]

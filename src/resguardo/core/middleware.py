@@ -1,6 +1,8 @@
 import re
+import time
 
 from .actors import new_request_id
+from .observability import bind_request, observe_request, start_request
 from .tenancy import resolve_membership
 
 _REQUEST_ID = re.compile(r"[A-Za-z0-9-]{8,64}")
@@ -25,10 +27,13 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        started = time.perf_counter()
         sent = request.META.get("HTTP_X_REQUEST_ID", "")
         request.request_id = sent if _REQUEST_ID.fullmatch(sent) else new_request_id()
+        start_request(request.request_id)
         response = self.get_response(request)
         response["X-Request-ID"] = request.request_id
+        observe_request(request, response, started)
         return response
 
 
@@ -47,6 +52,10 @@ class TenancyMiddleware:
         request.organization = None
         if request.user.is_authenticated:
             attach_membership(request, request.user)
+            bind_request(
+                user_id=request.user.pk,
+                organization_id=request.organization.pk if request.organization else None,
+            )
         return self.get_response(request)
 
 

@@ -25,6 +25,13 @@ def pending_migrations() -> list:
     return executor.migration_plan(executor.loader.graph.leaf_nodes())
 
 
+_SHED = [0]  # requests refused with 503 by this process (read by the metrics endpoint)
+
+
+def shed_count() -> int:
+    return _SHED[0]
+
+
 def shedding_dispatcher(max_queue: int):
     """A waitress task dispatcher that answers 503 when `max_queue` requests already wait."""
     from waitress.channel import HTTPChannel
@@ -43,8 +50,6 @@ def shedding_dispatcher(max_queue: int):
         """waitress queues a channel (a connection with a request ready); when too many wait,
         the channel's request is turned into a 503 answered at once."""
 
-        shed = 0
-
         def _should_refuse(self, channel) -> bool:
             with self.lock:
                 idle = len(self.threads) - self.stop_count - self.active_count
@@ -54,7 +59,7 @@ def shedding_dispatcher(max_queue: int):
                 if request is None or request.error:
                     return False
                 request.error = ServiceUnavailable("The server is busy; try again in a moment.")
-                SheddingDispatcher.shed += 1
+                _SHED[0] += 1
                 return True
 
         def add_task(self, task):

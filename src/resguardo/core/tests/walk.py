@@ -98,6 +98,9 @@ WALK = WalkFixtures(
     },
     public_routes={
         "healthz": "probed by load balancers without a session; shows no data",
+        "readyz": "the same readiness probe under its usual name; shows no data",
+        "livez": "liveness probe: answers without touching the database; shows no data",
+        "metrics": "Prometheus scrape: needs the METRICS_TOKEN bearer token, 404 when unset",
         "core:set_language": "anyone, also on the sign-in page, may choose the language",
         "api:schema": "the OpenAPI schema describes the API, never its data",
         "api:docs": "the API documentation page (assets served locally)",
