@@ -1,5 +1,6 @@
 """Resguardo settings. Every value comes from the environment; see .env.example."""
 
+import ipaddress
 from pathlib import Path
 
 import dj_database_url
@@ -73,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "resguardo.core.middleware.RequestIdMiddleware",
+    "resguardo.core.middleware.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "resguardo.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -161,6 +163,15 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 # Behind a proxy that ends TLS and sets X-Forwarded-Proto (only then: the header is trusted).
 if env_bool("TRUST_X_FORWARDED_PROTO", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Proxies (addresses or networks) whose X-Forwarded-For is believed: behind nginx, the
+# client's address comes from it, so throttles and rate limits count clients, not the proxy.
+# Empty (the default): the header is ignored, whoever sends it.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+try:
+    for _proxy in TRUSTED_PROXIES:
+        ipaddress.ip_network(_proxy, strict=False)
+except ValueError as exc:
+    raise SettingError("TRUSTED_PROXIES", f"holds an invalid address or network ({exc})") from None
 X_FRAME_OPTIONS = "DENY"
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3600, minimum=300)
 

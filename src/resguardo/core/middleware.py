@@ -1,3 +1,4 @@
+import ipaddress
 import re
 import time
 
@@ -35,6 +36,45 @@ class RequestIdMiddleware:
         response["X-Request-ID"] = request.request_id
         observe_request(request, response, started)
         return response
+
+
+class ClientAddressMiddleware:
+    """Behind trusted proxies, REMOTE_ADDR becomes the client's address from X-Forwarded-For.
+
+    The header is read right to left, skipping trusted proxies; the first other address is
+    the client (anything further left was written by the client and proves nothing). From an
+    address that is not a trusted proxy the header is ignored. The proxy's own address stays
+    in `request.META["RESGUARDO_PROXY_ADDR"]`.
+    """
+
+    def __init__(self, get_response):
+        from django.conf import settings
+
+        self.get_response = get_response
+        self.trusted = [ipaddress.ip_network(p, strict=False) for p in settings.TRUSTED_PROXIES]
+
+    def _is_trusted(self, address: str) -> bool:
+        try:
+            ip = ipaddress.ip_address(address.strip())
+        except ValueError:
+            return False
+        return any(ip in network for network in self.trusted)
+
+    def __call__(self, request):
+        peer = request.META.get("REMOTE_ADDR", "")
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if self.trusted and forwarded and self._is_trusted(peer):
+            for hop in reversed([h.strip() for h in forwarded.split(",")[-20:]]):
+                if self._is_trusted(hop):
+                    continue
+                try:
+                    client = str(ipaddress.ip_address(hop))
+                except ValueError:
+                    break  # a garbled hop: keep the proxy's address, never a made-up one
+                request.META["RESGUARDO_PROXY_ADDR"] = peer
+                request.META["REMOTE_ADDR"] = client
+                break
+        return self.get_response(request)
 
 
 class TenancyMiddleware:
