@@ -29,7 +29,13 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 _default_db = f"sqlite:///{DATA_DIR / 'resguardo.sqlite3'}"
 _db_url = env_str("DATABASE_URL", _default_db)
 try:
-    _db = dj_database_url.parse(_db_url, conn_max_age=env_int("DB_CONN_MAX_AGE", 0, minimum=0))
+    # Kept connections are checked before each request reuses them, so a restarted PostgreSQL
+    # costs one reconnect, not an error page (nor an app restart).
+    _db = dj_database_url.parse(
+        _db_url,
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 0, minimum=0),
+        conn_health_checks=True,
+    )
 except Exception as exc:  # dj-database-url raises several types for bad URLs
     raise SettingError("DATABASE_URL", f"is not a valid database URL ({exc})") from None
 if _db["ENGINE"] not in ("django.db.backends.sqlite3", "django.db.backends.postgresql"):

@@ -85,6 +85,9 @@ def create_bounded_server(application, *, threads, connection_limit, max_queue, 
         threads=threads,
         connection_limit=connection_limit,
         ident="resguardo",
+        # X-Forwarded-For / -Proto reach Django, which trusts them only from TRUSTED_PROXIES
+        # (core.middleware.ClientAddressMiddleware) and TRUST_X_FORWARDED_PROTO.
+        clear_untrusted_proxy_headers=False,
         _dispatcher=dispatcher,
         **where,
     )
