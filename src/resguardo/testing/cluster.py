@@ -66,6 +66,11 @@ def nginx_http_block(*, listen: str, upstreams: list[str], static_root: str) -> 
 """
 
 
+def nginx_program() -> str | None:
+    """Debian puts nginx in /usr/sbin, which a non-root PATH may lack."""
+    return shutil.which("nginx", path=os.environ.get("PATH", "") + os.pathsep + "/usr/sbin")
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -128,7 +133,8 @@ class Cluster:
         )
 
     def start(self) -> Cluster:
-        if not shutil.which("nginx", path=os.environ.get("PATH", "") + ":/usr/sbin"):
+        nginx = nginx_program()
+        if not nginx:
             raise RuntimeError("nginx is not installed (Debian: apt-get install nginx-light)")
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.server_ports = [free_port() for _ in range(self.servers)]
@@ -153,7 +159,7 @@ class Cluster:
         )
         self.nginx = subprocess.Popen(  # noqa: S603 (a fixed command, no shell)
             [
-                shutil.which("nginx", path=os.environ.get("PATH", "") + ":/usr/sbin"),
+                nginx,
                 "-c",
                 str(config),
                 "-p",
