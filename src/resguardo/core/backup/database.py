@@ -51,6 +51,9 @@ def dump_database(folder: Path, *, alias: str = "default") -> tuple[str, Path]:
     vendor = connection.vendor
     path = folder / database_member(vendor)
     if vendor == "sqlite":
+        if connection.in_atomic_block:
+            # SQLite's backup would wait forever for this connection's own open transaction.
+            raise DatabaseToolError("a backup must run outside a database transaction")
         connection.ensure_connection()
         target = sqlite3.connect(path)
         try:
