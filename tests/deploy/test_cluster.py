@@ -11,30 +11,18 @@ import urllib.request
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from resguardo.accounts.models import LoginThrottle
-from resguardo.core.backup.database import dump_database
-from resguardo.testing.cluster import Cluster
+from resguardo.testing.cluster import Cluster, shared_database_url
 from resguardo.testing.personas import build_world
 
 pytestmark = [pytest.mark.deploy, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def _database_url(tmp_path) -> str:
-    """The servers use the test's own database: PostgreSQL directly (the test's rows are
-    committed), or a file copy of the in-memory SQLite test database."""
-    if connection.vendor == "postgresql":
-        s = connection.settings_dict
-        return f"postgres://{s['USER']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
-    _vendor, path = dump_database(tmp_path)
-    return f"sqlite:///{path}"
-
-
 @pytest.fixture
 def cluster(tmp_path):
     build_world()
-    url = _database_url(tmp_path)
+    url = shared_database_url(tmp_path)
     running = Cluster(
         data_dir=tmp_path / "data",
         env={

@@ -260,6 +260,11 @@ TASKS = {
         }[env_choice("TASKS_BACKEND", "immediate", ("immediate", "database"))]
     }
 }
+# Jobs of a worker that died are queued again (resguardo.core.task_recovery): at once when
+# its process is gone from this machine, after the lease otherwise; failed after N attempts.
+TASK_LEASE_SECONDS = env_int("TASK_LEASE_SECONDS", 1800, minimum=10)
+TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 3, minimum=1)
+TASK_RECOVERY_INTERVAL_SECONDS = env_int("TASK_RECOVERY_INTERVAL_SECONDS", 30, minimum=1)
 # Domain event delivery (resguardo.core.events): a failing handler is retried after 10 s,
 # 20 s, 40 s… (capped at one hour) until the attempt limit, then shown as failed.
 EVENT_DELIVERY_MAX_ATTEMPTS = env_int("EVENT_DELIVERY_MAX_ATTEMPTS", 8, minimum=1)

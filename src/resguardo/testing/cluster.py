@@ -71,6 +71,21 @@ def nginx_program() -> str | None:
     return shutil.which("nginx", path=os.environ.get("PATH", "") + os.pathsep + "/usr/sbin")
 
 
+def shared_database_url(folder: Path) -> str:
+    """A database other processes can open, holding what the test wrote so far: PostgreSQL's
+    test database itself (a transactional test commits), or a file copy of SQLite's
+    in-memory test database."""
+    from django.db import connection
+
+    from resguardo.core.backup.database import dump_database
+
+    if connection.vendor == "postgresql":
+        s = connection.settings_dict
+        return f"postgres://{s['USER']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
+    _vendor, path = dump_database(folder)
+    return f"sqlite:///{path}"
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from resguardo.core.events.delivery import start_sweeper, sweep
+from resguardo.core.task_recovery import new_worker_id, requeue_abandoned, start_recovery
 
 
 class Command(BaseCommand):
@@ -24,9 +25,11 @@ class Command(BaseCommand):
         # Event deliveries whose task was lost (a crash between commit and enqueue, a worker
         # killed mid-task) are queued again now and then every sweep interval.
         sweep()
+        requeue_abandoned()
         if not batch:
             start_sweeper()
-        args = ["--queue-name", queue, "--interval", str(interval)]
+            start_recovery()
+        args = ["--queue-name", queue, "--interval", str(interval), "--worker-id", new_worker_id()]
         if batch:
             args.append("--batch")
         call_command("db_worker", *args)
