@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "resguardo.shipments",
     "resguardo.conveyance",
     "resguardo.compliance",
+    "resguardo.incidents",
     "resguardo.reports",
 ]
 
@@ -140,6 +141,10 @@ LOGIN_FAILURE_LIMIT_PER_IP = env_int("LOGIN_FAILURE_LIMIT_PER_IP", 20, minimum=1
 PASSWORD_RESET_LIMIT_PER_EMAIL = env_int("PASSWORD_RESET_LIMIT_PER_EMAIL", 5, minimum=1)
 PASSWORD_RESET_LIMIT_PER_IP = env_int("PASSWORD_RESET_LIMIT_PER_IP", 5, minimum=1)
 PASSWORD_RESET_WINDOW_MINUTES = env_int("PASSWORD_RESET_WINDOW_MINUTES", 60, minimum=1)
+# Anonymous incident reports (and receipt look-ups) accepted per client address per hour
+INCIDENT_ANONYMOUS_REPORTS_PER_HOUR = env_int("INCIDENT_ANONYMOUS_REPORTS_PER_HOUR", 5, minimum=1)
+# Days to file the OEA incident aviso (rule 7.2.1) after an incident becomes known
+INCIDENT_AVISO_DAYS = env_int("INCIDENT_AVISO_DAYS", 5, minimum=1)
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600, minimum=300)
 SESSION_SAVE_EVERY_REQUEST = True  # idle timeout: the age restarts with each request
