@@ -306,6 +306,16 @@ SPECTACULAR_SETTINGS = {
         "WatchlistSourceEnum": "resguardo.partners.choices.WatchlistSource",
         # Risk levels and partner-finding severities are the same low / medium / high set.
         "RiskLevelEnum": "resguardo.partners.choices.RiskLevel",
+        # Named because the incidents module's own "item" and "role" fields collide with them.
+        "DocumentCheckItemEnum": "resguardo.shipments.choices.DocumentCheckItem",
+        "RoleEnum": "resguardo.core.choices.Role",
+        "IncidentSeverityEnum": "resguardo.incidents.choices.Severity",
+        "IncidentStatusEnum": "resguardo.incidents.choices.IncidentStatus",
+        "IncidentSourceEnum": "resguardo.incidents.choices.IncidentSource",
+        "IncidentChecklistItemEnum": "resguardo.incidents.choices.ChecklistItem",
+        "IncidentPersonRoleEnum": "resguardo.incidents.choices.PersonRole",
+        "IncidentNoticeRecipientEnum": "resguardo.incidents.choices.NoticeRecipient",
+        "IncidentNoticeStatusEnum": "resguardo.incidents.choices.NoticeStatus",
     },
 }
 

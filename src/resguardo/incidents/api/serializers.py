@@ -47,7 +47,7 @@ class _OwnCategory(serializers.PrimaryKeyRelatedField):
         return Category.objects.filter(organization=membership.organization)
 
 
-class CategorySerializer(serializers.ModelSerializer):
+class IncidentCategorySerializer(serializers.ModelSerializer):
     label = serializers.CharField(read_only=True)
 
     class Meta:
@@ -56,14 +56,14 @@ class CategorySerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "key", "label", "version"]
 
 
-class CategoryWriteSerializer(serializers.Serializer):
+class IncidentCategoryWriteSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=120, required=False, allow_blank=True)
     default_severity = serializers.ChoiceField(choices=Severity.choices, required=False)
     is_active = serializers.BooleanField(required=False)
     version = serializers.IntegerField(required=False, help_text=VERSION_HELP)
 
 
-class NoticeSerializer(serializers.ModelSerializer):
+class IncidentNoticeSerializer(serializers.ModelSerializer):
     incident_reference = serializers.CharField(source="incident.reference", read_only=True)
     is_overdue = serializers.BooleanField(read_only=True)
 
@@ -88,7 +88,7 @@ class NoticeSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class EvidenceSerializer(serializers.ModelSerializer):
+class IncidentEvidenceSerializer(serializers.ModelSerializer):
     added_by = serializers.SerializerMethodField()
 
     class Meta:
@@ -111,12 +111,12 @@ class EvidenceSerializer(serializers.ModelSerializer):
         return str(evidence.added_by) if evidence.added_by_id else ""
 
 
-class EvidenceViewSerializer(serializers.Serializer):
+class IncidentEvidenceViewSerializer(serializers.Serializer):
     viewer = serializers.CharField()
     viewed_at = serializers.DateTimeField()
 
 
-class EvidenceAddSerializer(serializers.Serializer):
+class IncidentEvidenceAddSerializer(serializers.Serializer):
     incident = serializers.IntegerField()
     file = serializers.FileField()
     description = serializers.CharField(max_length=300, required=False, allow_blank=True)
@@ -185,36 +185,36 @@ class IncidentUpdateSerializer(serializers.Serializer):
     version = serializers.IntegerField(required=False, help_text=VERSION_HELP)
 
 
-class ChecklistSerializer(serializers.Serializer):
+class IncidentChecklistSerializer(serializers.Serializer):
     item = serializers.ChoiceField(choices=ChecklistItem.choices)
     done = serializers.BooleanField()
     note = serializers.CharField(max_length=500, required=False, allow_blank=True)
 
 
-class NoteSerializer(serializers.Serializer):
+class IncidentNoteSerializer(serializers.Serializer):
     text = serializers.CharField()
     at = serializers.DateTimeField(required=False, allow_null=True)
 
 
-class TimelineEntrySerializer(serializers.Serializer):
+class IncidentTimelineEntrySerializer(serializers.Serializer):
     at = serializers.DateTimeField()
     kind = serializers.CharField()
     text = serializers.CharField()
     author = serializers.CharField()
 
 
-class PersonSerializer(serializers.Serializer):
+class IncidentPersonSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=160)
     role = serializers.ChoiceField(choices=PersonRole.choices)
     company = serializers.CharField(max_length=160, required=False, allow_blank=True)
     note = serializers.CharField(required=False, allow_blank=True)
 
 
-class MemberSerializer(serializers.Serializer):
+class IncidentMemberSerializer(serializers.Serializer):
     user = _Member()
 
 
-class ActionSerializer(serializers.Serializer):
+class IncidentActionSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     description = serializers.CharField(required=False, allow_blank=True)
     kind = serializers.ChoiceField(choices=ACTION_KINDS.choices, required=False)
@@ -222,31 +222,31 @@ class ActionSerializer(serializers.Serializer):
     due_date = serializers.DateField(required=False, allow_null=True)
 
 
-class ActionLinkSerializer(serializers.Serializer):
+class IncidentActionLinkSerializer(serializers.Serializer):
     action = serializers.IntegerField(source="action_id")
     title = serializers.CharField(source="action.title")
 
 
-class CloseSerializer(serializers.Serializer):
+class IncidentCloseSerializer(serializers.Serializer):
     root_cause = serializers.CharField(required=False, allow_blank=True)
     lessons_learned = serializers.CharField(required=False, allow_blank=True)
     no_action_reason = serializers.CharField(required=False, allow_blank=True)
     version = serializers.IntegerField(required=False, help_text=VERSION_HELP)
 
 
-class ReopenSerializer(serializers.Serializer):
+class IncidentReopenSerializer(serializers.Serializer):
     reason = serializers.CharField()
     version = serializers.IntegerField(required=False, help_text=VERSION_HELP)
 
 
-class NoticeAddSerializer(serializers.Serializer):
+class IncidentNoticeAddSerializer(serializers.Serializer):
     recipient = serializers.ChoiceField(choices=NoticeRecipient.choices)
     recipient_detail = serializers.CharField(max_length=200, required=False, allow_blank=True)
     due_at = serializers.DateTimeField()
     note = serializers.CharField(required=False, allow_blank=True)
 
 
-class NoticeFileSerializer(serializers.Serializer):
+class IncidentNoticeFileSerializer(serializers.Serializer):
     filed_at = serializers.DateTimeField(required=False, allow_null=True)
     folio = serializers.CharField(max_length=80, required=False, allow_blank=True)
     acuse = serializers.CharField(max_length=200, required=False, allow_blank=True)
@@ -254,7 +254,7 @@ class NoticeFileSerializer(serializers.Serializer):
     version = serializers.IntegerField(required=False, help_text=VERSION_HELP)
 
 
-class NoticeWaiveSerializer(serializers.Serializer):
+class IncidentNoticeWaiveSerializer(serializers.Serializer):
     reason = serializers.CharField()
     version = serializers.IntegerField(required=False, help_text=VERSION_HELP)
 

@@ -84,24 +84,28 @@ class IncidentViewSet(ReadOnlyOrganizationViewSet):
         )
         return self._done(incident)
 
-    @extend_schema(request=s.ChecklistSerializer, responses=s.IncidentSerializer)
+    @extend_schema(request=s.IncidentChecklistSerializer, responses=s.IncidentSerializer)
     @action(detail=True, methods=["post"])
     def checklist(self, request, pk=None):
         incident = self.get_object()
-        data, _version = _parsed(s.ChecklistSerializer, request)
+        data, _version = _parsed(s.IncidentChecklistSerializer, request)
         services.checklist_mark(actor=_actor(request), incident=incident, **data)
         return self._done(incident)
 
-    @extend_schema(request=s.NoteSerializer, responses={201: s.TimelineEntrySerializer})
+    @extend_schema(
+        request=s.IncidentNoteSerializer, responses={201: s.IncidentTimelineEntrySerializer}
+    )
     @action(detail=True, methods=["post"])
     def notes(self, request, pk=None):
         incident = self.get_object()
-        data, _version = _parsed(s.NoteSerializer, request)
+        data, _version = _parsed(s.IncidentNoteSerializer, request)
         entry = services.note_add(actor=_actor(request), incident=incident, **data)
         body = {"at": entry.at, "kind": entry.kind, "text": entry.text, "author": str(entry.author)}
-        return Response(s.TimelineEntrySerializer(body).data, status=status.HTTP_201_CREATED)
+        return Response(
+            s.IncidentTimelineEntrySerializer(body).data, status=status.HTTP_201_CREATED
+        )
 
-    @extend_schema(responses=s.TimelineEntrySerializer(many=True))
+    @extend_schema(responses=s.IncidentTimelineEntrySerializer(many=True))
     @action(detail=True, methods=["get"], pagination_class=None)
     def timeline(self, request, pk=None):
         incident = self.get_object()
@@ -109,55 +113,59 @@ class IncidentViewSet(ReadOnlyOrganizationViewSet):
             {"at": t.at, "kind": t.kind, "text": t.text, "author": str(t.author or "")}
             for t in incident.timeline.select_related("author")
         ]
-        return Response(s.TimelineEntrySerializer(rows, many=True).data)
+        return Response(s.IncidentTimelineEntrySerializer(rows, many=True).data)
 
-    @extend_schema(request=s.PersonSerializer, responses={201: s.PersonSerializer})
+    @extend_schema(request=s.IncidentPersonSerializer, responses={201: s.IncidentPersonSerializer})
     @action(detail=True, methods=["post"])
     def people(self, request, pk=None):
         incident = self.get_object()
-        data, _version = _parsed(s.PersonSerializer, request)
+        data, _version = _parsed(s.IncidentPersonSerializer, request)
         person = services.person_add(actor=_actor(request), incident=incident, **data)
-        return Response(s.PersonSerializer(person).data, status=status.HTTP_201_CREATED)
+        return Response(s.IncidentPersonSerializer(person).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=s.MemberSerializer, responses={201: s.IncidentSerializer})
+    @extend_schema(request=s.IncidentMemberSerializer, responses={201: s.IncidentSerializer})
     @action(detail=True, methods=["post"])
     def members(self, request, pk=None):
         incident = self.get_object()
-        data, _version = _parsed(s.MemberSerializer, request)
+        data, _version = _parsed(s.IncidentMemberSerializer, request)
         services.access_grant(actor=_actor(request), incident=incident, **data)
         return self._done(incident, status.HTTP_201_CREATED)
 
-    @extend_schema(request=s.ActionSerializer, responses={201: s.ActionLinkSerializer})
+    @extend_schema(
+        request=s.IncidentActionSerializer, responses={201: s.IncidentActionLinkSerializer}
+    )
     @action(detail=True, methods=["post"], url_path="actions")
     def raise_action(self, request, pk=None):
         incident = self.get_object()
-        data, _version = _parsed(s.ActionSerializer, request)
+        data, _version = _parsed(s.IncidentActionSerializer, request)
         link = services.action_add(actor=_actor(request), incident=incident, **data)
-        return Response(s.ActionLinkSerializer(link).data, status=status.HTTP_201_CREATED)
+        return Response(s.IncidentActionLinkSerializer(link).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=s.NoticeAddSerializer, responses={201: s.NoticeSerializer})
+    @extend_schema(
+        request=s.IncidentNoticeAddSerializer, responses={201: s.IncidentNoticeSerializer}
+    )
     @action(detail=True, methods=["post"], url_path="notices")
     def add_notice(self, request, pk=None):
         incident = self.get_object()
-        data, _version = _parsed(s.NoticeAddSerializer, request)
+        data, _version = _parsed(s.IncidentNoticeAddSerializer, request)
         notice = services.notice_add(actor=_actor(request), incident=incident, **data)
-        return Response(s.NoticeSerializer(notice).data, status=status.HTTP_201_CREATED)
+        return Response(s.IncidentNoticeSerializer(notice).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=s.CloseSerializer, responses=s.IncidentSerializer)
+    @extend_schema(request=s.IncidentCloseSerializer, responses=s.IncidentSerializer)
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
         incident = self.get_object()
-        data, version = _parsed(s.CloseSerializer, request)
+        data, version = _parsed(s.IncidentCloseSerializer, request)
         services.incident_close(
             actor=_actor(request), incident=incident, expected_version=version, **data
         )
         return self._done(incident)
 
-    @extend_schema(request=s.ReopenSerializer, responses=s.IncidentSerializer)
+    @extend_schema(request=s.IncidentReopenSerializer, responses=s.IncidentSerializer)
     @action(detail=True, methods=["post"])
     def reopen(self, request, pk=None):
         incident = self.get_object()
-        data, version = _parsed(s.ReopenSerializer, request)
+        data, version = _parsed(s.IncidentReopenSerializer, request)
         services.incident_reopen(
             actor=_actor(request), incident=incident, expected_version=version, **data
         )
@@ -167,7 +175,7 @@ class IncidentViewSet(ReadOnlyOrganizationViewSet):
 class NoticeViewSet(ReadOnlyOrganizationViewSet):
     """Notices of the incidents the member may read, each with its due time."""
 
-    serializer_class = s.NoticeSerializer
+    serializer_class = s.IncidentNoticeSerializer
     filterset_class = NoticeFilterSet
     read_perm = Perm.MANAGE_COMPLIANCE
     write_perm = Perm.MANAGE_COMPLIANCE
@@ -176,31 +184,31 @@ class NoticeViewSet(ReadOnlyOrganizationViewSet):
     def get_scoped_queryset(self):
         return selectors.notice_list(membership=self.membership)
 
-    @extend_schema(request=s.NoticeFileSerializer, responses=s.NoticeSerializer)
+    @extend_schema(request=s.IncidentNoticeFileSerializer, responses=s.IncidentNoticeSerializer)
     @action(detail=True, methods=["post"], url_path="file")
     def file_notice(self, request, pk=None):
         notice = self.get_object()
-        data, version = _parsed(s.NoticeFileSerializer, request)
+        data, version = _parsed(s.IncidentNoticeFileSerializer, request)
         notice = services.notice_file(
             actor=_actor(request), notice=notice, expected_version=version, **data
         )
-        return Response(s.NoticeSerializer(notice).data)
+        return Response(s.IncidentNoticeSerializer(notice).data)
 
-    @extend_schema(request=s.NoticeWaiveSerializer, responses=s.NoticeSerializer)
+    @extend_schema(request=s.IncidentNoticeWaiveSerializer, responses=s.IncidentNoticeSerializer)
     @action(detail=True, methods=["post"])
     def waive(self, request, pk=None):
         notice = self.get_object()
-        data, version = _parsed(s.NoticeWaiveSerializer, request)
+        data, version = _parsed(s.IncidentNoticeWaiveSerializer, request)
         notice = services.notice_waive(
             actor=_actor(request), notice=notice, expected_version=version, **data
         )
-        return Response(s.NoticeSerializer(notice).data)
+        return Response(s.IncidentNoticeSerializer(notice).data)
 
 
 class EvidenceViewSet(ReadOnlyOrganizationViewSet):
     """Evidence of the incidents the member may read. Every download is recorded."""
 
-    serializer_class = s.EvidenceSerializer
+    serializer_class = s.IncidentEvidenceSerializer
     filterset_class = EvidenceFilterSet
     write_perm = Perm.RECORD
     parser_classes = [MultiPartParser, FormParser]
@@ -209,9 +217,11 @@ class EvidenceViewSet(ReadOnlyOrganizationViewSet):
     def get_scoped_queryset(self):
         return selectors.evidence_list(membership=self.membership)
 
-    @extend_schema(request=s.EvidenceAddSerializer, responses={201: s.EvidenceSerializer})
+    @extend_schema(
+        request=s.IncidentEvidenceAddSerializer, responses={201: s.IncidentEvidenceSerializer}
+    )
     def create(self, request):
-        data, _version = _parsed(s.EvidenceAddSerializer, request)
+        data, _version = _parsed(s.IncidentEvidenceAddSerializer, request)
         incident = (
             selectors.incident_list(membership=self.membership)
             .filter(pk=data.pop("incident"))
@@ -220,7 +230,7 @@ class EvidenceViewSet(ReadOnlyOrganizationViewSet):
         if incident is None:
             raise Http404
         evidence = services.evidence_add(actor=_actor(request), incident=incident, **data)
-        return Response(s.EvidenceSerializer(evidence).data, status=status.HTTP_201_CREATED)
+        return Response(s.IncidentEvidenceSerializer(evidence).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"])
@@ -233,7 +243,7 @@ class EvidenceViewSet(ReadOnlyOrganizationViewSet):
             filename=evidence.original_name or f"evidence-{evidence.pk}",
         )
 
-    @extend_schema(responses=s.EvidenceViewSerializer(many=True))
+    @extend_schema(responses=s.IncidentEvidenceViewSerializer(many=True))
     @action(detail=True, methods=["get"], pagination_class=None)
     def custody(self, request, pk=None):
         evidence = self.get_object()
@@ -241,35 +251,39 @@ class EvidenceViewSet(ReadOnlyOrganizationViewSet):
             {"viewer": str(v.viewer), "viewed_at": v.viewed_at}
             for v in selectors.evidence_custody(evidence=evidence)
         ]
-        return Response(s.EvidenceViewSerializer(rows, many=True).data)
+        return Response(s.IncidentEvidenceViewSerializer(rows, many=True).data)
 
 
 class CategoryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganizationViewSet):
-    serializer_class = s.CategorySerializer
+    serializer_class = s.IncidentCategorySerializer
     filterset_class = CategoryFilterSet
     queryset = Category.objects.none()
 
     def get_scoped_queryset(self):
         return selectors.category_list(membership=self.membership)
 
-    @extend_schema(request=s.CategoryWriteSerializer, responses={201: s.CategorySerializer})
+    @extend_schema(
+        request=s.IncidentCategoryWriteSerializer, responses={201: s.IncidentCategorySerializer}
+    )
     def create(self, request):
-        data, _version = _parsed(s.CategoryWriteSerializer, request)
+        data, _version = _parsed(s.IncidentCategoryWriteSerializer, request)
         category = services.category_create(
             actor=_actor(request),
             name=data.get("name", ""),
             default_severity=data.get("default_severity", ""),
         )
-        return Response(s.CategorySerializer(category).data, status=status.HTTP_201_CREATED)
+        return Response(s.IncidentCategorySerializer(category).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=s.CategoryWriteSerializer, responses=s.CategorySerializer)
+    @extend_schema(
+        request=s.IncidentCategoryWriteSerializer, responses=s.IncidentCategorySerializer
+    )
     def partial_update(self, request, pk=None):
         category = self.get_object()
-        data, version = _parsed(s.CategoryWriteSerializer, request)
+        data, version = _parsed(s.IncidentCategoryWriteSerializer, request)
         category = services.category_update(
             actor=_actor(request), category=category, expected_version=version, **data
         )
-        return Response(s.CategorySerializer(category).data)
+        return Response(s.IncidentCategorySerializer(category).data)
 
 
 class ReportingLinkViewSet(ReadOnlyOrganizationViewSet):

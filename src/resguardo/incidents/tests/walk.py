@@ -58,11 +58,11 @@ def _snapshot(w):
 
 def _list_ids(w):
     return {
-        "api:incident-list": ("id", [_r(w, "incident")]),
-        "api:incidentnotice-list": ("id", [_r(w, "notice")]),
-        "api:incidentevidence-list": ("id", [_r(w, "evidence")]),
-        "api:incidentcategory-list": ("id", [_r(w, "category")]),
-        "api:reportinglink-list": ("id", [_r(w, "link")]),
+        "api:incident-list": ("id", {_r(w, "incident")}),
+        "api:incidentnotice-list": ("id", {_r(w, "notice")}),
+        "api:incidentevidence-list": ("id", {_r(w, "evidence")}),
+        "api:incidentcategory-list": ("id", {_r(w, "category")}),
+        "api:reportinglink-list": ("id", {_r(w, "link")}),
     }
 
 
