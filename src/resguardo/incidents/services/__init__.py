@@ -1,4 +1,7 @@
-"""Every write of the incidents module."""
+"""Every write of the incidents module.
+
+Services are plain `@transaction.atomic` (composable), not durable: the demo seeds every
+module inside one transaction. Only the event handlers' path is durable."""
 
 from .evidence import evidence_add, evidence_view_record
 from .intake import (

@@ -228,6 +228,7 @@ def anonymous_report_status(*, link: ReportingLink, code: str) -> Incident | Non
 # --- other modules' events ------------------------------------------------------------------
 
 
+# Durable: only the event handlers call it, each outside any transaction.
 @transaction.atomic(durable=True)
 def _open_from_event(*, actor, site, kind, summary, occurred_at, source_key, source_url, refs):
     organization = actor.organization

@@ -36,7 +36,7 @@ def _own(actor, incident):
     require_same_organization(actor.membership or actor.organization, incident)
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def incident_update(*, actor: Actor, incident: Incident, expected_version=None, **changes):
     """Edit the file's details. Officers only; refused once closed."""
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
@@ -68,7 +68,7 @@ def incident_update(*, actor: Actor, incident: Incident, expected_version=None, 
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def checklist_mark(*, actor: Actor, incident: Incident, item: str, done: bool, note: str = ""):
     require_work_on(actor.membership, incident)
     require_not_closed(incident)
@@ -91,7 +91,7 @@ def checklist_mark(*, actor: Actor, incident: Incident, item: str, done: bool, n
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def note_add(*, actor: Actor, incident: Incident, text: str, at=None):
     require_work_on(actor.membership, incident)
     require_not_closed(incident)
@@ -103,7 +103,7 @@ def note_add(*, actor: Actor, incident: Incident, text: str, at=None):
     return timeline_add(actor=actor, incident=incident, kind=TimelineKind.NOTE, text=text, at=at)
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def person_add(*, actor: Actor, incident: Incident, name: str, role: str, company="", note=""):
     require_work_on(actor.membership, incident)
     require_not_closed(incident)
@@ -126,7 +126,7 @@ def person_add(*, actor: Actor, incident: Incident, name: str, role: str, compan
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def access_grant(*, actor: Actor, incident: Incident, user):
     """Add a member to a confidential case (they may then read it and work on it)."""
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
@@ -152,7 +152,7 @@ def access_grant(*, actor: Actor, incident: Incident, user):
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def access_revoke(*, actor: Actor, access: IncidentAccess):
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     _own(actor, access)
@@ -165,7 +165,7 @@ def access_revoke(*, actor: Actor, access: IncidentAccess):
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def action_add(
     *, actor: Actor, incident: Incident, title, description="", kind=None, owner=None, due_date=None
 ):
@@ -194,7 +194,7 @@ def action_add(
     return link
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def incident_close(
     *,
     actor: Actor,
@@ -239,7 +239,7 @@ def incident_close(
     return incident
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def incident_reopen(*, actor: Actor, incident: Incident, reason: str, expected_version=None):
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     _own(actor, incident)

@@ -22,7 +22,7 @@ def _require_officer(actor, obj):
     require_same_organization(actor.membership, obj)
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def notice_add(
     *, actor: Actor, incident: Incident, recipient, due_at, recipient_detail="", note=""
 ):
@@ -47,7 +47,7 @@ def notice_add(
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def notice_file(
     *,
     actor: Actor,
@@ -97,7 +97,7 @@ def notice_file(
     return notice
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def notice_waive(*, actor: Actor, notice: Notice, reason: str, expected_version=None):
     """This case does not call for the notice (e.g. a typing error, no security event)."""
     _require_officer(actor, notice)

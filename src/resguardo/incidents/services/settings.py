@@ -22,13 +22,13 @@ from ..models import Category, ReportingLink
 from .common import categories_seed
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def categories_ensure(*, organization) -> list[Category]:
     """Seed the organization's categories if it has none yet (idempotent)."""
     return categories_seed(organization)
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def category_create(*, actor: Actor, name: str, default_severity: str) -> Category:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     name = (name or "").strip()
@@ -49,7 +49,7 @@ def category_create(*, actor: Actor, name: str, default_severity: str) -> Catego
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def category_update(*, actor: Actor, category: Category, expected_version=None, **changes):
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     require_same_organization(actor.membership, category)
@@ -69,7 +69,7 @@ def category_update(*, actor: Actor, category: Category, expected_version=None, 
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def reporting_link_create(*, actor: Actor, site) -> ReportingLink:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     if site is None:
@@ -88,7 +88,7 @@ def reporting_link_create(*, actor: Actor, site) -> ReportingLink:
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def reporting_link_revoke(*, actor: Actor, link: ReportingLink, expected_version=None):
     """Every printed copy of the poster stops working; print a new link's poster."""
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
