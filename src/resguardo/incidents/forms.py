@@ -37,8 +37,10 @@ class MultiplePhotoField(forms.FileField):
 
 
 class ReportForm(forms.Form):
-    site = forms.ModelChoiceField(label=_("Site"), queryset=None)
-    category = forms.ModelChoiceField(label=_("What kind of incident"), queryset=None)
+    site = forms.ModelChoiceField(label=_("Site"), queryset=None, empty_label=_("Choose the site"))
+    category = forms.ModelChoiceField(
+        label=_("What kind of incident"), queryset=None, empty_label=_("Choose the kind")
+    )
     description = _text(_("What happened"), rows=5, required=True)
     location = forms.CharField(label=_("Where"), max_length=200, required=False)
     occurred_at = forms.DateTimeField(
@@ -78,7 +80,7 @@ class ReceiptForm(forms.Form):
 class IncidentEditForm(VersionedForm):
     title = forms.CharField(label=_("Title"), max_length=200)
     description = _text(_("What happened"), rows=5, required=True)
-    category = forms.ModelChoiceField(label=_("Category"), queryset=None)
+    category = forms.ModelChoiceField(label=_("Category"), queryset=None, empty_label=None)
     severity = forms.ChoiceField(label=_("Severity"), choices=Severity.choices)
     location = forms.CharField(label=_("Where"), max_length=200, required=False)
     occurred_at = forms.DateTimeField(label=_("When it happened"), required=False, widget=WHEN)
@@ -114,7 +116,9 @@ class PersonForm(forms.Form):
 
 
 class AccessForm(forms.Form):
-    user = forms.ModelChoiceField(label=_("Member"), queryset=None)
+    user = forms.ModelChoiceField(
+        label=_("Member"), queryset=None, empty_label=_("Choose a member")
+    )
 
     def __init__(self, *args, users, **kwargs):
         super().__init__(*args, **kwargs)
@@ -132,7 +136,9 @@ class ActionForm(forms.Form):
     title = forms.CharField(label=_("What must be done"), max_length=200)
     description = _text(_("Details"), rows=2)
     kind = forms.ChoiceField(label=_("Kind"), choices=ACTION_KINDS.choices)
-    owner = forms.ModelChoiceField(label=_("Owner"), queryset=None, required=False)
+    owner = forms.ModelChoiceField(
+        label=_("Owner"), queryset=None, required=False, empty_label=_("Nobody yet")
+    )
     due_date = forms.DateField(label=_("Due"), required=False, widget=DATE)
 
     def __init__(self, *args, users, **kwargs):
@@ -181,7 +187,7 @@ class CategoryForm(forms.Form):
 
 
 class LinkForm(forms.Form):
-    site = forms.ModelChoiceField(label=_("Site"), queryset=None)
+    site = forms.ModelChoiceField(label=_("Site"), queryset=None, empty_label=_("Choose the site"))
 
     def __init__(self, *args, sites, **kwargs):
         super().__init__(*args, **kwargs)
