@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "resguardo.shipments",
     "resguardo.conveyance",
     "resguardo.compliance",
+    "resguardo.incidents",
     "resguardo.reports",
 ]
 
@@ -150,6 +151,10 @@ LOGIN_FAILURE_LIMIT_PER_IP = env_int("LOGIN_FAILURE_LIMIT_PER_IP", 20, minimum=1
 PASSWORD_RESET_LIMIT_PER_EMAIL = env_int("PASSWORD_RESET_LIMIT_PER_EMAIL", 5, minimum=1)
 PASSWORD_RESET_LIMIT_PER_IP = env_int("PASSWORD_RESET_LIMIT_PER_IP", 5, minimum=1)
 PASSWORD_RESET_WINDOW_MINUTES = env_int("PASSWORD_RESET_WINDOW_MINUTES", 60, minimum=1)
+# Anonymous incident reports (and receipt look-ups) accepted per client address per hour
+INCIDENT_ANONYMOUS_REPORTS_PER_HOUR = env_int("INCIDENT_ANONYMOUS_REPORTS_PER_HOUR", 5, minimum=1)
+# Days to file the OEA incident aviso (rule 7.2.1) after an incident becomes known
+INCIDENT_AVISO_DAYS = env_int("INCIDENT_AVISO_DAYS", 5, minimum=1)
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600, minimum=300)
 SESSION_SAVE_EVERY_REQUEST = True  # idle timeout: the age restarts with each request
@@ -325,6 +330,16 @@ SPECTACULAR_SETTINGS = {
         "WatchlistSourceEnum": "resguardo.partners.choices.WatchlistSource",
         # Risk levels and partner-finding severities are the same low / medium / high set.
         "RiskLevelEnum": "resguardo.partners.choices.RiskLevel",
+        # Named because the incidents module's own "item" and "role" fields collide with them.
+        "DocumentCheckItemEnum": "resguardo.shipments.choices.DocumentCheckItem",
+        "RoleEnum": "resguardo.core.choices.Role",
+        "IncidentSeverityEnum": "resguardo.incidents.choices.Severity",
+        "IncidentStatusEnum": "resguardo.incidents.choices.IncidentStatus",
+        "IncidentSourceEnum": "resguardo.incidents.choices.IncidentSource",
+        "IncidentChecklistItemEnum": "resguardo.incidents.choices.ChecklistItem",
+        "IncidentPersonRoleEnum": "resguardo.incidents.choices.PersonRole",
+        "IncidentNoticeRecipientEnum": "resguardo.incidents.choices.NoticeRecipient",
+        "IncidentNoticeStatusEnum": "resguardo.incidents.choices.NoticeStatus",
     },
 }
 

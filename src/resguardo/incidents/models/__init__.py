@@ -1,0 +1,25 @@
+from .evidence import Evidence, EvidenceView
+from .incidents import (
+    Category,
+    Incident,
+    IncidentAccess,
+    IncidentAction,
+    IncidentPerson,
+    TimelineEntry,
+)
+from .notices import Notice
+from .reporting import IntakeThrottle, ReportingLink
+
+__all__ = [
+    "Category",
+    "Evidence",
+    "EvidenceView",
+    "Incident",
+    "IncidentAccess",
+    "IncidentAction",
+    "IncidentPerson",
+    "IntakeThrottle",
+    "Notice",
+    "ReportingLink",
+    "TimelineEntry",
+]
