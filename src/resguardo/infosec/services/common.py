@@ -1,0 +1,44 @@
+"""Checks every infosec service shares."""
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from resguardo.core.models import Membership
+from resguardo.core.permissions import require_same_organization
+
+from ..access import require_manage
+
+
+def acting(actor):
+    """The organization the actor works for, once the actor may manage infosec records."""
+    require_manage(actor.membership)
+    return actor.organization
+
+
+def require_own(actor, instance, *, field: str, message) -> None:
+    require_same_organization(actor.membership, instance, field=field, message=message)
+
+
+def require_member(actor, user, *, field: str) -> None:
+    """A person named on a record must be (or have been) a member of the organization."""
+    if user is None:
+        return
+    known = Membership.objects.filter(organization=actor.organization, user=user).exists()
+    if not known:
+        raise ValidationError(
+            {field: _("%(user)s is not a member of this organization.") % {"user": user}},
+            code="not_member",
+        )
+
+
+def require_not_future(value, *, field: str) -> None:
+    today = timezone.localdate()
+    day = value.date() if hasattr(value, "date") and callable(value.date) else value
+    if day > today:
+        raise ValidationError({field: _("This date is in the future.")}, code="future")
+
+
+def changed(instance, changes: dict) -> dict:
+    """Only the fields whose value differs (an unchanged save writes no audit entry)."""
+    return {k: v for k, v in changes.items() if getattr(instance, k) != v}
