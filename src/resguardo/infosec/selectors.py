@@ -70,6 +70,7 @@ def system_list(*, membership):
                 filter=Q(accounts__status__in=(AccountStatus.ACTIVE, AccountStatus.DISABLED)),
             ),
         )
+        .order_by("-is_builtin", "name", "pk")
     )
 
 
@@ -94,6 +95,7 @@ def review_list(*, membership):
             pending_count=Count("items", filter=Q(items__decision=Decision.PENDING)),
             revoked_count=Count("items", filter=Q(items__decision=Decision.REVOKE)),
         )
+        .order_by("-started_on", "-pk")
     )
 
 

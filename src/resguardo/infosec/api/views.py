@@ -97,9 +97,10 @@ class DocumentTypeViewSet(_ReadCreateUpdate):
 
     @extend_schema(request=s.DocumentTypeInputSerializer, responses=s.DocumentTypeSerializer)
     def partial_update(self, request, pk=None):
+        target = self.get_object()  # another organization's id: 404 before any parsing
         data, version = _versioned(self._input(s.DocumentTypeInputSerializer, partial=True))
         document_type = services.document_type_update(
-            actor=self.actor, document_type=self.get_object(), expected_version=version, **data
+            actor=self.actor, document_type=target, expected_version=version, **data
         )
         return self._answer(document_type)
 
@@ -143,9 +144,10 @@ class SystemViewSet(_ReadCreateUpdate):
 
     @extend_schema(request=s.SystemInputSerializer, responses=s.SystemSerializer)
     def partial_update(self, request, pk=None):
+        target = self.get_object()  # another organization's id: 404 before any parsing
         data, version = _versioned(self._input(s.SystemInputSerializer, partial=True))
         system = services.system_update(
-            actor=self.actor, system=self.get_object(), expected_version=version, **data
+            actor=self.actor, system=target, expected_version=version, **data
         )
         return self._answer(system)
 
@@ -221,10 +223,11 @@ class SystemAccountViewSet(_ReadCreateUpdate):
 
     @extend_schema(request=s.SystemAccountInputSerializer, responses=s.SystemAccountSerializer)
     def partial_update(self, request, pk=None):
+        target = self.get_object()  # another organization's id: 404 before any parsing
         data, version = _versioned(self._input(s.SystemAccountInputSerializer, partial=True))
         data.pop("system", None)  # an account stays on its system
         account = services.account_update(
-            actor=self.actor, account=self.get_object(), expected_version=version, **data
+            actor=self.actor, account=target, expected_version=version, **data
         )
         return self._answer(account)
 
@@ -246,9 +249,10 @@ class AccessReviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, _Bas
     @extend_schema(request=s.AccessReviewSignSerializer, responses=s.AccessReviewSerializer)
     @action(detail=True, methods=["post"])
     def sign(self, request, pk=None):
+        target = self.get_object()  # another organization's id: 404 before any parsing
         data, version = _versioned(self._input(s.AccessReviewSignSerializer))
         review = services.review_sign(
-            actor=self.actor, review=self.get_object(), expected_version=version, **data
+            actor=self.actor, review=target, expected_version=version, **data
         )
         return self._answer(review)
 
@@ -264,8 +268,9 @@ class AccessReviewItemViewSet(ReadOnlyOrganizationViewSet, _Base):
     @extend_schema(request=s.AccessReviewDecideSerializer, responses=s.AccessReviewItemSerializer)
     @action(detail=True, methods=["post"])
     def decide(self, request, pk=None):
+        target = self.get_object()  # another organization's id: 404 before any parsing
         data = self._input(s.AccessReviewDecideSerializer)
-        item = services.review_decide(actor=self.actor, item=self.get_object(), **data)
+        item = services.review_decide(actor=self.actor, item=target, **data)
         return self._answer(item)
 
 
@@ -309,17 +314,19 @@ class CredentialViewSet(_ReadCreateUpdate):
 
     @extend_schema(request=s.CredentialUpdateSerializer, responses=s.CredentialSerializer)
     def partial_update(self, request, pk=None):
+        target = self.get_object()  # another organization's id: 404 before any parsing
         data, version = _versioned(self._input(s.CredentialUpdateSerializer, partial=True))
         credential = services.credential_update(
-            actor=self.actor, credential=self.get_object(), expected_version=version, **data
+            actor=self.actor, credential=target, expected_version=version, **data
         )
         return self._answer(credential)
 
     @extend_schema(request=s.CredentialLogSerializer, responses={201: s.CredentialEventSerializer})
     @action(detail=True, methods=["post"])
     def log(self, request, pk=None):
+        target = self.get_object()  # another organization's id: 404 before any parsing
         data = self._input(s.CredentialLogSerializer)
-        event = services.credential_log(actor=self.actor, credential=self.get_object(), **data)
+        event = services.credential_log(actor=self.actor, credential=target, **data)
         return Response(s.CredentialEventSerializer(event).data, status=status.HTTP_201_CREATED)
 
 
@@ -345,8 +352,9 @@ class CyberEventViewSet(_ReadCreateUpdate):
 
     @extend_schema(request=s.CyberEventUpdateSerializer, responses=s.CyberEventSerializer)
     def partial_update(self, request, pk=None):
+        target = self.get_object()  # another organization's id: 404 before any parsing
         data, version = _versioned(self._input(s.CyberEventUpdateSerializer, partial=True))
         event = services.cyber_event_update(
-            actor=self.actor, event=self.get_object(), expected_version=version, **data
+            actor=self.actor, event=target, expected_version=version, **data
         )
         return self._answer(event)

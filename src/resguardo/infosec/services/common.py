@@ -1,5 +1,7 @@
 """Checks every infosec service shares."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,9 +35,11 @@ def require_member(actor, user, *, field: str) -> None:
 
 
 def require_not_future(value, *, field: str) -> None:
-    today = timezone.localdate()
-    day = value.date() if hasattr(value, "date") and callable(value.date) else value
-    if day > today:
+    if isinstance(value, datetime.datetime):
+        future = value > timezone.now() + datetime.timedelta(minutes=5)  # clocks drift a little
+    else:
+        future = value > timezone.localdate()
+    if future:
         raise ValidationError({field: _("This date is in the future.")}, code="future")
 
 
