@@ -53,7 +53,7 @@ class AccountStatus(models.TextChoices):
 
 class ReviewStatus(models.TextChoices):
     OPEN = "open", pgettext_lazy("review status", "Open")
-    SIGNED = "signed", _("Signed")
+    SIGNED = "signed", pgettext_lazy("review status", "Signed")
 
 
 class Decision(models.TextChoices):

@@ -44,6 +44,12 @@ def seed_infosec(context) -> None:
     today = timezone.localdate()
     _documents(actor, users, today)
     builtin = services.builtin_system_ensure(actor=actor)
+    services.system_update(
+        actor=actor, system=builtin, owner=users["admin"],
+        backup_frequency=BackupFrequency.DAILY,
+        backup_arrangement="Copia diaria de la base de datos y de los archivos de evidencia "
+        "(resguardo backup), guardada cifrada fuera de la oficina.",
+    )  # fmt: skip
     saai = services.system_create(
         actor=actor, name="Sistema de pedimentos (SAAI M3)", kind=SystemKind.CLEARANCE,
         vendor="Proveedor de software aduanero", owner=users["oea"], mfa_enforced=False,
@@ -79,7 +85,8 @@ def seed_infosec(context) -> None:
     services.review_sign(actor=actor, review=review, notes="Revisión trimestral.")
     signed_at = timezone.now() - datetime.timedelta(days=41)
     AccessReview.objects.filter(pk=review.pk).update(
-        started_on=signed_at.date(), signed_at=signed_at
+        started_on=timezone.localtime(signed_at).date() - datetime.timedelta(days=3),
+        signed_at=signed_at,
     )  # demo history: signed six weeks ago
     services.review_start(actor=actor, system=builtin, notes="Revisión del trimestre.")
     for system, days, result, scope in (

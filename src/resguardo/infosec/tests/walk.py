@@ -137,12 +137,12 @@ def snapshot(w):
 
 def list_ids(w):
     return {
-        "api:documenttype-list": ("id", [w.infosec_doctype.pk]),
-        "api:system-list": ("id", [w.infosec_system.pk]),
-        "api:systemaccount-list": ("id", [w.infosec_account.pk]),
-        "api:accessreview-list": ("id", [w.infosec_review.pk]),
-        "api:digitalcredential-list": ("id", [w.infosec_credential.pk]),
-        "api:cyberevent-list": ("id", [w.infosec_cyber.pk]),
+        "api:documenttype-list": ("id", {w.infosec_doctype.pk}),
+        "api:system-list": ("id", {w.infosec_system.pk}),
+        "api:systemaccount-list": ("id", {w.infosec_account.pk}),
+        "api:accessreview-list": ("id", {w.infosec_review.pk}),
+        "api:digitalcredential-list": ("id", {w.infosec_credential.pk}),
+        "api:cyberevent-list": ("id", {w.infosec_cyber.pk}),
     }
 
 
