@@ -302,6 +302,22 @@ SPECTACULAR_SETTINGS = {
         "WatchlistSourceEnum": "resguardo.partners.choices.WatchlistSource",
         # Risk levels and partner-finding severities are the same low / medium / high set.
         "RiskLevelEnum": "resguardo.partners.choices.RiskLevel",
+        "SystemKindEnum": "resguardo.infosec.choices.SystemKind",
+        "BackupFrequencyEnum": "resguardo.infosec.choices.BackupFrequency",
+        "MediaKindEnum": "resguardo.infosec.choices.MediaKind",
+        "DisposalMethodEnum": "resguardo.infosec.choices.DisposalMethod",
+        "SystemAccountStatusEnum": "resguardo.infosec.choices.AccountStatus",
+        "AccessReviewStatusEnum": "resguardo.infosec.choices.ReviewStatus",
+        "AccessReviewDecisionEnum": "resguardo.infosec.choices.Decision",
+        "RestoreResultEnum": "resguardo.infosec.choices.RestoreResult",
+        "CredentialKindEnum": "resguardo.infosec.choices.CredentialKind",
+        "CredentialStatusEnum": "resguardo.infosec.choices.CredentialStatus",
+        "CredentialEventKindEnum": "resguardo.infosec.choices.CredentialEventKind",
+        "CyberEventKindEnum": "resguardo.infosec.choices.CyberEventKind",
+        "CyberEventStatusEnum": "resguardo.infosec.choices.CyberEventStatus",
+        "RoleEnum": "resguardo.core.choices.Role",
+        # conveyance keeps the name it had before infosec brought a second "decision" set
+        "DecisionEnum": "resguardo.conveyance.choices.SupervisorDecision",
     },
 }
 

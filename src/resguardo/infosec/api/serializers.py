@@ -193,7 +193,7 @@ class AccountImportSerializer(StagedImportRequestSerializer):
     )
 
 
-class RowProblemSerializer(serializers.Serializer):
+class AccountImportProblemSerializer(serializers.Serializer):
     row = serializers.IntegerField()
     column = serializers.CharField()
     message = serializers.CharField()
@@ -207,7 +207,7 @@ class AccountImportReportSerializer(serializers.Serializer):
     new = serializers.IntegerField()
     updated = serializers.IntegerField()
     gone = serializers.IntegerField()
-    errors = RowProblemSerializer(many=True)
+    errors = AccountImportProblemSerializer(many=True)
     review = serializers.IntegerField(allow_null=True)
     staged_import = serializers.IntegerField(
         allow_null=True, help_text="After a clean dry run: send it back to import that file."
@@ -274,7 +274,9 @@ class AccessReviewItemSerializer(serializers.ModelSerializer):
 
 
 class AccessReviewDecideSerializer(serializers.Serializer):
-    decision = serializers.ChoiceField(choices=[Decision.KEEP, Decision.REVOKE])
+    decision = serializers.ChoiceField(
+        choices=Decision.choices, help_text="keep or revoke (pending is refused)."
+    )
     note = serializers.CharField(max_length=240, required=False, allow_blank=True)
 
 
