@@ -26,7 +26,7 @@ def access_review_age(organization, site=None) -> Reading:
     if not ages:
         return Reading(None, _("No systems in the inventory yet."))
     worst = max(ages)
-    detail = _("Oldest review %(days)s days ago over %(n)s systems") % {
+    detail = _("Oldest review: %(days)s days ago (systems in use: %(n)s)") % {
         "days": worst,
         "n": len(ages),
     }
