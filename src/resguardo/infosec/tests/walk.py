@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from resguardo.core.choices import Role
@@ -42,6 +43,15 @@ MARKERS = [
 ]
 
 
+PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+def _with_evidence(record, name):
+    record.file.save(name, ContentFile(PDF), save=False)
+    record.original_name, record.content_type, record.size = name, "application/pdf", len(PDF)
+    record.save()
+
+
 def build(w) -> None:
     org = w.org
     today = timezone.localdate()
@@ -53,6 +63,7 @@ def build(w) -> None:
         organization=org, performed_on=today, description=MARKERS[1], media=MediaKind.PAPER,
         method=DisposalMethod.SHREDDING, performed_by="Ana", witness="Beto",
     )  # fmt: skip
+    _with_evidence(w.infosec_disposal, "certificado.pdf")
     w.infosec_system = System.objects.create(
         organization=org, name=MARKERS[2], kind=SystemKind.CLEARANCE, mfa_enforced=True
     )
@@ -71,6 +82,7 @@ def build(w) -> None:
         organization=org, system=w.infosec_system, tested_on=today,
         result=RestoreResult.SUCCESS, scope=MARKERS[4], performed_by="Ana",
     )  # fmt: skip
+    _with_evidence(w.infosec_restore, "restauracion.pdf")
     w.infosec_credential = DigitalCredential.objects.create(
         organization=org, kind=CredentialKind.EFIRMA, holder="Agente Norte",
         serial_number=MARKERS[5], location="Caja fuerte",
