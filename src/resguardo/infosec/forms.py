@@ -117,6 +117,7 @@ class SystemForm(_WithPeople, VersionedForm):
         if builtin:
             self.fields["kind"].choices = [(SystemKind.RESGUARDO, SystemKind.RESGUARDO.label)]
             del self.fields["is_active"]
+            del self.fields["mfa_enforced"]  # the organization's own setting
         else:
             self.fields["kind"].choices = [
                 c for c in SystemKind.choices if c[0] != SystemKind.RESGUARDO

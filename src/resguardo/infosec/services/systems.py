@@ -28,10 +28,18 @@ def _unique_name(organization, name, *, exclude=None) -> None:
 @transaction.atomic
 def builtin_system_ensure(*, actor) -> System:
     """Resguardo's own row in the inventory (its accounts are the memberships). Made once per
-    organization, the first time someone who manages the inventory opens it."""
+    organization, the first time someone who manages the inventory opens it; its two-factor
+    flag follows the organization's "require two-factor authentication" setting."""
     organization = acting(actor)
     found = System.objects.filter(organization=organization, is_builtin=True).first()
     if found is not None:
+        if found.mfa_enforced != organization.require_mfa:  # the organization setting rules
+            update_audited(
+                actor=actor.user,
+                organization=organization,
+                instance=found,
+                changes={"mfa_enforced": organization.require_mfa},
+            )
         return found
     name = RESGUARDO_NAME
     if System.objects.filter(organization=organization, name__iexact=name).exists():
@@ -93,6 +101,8 @@ def system_update(*, actor, system, expected_version=None, **changes) -> System:
             raise ValidationError({"kind": _("Resguardo's own row keeps its kind.")})
         if changes.get("is_active", True) is False:
             raise ValidationError({"is_active": _("Resguardo is always in use here.")})
+        # two-factor sign-in for Resguardo is the organization's setting, not this row's
+        changes.pop("mfa_enforced", None)
     elif changes.get("kind") == SystemKind.RESGUARDO:
         raise ValidationError(
             {"kind": _("Resguardo is already in the inventory as a built-in system.")}

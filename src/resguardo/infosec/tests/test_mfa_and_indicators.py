@@ -95,3 +95,18 @@ def test_backup_restore_tested_counts_successful_tests_of_the_last_year(world):
     result = _reading(world, "infosec.backup_restore_tested")
     assert (result.reading.numerator, result.reading.denominator) == (1, 3)
     assert result.status == Status.NOT_MET
+
+
+def test_resguardo_row_follows_the_organization_two_factor_setting(world):
+    carla = actor_of(world, world.carla)
+    builtin = services.builtin_system_ensure(actor=carla)
+    assert not builtin.mfa_enforced
+    world.org.require_mfa = True
+    world.org.save()
+    carla = actor_of(world, world.carla)
+    carla.membership.organization.refresh_from_db()
+    builtin = services.builtin_system_ensure(actor=carla)
+    assert builtin.mfa_enforced
+    services.system_update(actor=carla, system=builtin, mfa_enforced=False, vendor="Propio")
+    builtin.refresh_from_db()
+    assert builtin.mfa_enforced and builtin.vendor == "Propio"
