@@ -34,13 +34,20 @@ def require_member(actor, user, *, field: str) -> None:
         )
 
 
+EARLIEST = datetime.date(1990, 1, 1)  # older than any record an agency keeps here
+
+
 def require_not_future(value, *, field: str) -> None:
+    """A date or time that already happened, and not before 1990 (a mistyped year)."""
     if isinstance(value, datetime.datetime):
         future = value > timezone.now() + datetime.timedelta(minutes=5)  # clocks drift a little
+        day = timezone.localtime(value).date() if not future else None
     else:
-        future = value > timezone.localdate()
+        future, day = value > timezone.localdate(), value
     if future:
         raise ValidationError({field: _("This date is in the future.")}, code="future")
+    if day < EARLIEST:
+        raise ValidationError({field: _("Check the year: this date is too old.")}, code="old")
 
 
 def changed(instance, changes: dict) -> dict:

@@ -14,6 +14,10 @@ from .common import acting, changed, require_member, require_not_future, require
 
 
 def _check_dates(valid_from, expires_on) -> None:
+    if valid_from is not None:
+        require_not_future(valid_from, field="valid_from")
+    if expires_on.year < 2000 or expires_on.year > 2100:
+        raise ValidationError({"expires_on": _("Check the year of the expiry.")}, code="year")
     if valid_from and expires_on and expires_on <= valid_from:
         raise ValidationError(
             {"expires_on": _("The expiry must come after the start of validity.")},
@@ -153,7 +157,11 @@ def credential_log(
         if location:
             changes["location"] = location
     elif kind == CredentialEventKind.RENEWAL:
-        if new_expires_on is None or new_expires_on <= credential.expires_on:
+        if (
+            new_expires_on is None
+            or new_expires_on <= credential.expires_on
+            or new_expires_on.year > 2100
+        ):
             raise ValidationError(
                 {"new_expires_on": _("Give the new expiry, later than the current one.")},
                 code="required",
