@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "resguardo.conveyance",
     "resguardo.compliance",
     "resguardo.incidents",
+    "resguardo.infosec",
     "resguardo.reports",
 ]
 
@@ -340,6 +341,21 @@ SPECTACULAR_SETTINGS = {
         "IncidentPersonRoleEnum": "resguardo.incidents.choices.PersonRole",
         "IncidentNoticeRecipientEnum": "resguardo.incidents.choices.NoticeRecipient",
         "IncidentNoticeStatusEnum": "resguardo.incidents.choices.NoticeStatus",
+        "SystemKindEnum": "resguardo.infosec.choices.SystemKind",
+        "BackupFrequencyEnum": "resguardo.infosec.choices.BackupFrequency",
+        "MediaKindEnum": "resguardo.infosec.choices.MediaKind",
+        "DisposalMethodEnum": "resguardo.infosec.choices.DisposalMethod",
+        "SystemAccountStatusEnum": "resguardo.infosec.choices.AccountStatus",
+        "AccessReviewStatusEnum": "resguardo.infosec.choices.ReviewStatus",
+        "AccessReviewDecisionEnum": "resguardo.infosec.choices.Decision",
+        "RestoreResultEnum": "resguardo.infosec.choices.RestoreResult",
+        "CredentialKindEnum": "resguardo.infosec.choices.CredentialKind",
+        "CredentialStatusEnum": "resguardo.infosec.choices.CredentialStatus",
+        "CredentialEventKindEnum": "resguardo.infosec.choices.CredentialEventKind",
+        "CyberEventKindEnum": "resguardo.infosec.choices.CyberEventKind",
+        "CyberEventStatusEnum": "resguardo.infosec.choices.CyberEventStatus",
+        # conveyance keeps the name it had before infosec brought a second "decision" set
+        "DecisionEnum": "resguardo.conveyance.choices.SupervisorDecision",
     },
 }
 

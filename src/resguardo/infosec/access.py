@@ -1,0 +1,38 @@
+"""Who may see and change information-security records.
+
+Everything in this module is confidential (standard 9.1: a restricted archive): the systems
+the agency runs, who holds which account, the e.firma's custodian and the cyber events. It is
+read by administrators, compliance officers and auditors, and kept from site managers and
+staff (their pages and API answer 403, their menu has no entry).
+
+Core's role table gives exactly those three roles `Perm.VIEW_AUDIT_LOG`; the menu filter, the
+page mixin and the API permission take a `Perm`, so this module gates its reads on it
+(`READ_PERM`). A core permission named for confidential records would say it better; until
+core has one, this is the one place that decides it.
+
+Administrators and compliance officers change the records (`MANAGE_PERM`); applying a revoked
+Resguardo membership additionally needs core's `Perm.MANAGE_ORGANIZATION` (administrators),
+because core's membership service decides that.
+"""
+
+from resguardo.core.permissions import Perm, has_perm, require_perm
+
+READ_PERM = Perm.VIEW_AUDIT_LOG
+MANAGE_PERM = Perm.MANAGE_COMPLIANCE
+
+
+def can_read(membership) -> bool:
+    return has_perm(membership, READ_PERM)
+
+
+def can_manage(membership) -> bool:
+    return has_perm(membership, MANAGE_PERM) and can_read(membership)
+
+
+def require_read(membership) -> None:
+    require_perm(membership, READ_PERM)
+
+
+def require_manage(membership) -> None:
+    require_perm(membership, READ_PERM)
+    require_perm(membership, MANAGE_PERM)
