@@ -12,23 +12,79 @@ from .models import Drill, RegisterReview, ThreatCategory
 
 RISKS = [
     # title, site key, process, threat key, inherent (L, I), residual (L, I), controls
-    ("Contenedor contaminado en el patio", "patio", "Recepción de unidades en patio",
-     "narcotics", (4, 5), (2, 5), "Inspección de 17 puntos, CCTV en andenes, sellos ISO 17712"),
-    ("Robo de unidad en ruta Nuevo Laredo–Monterrey", "patio", "Traslado a frontera",
-     "cargo_theft", (4, 4), (3, 3), "GPS con geocerca, paradas autorizadas, botón de pánico"),
-    ("Colusión de personal con el transportista", None, "Despacho y glosa",
-     "internal_conspiracy", (3, 5), (2, 4), "Rotación de tareas, verificación de antecedentes"),
-    ("Cliente con documentación apócrifa", "matriz", "Alta de cliente (encargo conferido)",
-     "document_fraud", (3, 4), (2, 3), "Expediente de cliente, validación de RFC y e.firma"),
-    ("Ransomware en el sistema de pedimentos", "matriz", "Transmisión de pedimentos",
-     "cyber_attack", (3, 5), (2, 4), "Respaldos diarios fuera de sitio, MFA, antivirus"),
-    ("Valores alterados para lavar dinero", None, "Clasificación y valor",
-     "money_laundering", (2, 4), (2, 3), "Aviso LFPIORPI, revisión de pagadores"),
-    ("Embalaje de madera sin NIMF-15", "veracruz", "Revisión previa en bodega",
-     "agricultural_pests", (3, 2), (1, 2), "Revisión del sello NIMF-15 en la previa"),
-    ("Polizones en caja seca", "patio", "Salida de unidades del patio",
-     "human_smuggling", (2, 5), (1, 4), "Revisión de cabina y caja con perro K9"),
-]  # fmt: skip
+    (
+        "Contenedor contaminado en el patio",
+        "patio",
+        "Recepción de unidades en patio",
+        "narcotics",
+        (4, 5),
+        (2, 5),
+        "Inspección de 17 puntos, CCTV en andenes, sellos ISO 17712",
+    ),
+    (
+        "Robo de unidad en ruta Nuevo Laredo–Monterrey",
+        "patio",
+        "Traslado a frontera",
+        "cargo_theft",
+        (4, 4),
+        (3, 3),
+        "GPS con geocerca, paradas autorizadas, botón de pánico",
+    ),
+    (
+        "Colusión de personal con el transportista",
+        None,
+        "Despacho y glosa",
+        "internal_conspiracy",
+        (3, 5),
+        (2, 4),
+        "Rotación de tareas, verificación de antecedentes",
+    ),
+    (
+        "Cliente con documentación apócrifa",
+        "matriz",
+        "Alta de cliente (encargo conferido)",
+        "document_fraud",
+        (3, 4),
+        (2, 3),
+        "Expediente de cliente, validación de RFC y e.firma",
+    ),
+    (
+        "Ransomware en el sistema de pedimentos",
+        "matriz",
+        "Transmisión de pedimentos",
+        "cyber_attack",
+        (3, 5),
+        (2, 4),
+        "Respaldos diarios fuera de sitio, MFA, antivirus",
+    ),
+    (
+        "Valores alterados para lavar dinero",
+        None,
+        "Clasificación y valor",
+        "money_laundering",
+        (2, 4),
+        (2, 3),
+        "Aviso LFPIORPI, revisión de pagadores",
+    ),
+    (
+        "Embalaje de madera sin NIMF-15",
+        "veracruz",
+        "Revisión previa en bodega",
+        "agricultural_pests",
+        (3, 2),
+        (1, 2),
+        "Revisión del sello NIMF-15 en la previa",
+    ),
+    (
+        "Polizones en caja seca",
+        "patio",
+        "Salida de unidades del patio",
+        "human_smuggling",
+        (2, 5),
+        (1, 4),
+        "Revisión de cabina y caja con perro K9",
+    ),
+]
 
 
 def seed(context) -> None:
@@ -39,14 +95,20 @@ def seed(context) -> None:
     threats = {t.key: t for t in ThreatCategory.objects.filter(organization=organization)}
     users = context.users
     chair = services.committee_member_add(
-        actor=actor, name=users["oea"].get_full_name(), user=users["oea"],
-        department="Cumplimiento", committee_role="Presidente del comité",
-    )  # fmt: skip
+        actor=actor,
+        name=users["oea"].get_full_name(),
+        user=users["oea"],
+        department="Cumplimiento",
+        committee_role="Presidente del comité",
+    )
     members = [chair] + [
         services.committee_member_add(
-            actor=actor, name=users[key].get_full_name(), user=users[key],
-            department=department, committee_role=role,
-        )  # fmt: skip
+            actor=actor,
+            name=users[key].get_full_name(),
+            user=users[key],
+            department=department,
+            committee_role=role,
+        )
         for key, department, role in (
             ("admin", "Dirección", "Secretaria"),
             ("gerente", "Operaciones de patio", "Vocal"),
@@ -68,12 +130,18 @@ def seed(context) -> None:
     for title, site, process, threat, inherent, residual, controls in RISKS[:6]:
         risks.append(
             services.risk_create(
-                actor=actor, title=title, site=context.sites.get(site) if site else None,
-                process=process, threat=threats[threat], controls=controls,
-                inherent_likelihood=inherent[0], inherent_impact=inherent[1],
-                residual_likelihood=residual[0], residual_impact=residual[1],
+                actor=actor,
+                title=title,
+                site=context.sites.get(site) if site else None,
+                process=process,
+                threat=threats[threat],
+                controls=controls,
+                inherent_likelihood=inherent[0],
+                inherent_impact=inherent[1],
+                residual_likelihood=residual[0],
+                residual_impact=residual[1],
                 owner=users["oea"],
-            )  # fmt: skip
+            )
         )
     first = services.register_review_sign(
         actor=actor, statement="Revisión anual del análisis de riesgos por el comité de seguridad."
@@ -84,16 +152,26 @@ def seed(context) -> None:
     )
     for title, site, process, threat, inherent, residual, controls in RISKS[6:]:
         services.risk_create(
-            actor=actor, title=title, site=context.sites.get(site) if site else None,
-            process=process, threat=threats[threat], controls=controls,
-            inherent_likelihood=inherent[0], inherent_impact=inherent[1],
-            residual_likelihood=residual[0], residual_impact=residual[1], owner=users["gerente"],
-        )  # fmt: skip
+            actor=actor,
+            title=title,
+            site=context.sites.get(site) if site else None,
+            process=process,
+            threat=threats[threat],
+            controls=controls,
+            inherent_likelihood=inherent[0],
+            inherent_impact=inherent[1],
+            residual_likelihood=residual[0],
+            residual_impact=residual[1],
+            owner=users["gerente"],
+        )
     services.risk_update(actor=actor, risk=risks[1], residual_likelihood=4, residual_impact=4)
     services.risk_action_open(
-        actor=actor, risk=risks[1], title="Contratar custodia armada para cargas de alto valor",
-        owner=users["oea"], due_date=today + datetime.timedelta(days=45),
-    )  # fmt: skip
+        actor=actor,
+        risk=risks[1],
+        title="Contratar custodia armada para cargas de alto valor",
+        owner=users["oea"],
+        due_date=today + datetime.timedelta(days=45),
+    )
     del meeting
     _seed_policies(actor, context)
     _seed_plans(actor, context, today)
@@ -130,27 +208,43 @@ def _seed_plans(actor, context, today):
         services.Contact("Guardia Nacional (Nuevo Laredo)", "Mesa de guardia", "088"),
     ]
     seal = services.plan_create(
-        actor=actor, title="Sello violado o número distinto al documentado",
-        scenario="seal_breach", site=context.sites["patio"], owner=users["gerente"],
-        procedure="1. Aislar la unidad. 2. Fotografiar el sello. 3. Avisar al OEA y a la autoridad.",
+        actor=actor,
+        title="Sello violado o número distinto al documentado",
+        scenario="seal_breach",
+        site=context.sites["patio"],
+        owner=users["gerente"],
+        procedure=(
+            "1. Aislar la unidad. 2. Fotografiar el sello. 3. Avisar al OEA y a la autoridad."
+        ),
         contacts=contacts,
-    )  # fmt: skip
+    )
     services.drill_record(
-        actor=actor, plan=seal, held_on=today - datetime.timedelta(days=200), duration_minutes=45,
-        participants=[users["gerente"], users["operador"]], went_wrong="La foto del sello no se subió a tiempo.",
+        actor=actor,
+        plan=seal,
+        held_on=today - datetime.timedelta(days=200),
+        duration_minutes=45,
+        participants=[users["gerente"], users["operador"]],
+        went_wrong="La foto del sello no se subió a tiempo.",
         lessons="Cargar las fotos desde el teléfono en el andén.",
         actions=["Capacitar a los operadores en la carga de fotos desde el andén"],
-    )  # fmt: skip
+    )
     cyber = services.plan_create(
-        actor=actor, title="Caída o ataque al sistema de pedimentos", scenario="cyber_attack",
-        owner=users["oea"], contacts=contacts[:1],
+        actor=actor,
+        title="Caída o ataque al sistema de pedimentos",
+        scenario="cyber_attack",
+        owner=users["oea"],
+        contacts=contacts[:1],
         procedure="1. Desconectar equipos afectados. 2. Restaurar respaldo. 3. Avisar a clientes.",
         next_drill_on=today - datetime.timedelta(days=10),
-    )  # fmt: skip
+    )
     old = services.drill_record(
-        actor=actor, plan=cyber, held_on=today - datetime.timedelta(days=30), duration_minutes=90,
-        participants=[users["oea"], users["admin"]], went_wrong="El respaldo tardó 3 horas.",
-    )  # fmt: skip
+        actor=actor,
+        plan=cyber,
+        held_on=today - datetime.timedelta(days=30),
+        duration_minutes=90,
+        participants=[users["oea"], users["admin"]],
+        went_wrong="El respaldo tardó 3 horas.",
+    )
     # The cyber drill was last year's: the plan is overdue for this year's.
     Drill.objects.filter(pk=old.pk).update(held_on=today - datetime.timedelta(days=390))
     cyber.next_drill_on = today - datetime.timedelta(days=25)

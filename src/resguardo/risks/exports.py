@@ -15,24 +15,48 @@ PDF_TYPE = "application/pdf"
 
 def matrix_header() -> list[str]:
     return [
-        _("Code"), _("Risk"), _("Site"), _("Process or place"), _("Threat"),
-        _("Vulnerabilities"), _("Inherent likelihood"), _("Inherent impact"), _("Inherent level"),
-        _("Controls in place"), _("Requirements"), _("Residual likelihood"), _("Residual impact"),
-        _("Residual level"), _("Treatment"), _("Owner"), _("Status"),
-    ]  # fmt: skip
+        _("Code"),
+        _("Risk"),
+        _("Site"),
+        _("Process or place"),
+        _("Threat"),
+        _("Vulnerabilities"),
+        _("Inherent likelihood"),
+        _("Inherent impact"),
+        _("Inherent level"),
+        _("Controls in place"),
+        _("Requirements"),
+        _("Residual likelihood"),
+        _("Residual impact"),
+        _("Residual level"),
+        _("Treatment"),
+        _("Owner"),
+        _("Status"),
+    ]
 
 
 def matrix_rows(rows: list[dict]):
     """Rows of a register as `services.register_snapshot` writes them (live or frozen)."""
     for row in rows:
         yield [
-            row["code"], row["title"], row["site"] or str(_("Whole organization")), row["process"],
-            row["threat"], row["vulnerabilities"], row["inherent_likelihood"],
-            row["inherent_impact"], str(RiskLevel(row["inherent_level"]).label), row["controls"],
-            ", ".join(row["requirements"]), row["residual_likelihood"], row["residual_impact"],
-            str(RiskLevel(row["residual_level"]).label), str(Treatment(row["treatment"]).label),
-            row["owner"], str(RiskStatus(row["status"]).label),
-        ]  # fmt: skip
+            row["code"],
+            row["title"],
+            row["site"] or str(_("Whole organization")),
+            row["process"],
+            row["threat"],
+            row["vulnerabilities"],
+            row["inherent_likelihood"],
+            row["inherent_impact"],
+            str(RiskLevel(row["inherent_level"]).label),
+            row["controls"],
+            ", ".join(row["requirements"]),
+            row["residual_likelihood"],
+            row["residual_impact"],
+            str(RiskLevel(row["residual_level"]).label),
+            str(Treatment(row["treatment"]).label),
+            row["owner"],
+            str(RiskStatus(row["status"]).label),
+        ]
 
 
 def matrix_xlsx(*, rows: list[dict], filename: str):

@@ -57,10 +57,14 @@ class RiskForm(ScopedForm):
         help_text=_("The step of the process map (5.1) or the place where the threat could act."),
     )
     threat = forms.ModelChoiceField(label=_("Threat"), queryset=None)
-    vulnerabilities = forms.CharField(label=_("Vulnerabilities"), widget=forms.Textarea(attrs={"rows": 3}), required=False)  # fmt: skip
+    vulnerabilities = forms.CharField(
+        label=_("Vulnerabilities"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     inherent_likelihood = _rating(_("Inherent likelihood"))
     inherent_impact = _rating(_("Inherent impact"))
-    controls = forms.CharField(label=_("Controls in place"), widget=forms.Textarea(attrs={"rows": 3}), required=False)  # fmt: skip
+    controls = forms.CharField(
+        label=_("Controls in place"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     requirements = forms.ModelMultipleChoiceField(
         label=_("Requirements the controls answer"), queryset=None, required=False
     )
@@ -71,7 +75,9 @@ class RiskForm(ScopedForm):
     residual_impact = _rating(_("Residual impact"))
     treatment = forms.ChoiceField(label=_("Treatment"), choices=Treatment.choices)
     owner = forms.ModelChoiceField(label=_("Owner"), queryset=None, required=False)
-    status = forms.ChoiceField(label=_("Status"), choices=RiskStatus.choices, initial=RiskStatus.ACTIVE)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=RiskStatus.choices, initial=RiskStatus.ACTIVE
+    )
 
     def __init__(self, *args, scale, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,7 +90,9 @@ class RiskForm(ScopedForm):
             if library
             else RequirementNode.objects.none()
         )
-        self.fields["evidence"].queryset = evidence_list(membership=self.membership).order_by("title")
+        self.fields["evidence"].queryset = evidence_list(membership=self.membership).order_by(
+            "title"
+        )
         for name in ("inherent_likelihood", "residual_likelihood"):
             self.fields[name].widget.attrs["max"] = scale.likelihood_levels
             self.fields[name].help_text = _("1 to %(top)s") % {"top": scale.likelihood_levels}
@@ -95,7 +103,9 @@ class RiskForm(ScopedForm):
 
 class RiskActionForm(ScopedForm):
     title = forms.CharField(label=_("What must be done"), max_length=200)
-    description = forms.CharField(label=_("Details"), widget=forms.Textarea(attrs={"rows": 3}), required=False)  # fmt: skip
+    description = forms.CharField(
+        label=_("Details"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     owner = forms.ModelChoiceField(label=_("Owner"), queryset=None, required=False)
     due_date = forms.DateField(label=_("Due date"), widget=DATE, required=False)
 
@@ -103,13 +113,17 @@ class RiskActionForm(ScopedForm):
 class ScaleForm(VersionedForm):
     likelihood_levels = forms.IntegerField(label=_("Likelihood levels"), min_value=2, max_value=10)
     impact_levels = forms.IntegerField(label=_("Impact levels"), min_value=2, max_value=10)
-    medium_from = forms.IntegerField(label=_("Medium from score (likelihood × impact)"), min_value=1)
+    medium_from = forms.IntegerField(
+        label=_("Medium from score (likelihood × impact)"), min_value=1
+    )
     high_from = forms.IntegerField(label=_("High from score (likelihood × impact)"), min_value=2)
 
 
 class ThreatForm(VersionedForm):
     name = forms.CharField(label=_("Name"), max_length=150)
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)  # fmt: skip
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     is_active = forms.BooleanField(label=_("In use"), required=False, initial=True)
 
 
@@ -117,12 +131,16 @@ class ReviewForm(forms.Form):
     statement = forms.CharField(
         label=_("Statement"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("What was reviewed, why (yearly review, an incident, a change) and the conclusion."),
+        help_text=_(
+            "What was reviewed, why (yearly review, an incident, a change) and the conclusion."
+        ),
     )
     meeting = forms.ModelChoiceField(
-        label=_("Committee meeting"), queryset=None, required=False,
+        label=_("Committee meeting"),
+        queryset=None,
+        required=False,
         empty_label=_("Not reviewed in a meeting"),
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, membership, **kwargs):
         super().__init__(*args, **kwargs)
@@ -135,7 +153,12 @@ class CommitteeMemberForm(ScopedForm):
     department = forms.CharField(label=_("Department"), max_length=120)
     committee_role = forms.CharField(label=_("Role in the committee"), max_length=120)
     email = forms.EmailField(label=_("E-mail"), required=False)
-    phone = forms.CharField(label=_("Phone"), max_length=40, required=False, widget=forms.TextInput(attrs={"inputmode": "tel"}))  # fmt: skip
+    phone = forms.CharField(
+        label=_("Phone"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel"}),
+    )
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
 
 
@@ -147,9 +170,11 @@ class MeetingForm(forms.Form):
     )
     minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 6}))
     decisions = forms.CharField(
-        label=_("Decisions"), widget=forms.Textarea(attrs={"rows": 4}), required=False,
+        label=_("Decisions"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
         help_text=_("One decision per line."),
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, membership, **kwargs):
         super().__init__(*args, **kwargs)
@@ -163,14 +188,20 @@ class MeetingForm(forms.Form):
 
 class PolicyForm(ScopedForm):
     title = forms.CharField(label=_("Title"), max_length=200)
-    purpose = forms.CharField(label=_("Threats it addresses"), widget=forms.Textarea(attrs={"rows": 2}), required=False)  # fmt: skip
+    purpose = forms.CharField(
+        label=_("Threats it addresses"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
     owner = forms.ModelChoiceField(label=_("Owner"), queryset=None, required=False)
     review_months = forms.IntegerField(label=_("Review every (months)"), min_value=1, initial=12)
-    document = forms.ModelChoiceField(label=_("Signed document (evidence)"), queryset=None, required=False)  # fmt: skip
+    document = forms.ModelChoiceField(
+        label=_("Signed document (evidence)"), queryset=None, required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["document"].queryset = evidence_list(membership=self.membership).order_by("title")
+        self.fields["document"].queryset = evidence_list(membership=self.membership).order_by(
+            "title"
+        )
         self.fields["document"].empty_label = _("None")
 
 
@@ -180,7 +211,9 @@ class PolicyCreateForm(PolicyForm):
 
 class PolicyVersionForm(forms.Form):
     body = forms.CharField(label=_("Policy text"), widget=forms.Textarea(attrs={"rows": 12}))
-    change_summary = forms.CharField(label=_("What changed"), widget=forms.Textarea(attrs={"rows": 3}))
+    change_summary = forms.CharField(
+        label=_("What changed"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 def parse_contacts(text: str) -> list[Contact]:
@@ -189,9 +222,7 @@ def parse_contacts(text: str) -> list[Contact]:
     for n, line in enumerate(lines(text), start=1):
         parts = [part.strip() for part in line.split("|")]
         if len(parts) < 2 or not parts[0] or not parts[1]:
-            raise ValidationError(
-                _("Line %(n)s: write role | name | phone | e-mail.") % {"n": n}
-            )
+            raise ValidationError(_("Line %(n)s: write role | name | phone | e-mail.") % {"n": n})
         parts += [""] * (4 - len(parts))
         contacts.append(Contact(role=parts[0], name=parts[1], phone=parts[2], email=parts[3]))
     return contacts
@@ -203,12 +234,16 @@ class PlanForm(ScopedForm):
     site = forms.ModelChoiceField(label=_("Site"), queryset=None, required=False)
     procedure = forms.CharField(label=_("What to do"), widget=forms.Textarea(attrs={"rows": 8}))
     owner = forms.ModelChoiceField(label=_("Owner"), queryset=None, required=False)
-    drill_every_months = forms.IntegerField(label=_("Drill every (months)"), min_value=1, max_value=12, initial=12)  # fmt: skip
+    drill_every_months = forms.IntegerField(
+        label=_("Drill every (months)"), min_value=1, max_value=12, initial=12
+    )
     next_drill_on = forms.DateField(label=_("Next drill due"), widget=DATE, required=False)
     contacts = forms.CharField(
-        label=_("Roles and contacts"), widget=forms.Textarea(attrs={"rows": 5}), required=False,
+        label=_("Roles and contacts"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
         help_text=_("One per line: role | name | phone | e-mail"),
-    )  # fmt: skip
+    )
     is_active = forms.BooleanField(label=_("In force"), required=False, initial=True)
 
     def clean_contacts(self):
@@ -217,17 +252,31 @@ class PlanForm(ScopedForm):
 
 class DrillForm(ScopedForm):
     held_on = forms.DateField(label=_("Held on"), widget=DATE)
-    duration_minutes = forms.IntegerField(label=_("Duration (minutes)"), min_value=1, widget=forms.NumberInput(attrs={"inputmode": "numeric"}))  # fmt: skip
+    duration_minutes = forms.IntegerField(
+        label=_("Duration (minutes)"),
+        min_value=1,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
     participants = forms.ModelMultipleChoiceField(
         label=_("Participants"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
-    other_participants = forms.CharField(label=_("Other participants"), widget=forms.Textarea(attrs={"rows": 2}), required=False)  # fmt: skip
-    went_wrong = forms.CharField(label=_("What went wrong"), widget=forms.Textarea(attrs={"rows": 4}), required=False)  # fmt: skip
-    lessons = forms.CharField(label=_("Lessons learned"), widget=forms.Textarea(attrs={"rows": 3}), required=False)  # fmt: skip
+    other_participants = forms.CharField(
+        label=_("Other participants"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    went_wrong = forms.CharField(
+        label=_("What went wrong"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    lessons = forms.CharField(
+        label=_("Lessons learned"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     actions = forms.CharField(
-        label=_("Actions"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
-        help_text=_("One per line; each becomes an action in the action plan for the plan's owner."),
-    )  # fmt: skip
+        label=_("Actions"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_(
+            "One per line; each becomes an action in the action plan for the plan's owner."
+        ),
+    )
 
     def clean_actions(self):
         return lines(self.cleaned_data["actions"])

@@ -38,7 +38,7 @@ def contingency_drill_age(*, organization, site=None) -> Reading:
         since = row["last"] or timezone.localdate(row["created_at"])
         return (today - since).days
 
-    worst = max(rows, key=age)
+    worst = max(rows, key=lambda row: (age(row), row["last"] is None))
     days = age(worst)
     if worst["last"] is None:
         detail = _("%(plan)s has never been drilled (%(days)s days since it was written)")

@@ -41,8 +41,10 @@ def site_visible_q(membership, field: str = "site") -> Q:
 
 
 def threat_list(*, membership):
-    return ThreatCategory.objects.filter(organization=membership.organization).annotate(
-        risk_count=Count("risks")
+    return (
+        ThreatCategory.objects.filter(organization=membership.organization)
+        .annotate(risk_count=Count("risks"))
+        .order_by("pk")
     )
 
 
@@ -164,6 +166,7 @@ def meeting_list(*, membership):
         CommitteeMeeting.objects.filter(organization=membership.organization)
         .annotate(decision_count=Count("decisions", distinct=True))
         .prefetch_related("attendees", "decisions")
+        .order_by("-held_on", "-pk")
     )
 
 
@@ -206,6 +209,7 @@ def policy_list(*, membership):
                 distinct=True,
             ),
         )
+        .order_by("title", "pk")
     )
 
 
@@ -242,6 +246,7 @@ def plan_list(*, membership):
         .filter(site_visible_q(membership))
         .select_related("site", "owner")
         .annotate(last_drill_on=Max("drills__held_on"))
+        .order_by("title", "pk")
     )
 
 

@@ -36,7 +36,16 @@ class ThreatSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ThreatCategory
-        fields = ["id", "key", "name", "label", "description", "description_text", "is_active", "version"]  # fmt: skip
+        fields = [
+            "id",
+            "key",
+            "name",
+            "label",
+            "description",
+            "description_text",
+            "is_active",
+            "version",
+        ]
         read_only_fields = fields
 
 
@@ -57,12 +66,30 @@ class RiskSerializer(serializers.ModelSerializer):
     class Meta:
         model = Risk
         fields = [
-            "id", "code", "title", "site", "process", "threat", "threat_label",
-            "vulnerabilities", "inherent_likelihood", "inherent_impact", "inherent_score",
-            "controls", "requirements", "evidence", "residual_likelihood", "residual_impact",
-            "residual_score", "treatment", "owner", "status", "created_at", "updated_at",
+            "id",
+            "code",
+            "title",
+            "site",
+            "process",
+            "threat",
+            "threat_label",
+            "vulnerabilities",
+            "inherent_likelihood",
+            "inherent_impact",
+            "inherent_score",
+            "controls",
+            "requirements",
+            "evidence",
+            "residual_likelihood",
+            "residual_impact",
+            "residual_score",
+            "treatment",
+            "owner",
+            "status",
+            "created_at",
+            "updated_at",
             "version",
-        ]  # fmt: skip
+        ]
         read_only_fields = fields
 
 
@@ -134,9 +161,17 @@ class ReviewSerializer(serializers.ModelSerializer):
     class Meta:
         model = RegisterReview
         fields = [
-            "id", "number", "reviewed_at", "reviewed_by", "signer_name", "statement", "meeting",
-            "changes", "content_hash", "snapshot",
-        ]  # fmt: skip
+            "id",
+            "number",
+            "reviewed_at",
+            "reviewed_by",
+            "signer_name",
+            "statement",
+            "meeting",
+            "changes",
+            "content_hash",
+            "snapshot",
+        ]
         read_only_fields = fields
 
 
@@ -148,7 +183,17 @@ class ReviewCreateSerializer(serializers.Serializer):
 class CommitteeMemberSerializer(serializers.ModelSerializer):
     class Meta:
         model = CommitteeMember
-        fields = ["id", "name", "user", "department", "committee_role", "email", "phone", "is_active", "version"]  # fmt: skip
+        fields = [
+            "id",
+            "name",
+            "user",
+            "department",
+            "committee_role",
+            "email",
+            "phone",
+            "is_active",
+            "version",
+        ]
         read_only_fields = fields
 
 
@@ -197,10 +242,19 @@ class PolicySerializer(serializers.ModelSerializer):
     class Meta:
         model = Policy
         fields = [
-            "id", "title", "purpose", "owner", "review_months", "next_review_on",
-            "current_version", "document", "is_active", "acknowledged_by_me",
-            "acknowledgements", "version",
-        ]  # fmt: skip
+            "id",
+            "title",
+            "purpose",
+            "owner",
+            "review_months",
+            "next_review_on",
+            "current_version",
+            "document",
+            "is_active",
+            "acknowledged_by_me",
+            "acknowledgements",
+            "version",
+        ]
         read_only_fields = fields
 
 
@@ -242,9 +296,19 @@ class PlanSerializer(serializers.ModelSerializer):
     class Meta:
         model = ContingencyPlan
         fields = [
-            "id", "title", "scenario", "site", "procedure", "owner", "drill_every_months",
-            "next_drill_on", "last_drill_on", "is_active", "contacts", "version",
-        ]  # fmt: skip
+            "id",
+            "title",
+            "scenario",
+            "site",
+            "procedure",
+            "owner",
+            "drill_every_months",
+            "next_drill_on",
+            "last_drill_on",
+            "is_active",
+            "contacts",
+            "version",
+        ]
         read_only_fields = fields
 
 
@@ -265,9 +329,16 @@ class DrillSerializer(serializers.ModelSerializer):
     class Meta:
         model = Drill
         fields = [
-            "id", "plan", "held_on", "duration_minutes", "participants", "other_participants",
-            "went_wrong", "lessons", "created_at",
-        ]  # fmt: skip
+            "id",
+            "plan",
+            "held_on",
+            "duration_minutes",
+            "participants",
+            "other_participants",
+            "went_wrong",
+            "lessons",
+            "created_at",
+        ]
         read_only_fields = fields
 
 

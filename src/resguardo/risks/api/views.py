@@ -89,7 +89,9 @@ class RiskViewSet(ServiceViewSet):
     queryset = Risk.objects.none()
 
     def get_scoped_queryset(self):
-        return selectors.risk_list(membership=self.membership).prefetch_related("requirements", "evidence")
+        return selectors.risk_list(membership=self.membership).prefetch_related(
+            "requirements", "evidence"
+        )
 
     @extend_schema(request=s.RiskWriteSerializer, responses={201: s.RiskSerializer})
     def create(self, request, *args, **kwargs):
@@ -206,7 +208,9 @@ class CommitteeMemberViewSet(ServiceViewSet):
     def get_scoped_queryset(self):
         return selectors.committee_member_list(membership=self.membership).order_by("pk")
 
-    @extend_schema(request=s.CommitteeMemberWriteSerializer, responses={201: s.CommitteeMemberSerializer})  # fmt: skip
+    @extend_schema(
+        request=s.CommitteeMemberWriteSerializer, responses={201: s.CommitteeMemberSerializer}
+    )
     def create(self, request, *args, **kwargs):
         data, _version = self.parsed(s.CommitteeMemberWriteSerializer)
         data.pop("is_active", None)
@@ -308,7 +312,11 @@ class PlanViewSet(ServiceViewSet):
     queryset = ContingencyPlan.objects.none()
 
     def get_scoped_queryset(self):
-        return selectors.plan_list(membership=self.membership).prefetch_related("contacts").order_by("title", "pk")  # fmt: skip
+        return (
+            selectors.plan_list(membership=self.membership)
+            .prefetch_related("contacts")
+            .order_by("title", "pk")
+        )
 
     @extend_schema(request=s.PlanWriteSerializer, responses={201: s.PlanSerializer})
     def create(self, request, *args, **kwargs):
@@ -328,7 +336,9 @@ class PlanViewSet(ServiceViewSet):
     def partial_update(self, request, pk=None, **kwargs):
         plan = self.get_object()
         data, version = self.parsed(s.PlanWriteSerializer, partial=True)
-        services.plan_update(actor=self.actor, plan=plan, expected_version=version, **_contacts(data))
+        services.plan_update(
+            actor=self.actor, plan=plan, expected_version=version, **_contacts(data)
+        )
         return self.answer(plan)
 
 

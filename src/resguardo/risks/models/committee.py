@@ -70,9 +70,7 @@ class CommitteeDecision(TenantModel):
         verbose_name = _("committee decision")
         verbose_name_plural = _("committee decisions")
         constraints = [
-            models.UniqueConstraint(
-                fields=["meeting", "number"], name="risks_decision_number_uniq"
-            )
+            models.UniqueConstraint(fields=["meeting", "number"], name="risks_decision_number_uniq")
         ]
 
     def __str__(self):

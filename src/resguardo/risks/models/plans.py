@@ -31,9 +31,7 @@ class ContingencyPlan(TenantModel):
         related_name="+",
         verbose_name=_("owner"),
     )
-    drill_every_months = models.PositiveSmallIntegerField(
-        _("drill every (months)"), default=12
-    )
+    drill_every_months = models.PositiveSmallIntegerField(_("drill every (months)"), default=12)
     next_drill_on = models.DateField(_("next drill due"))
     is_active = models.BooleanField(_("in force"), default=True)
 

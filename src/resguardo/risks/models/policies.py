@@ -69,9 +69,7 @@ class PolicyVersion(TenantModel):
         verbose_name = _("policy version")
         verbose_name_plural = _("policy versions")
         constraints = [
-            models.UniqueConstraint(
-                fields=["policy", "number"], name="risks_policy_version_uniq"
-            )
+            models.UniqueConstraint(fields=["policy", "number"], name="risks_policy_version_uniq")
         ]
 
     def __str__(self):
@@ -88,9 +86,7 @@ class PolicyAcknowledgement(TenantModel):
     class Meta:
         ordering = ["acknowledged_at"]
         verbose_name = _("policy acknowledgement")
-        constraints = [
-            models.UniqueConstraint(fields=["version", "user"], name="risks_ack_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["version", "user"], name="risks_ack_once")]
 
     def __str__(self):
         return str(self.version)

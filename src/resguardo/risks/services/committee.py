@@ -14,16 +14,20 @@ MEMBER_FIELDS = ("user", "name", "department", "committee_role", "email", "phone
 
 
 @transaction.atomic(durable=True)
-def committee_member_add(*, actor, name, department, committee_role, user=None, email="",
-                         phone="") -> CommitteeMember:  # fmt: skip
+def committee_member_add(
+    *, actor, name, department, committee_role, user=None, email="", phone=""
+) -> CommitteeMember:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     values = {"name": name, "department": department, "committee_role": committee_role}
     require_text(values, *values)
     check_member(actor.organization, "user", user)
     member = CommitteeMember(
-        organization=actor.organization, user=user, email=email, phone=phone,
+        organization=actor.organization,
+        user=user,
+        email=email,
+        phone=phone,
         **{key: value.strip() for key, value in values.items()},
-    )  # fmt: skip
+    )
     return create_audited(actor=actor.user, organization=actor.organization, instance=member)
 
 

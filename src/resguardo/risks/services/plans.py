@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,9 +16,15 @@ from .common import add_months, check_member, check_members, check_own, check_si
 from .compliance_actions import open_drill_action
 
 PLAN_FIELDS = (
-    "title", "scenario", "site", "procedure", "owner", "drill_every_months", "next_drill_on",
+    "title",
+    "scenario",
+    "site",
+    "procedure",
+    "owner",
+    "drill_every_months",
+    "next_drill_on",
     "is_active",
-)  # fmt: skip
+)
 
 
 @dataclass(frozen=True)
@@ -48,9 +55,14 @@ def _replace_contacts(actor, plan, contacts) -> None:
     PlanContact.objects.filter(plan=plan).delete()
     rows = [
         PlanContact(
-            organization=actor.organization, plan=plan, order=n, role=c.role.strip(),
-            name=c.name.strip(), phone=c.phone.strip(), email=c.email.strip(),
-        )  # fmt: skip
+            organization=actor.organization,
+            plan=plan,
+            order=n,
+            role=c.role.strip(),
+            name=c.name.strip(),
+            phone=c.phone.strip(),
+            email=c.email.strip(),
+        )
         for n, c in enumerate(contacts, start=1)
     ]
     for row in rows:
@@ -59,13 +71,26 @@ def _replace_contacts(actor, plan, contacts) -> None:
 
 
 @transaction.atomic(durable=True)
-def plan_create(*, actor, title, scenario, procedure, site=None, owner=None,
-                drill_every_months=12, next_drill_on=None, contacts=()) -> ContingencyPlan:  # fmt: skip
+def plan_create(
+    *,
+    actor,
+    title,
+    scenario,
+    procedure,
+    site=None,
+    owner=None,
+    drill_every_months=12,
+    next_drill_on=None,
+    contacts=(),
+) -> ContingencyPlan:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     values = {
-        "title": title, "procedure": procedure, "site": site, "owner": owner,
+        "title": title,
+        "procedure": procedure,
+        "site": site,
+        "owner": owner,
         "drill_every_months": drill_every_months,
-    }  # fmt: skip
+    }
     _check_plan(actor, values)
     plan = create_audited(
         actor=actor.user,
@@ -78,8 +103,7 @@ def plan_create(*, actor, title, scenario, procedure, site=None, owner=None,
             site=site,
             owner=owner,
             drill_every_months=drill_every_months,
-            next_drill_on=next_drill_on
-            or add_months(timezone.localdate(), drill_every_months),
+            next_drill_on=next_drill_on or add_months(timezone.localdate(), drill_every_months),
         ),
         verb="risks.plan.created",
     )
@@ -108,8 +132,18 @@ def plan_update(*, actor, plan, expected_version=None, contacts=None, **changes)
 
 
 @transaction.atomic(durable=True)
-def drill_record(*, actor, plan, held_on, duration_minutes, participants=(),
-                 other_participants="", went_wrong="", lessons="", actions=()) -> Drill:  # fmt: skip
+def drill_record(
+    *,
+    actor,
+    plan,
+    held_on,
+    duration_minutes,
+    participants=(),
+    other_participants="",
+    went_wrong="",
+    lessons="",
+    actions=(),
+) -> Drill:
     """A drill of the plan: the next one falls due `drill_every_months` after it, and each
     action line becomes a compliance action for the plan's owner."""
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
@@ -142,8 +176,10 @@ def drill_record(*, actor, plan, held_on, duration_minutes, participants=(),
         data={"plan": plan.title},
     )
     plan = ContingencyPlan.objects.select_for_update().get(pk=plan.pk)
-    following = add_months(held_on, plan.drill_every_months)
-    if following > plan.next_drill_on:
+    # The clock restarts at the latest drill (recording an older one never moves it back).
+    latest = plan.drills.aggregate(last=Max("held_on"))["last"]
+    following = add_months(latest, plan.drill_every_months)
+    if following != plan.next_drill_on:
         update_audited(
             actor=actor.user,
             organization=actor.organization,

@@ -1,7 +1,7 @@
 """Writes for security policies: a policy with its approved versions, reviews and the staff's
 acknowledgement of the version in force. A new version asks everyone again."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -141,7 +141,7 @@ def policy_acknowledge(*, actor, policy) -> PolicyAcknowledgement:
     require_perm(actor.membership, Perm.VIEW)
     check_own(actor, "policy", policy)
     if not must_acknowledge(actor.membership):
-        raise ValidationError(_("Your role reads policies without acknowledging them."))
+        raise PermissionDenied(_("Your role reads policies without acknowledging them."))
     if policy.current_version_id is None or not policy.is_active:
         raise ValidationError(_("This policy has no version in force to acknowledge."))
     existing = PolicyAcknowledgement.objects.filter(

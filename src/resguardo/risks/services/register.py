@@ -17,9 +17,17 @@ from .common import check_member, check_own, check_site, require_text
 from .compliance_actions import open_risk_action
 
 RISK_FIELDS = (
-    "title", "site", "process", "threat", "vulnerabilities", "controls", "treatment", "owner",
-    "status", *RATING_FIELDS,
-)  # fmt: skip
+    "title",
+    "site",
+    "process",
+    "threat",
+    "vulnerabilities",
+    "controls",
+    "treatment",
+    "owner",
+    "status",
+    *RATING_FIELDS,
+)
 
 
 def threats_seed(*, organization) -> int:
@@ -54,7 +62,10 @@ def threat_create(*, actor, name, description="") -> ThreatCategory:
         organization=actor.organization, key=unique, name=name.strip(), description=description
     )
     return create_audited(
-        actor=actor.user, organization=actor.organization, instance=threat, verb="risks.threat.added"
+        actor=actor.user,
+        organization=actor.organization,
+        instance=threat,
+        verb="risks.threat.added",
     )
 
 
@@ -75,13 +86,17 @@ def threat_update(*, actor, threat, expected_version=None, **changes) -> ThreatC
 
 
 @transaction.atomic(durable=True)
-def scale_update(*, actor, likelihood_levels, impact_levels, medium_from, high_from,
-                 expected_version=None) -> RiskScale:  # fmt: skip
+def scale_update(
+    *, actor, likelihood_levels, impact_levels, medium_from, high_from, expected_version=None
+) -> RiskScale:
     """Change the scale. Refused, naming the dimension, while an active risk is rated above
     the new top (re-rate those risks first)."""
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     errors = {}
-    for field, value in (("likelihood_levels", likelihood_levels), ("impact_levels", impact_levels)):
+    for field, value in (
+        ("likelihood_levels", likelihood_levels),
+        ("impact_levels", impact_levels),
+    ):
         if not 2 <= value <= 10:
             errors[field] = _("Choose from 2 to 10 levels.")
     if not 1 <= medium_from < high_from:
@@ -134,16 +149,38 @@ def _check_risk(actor, values: dict) -> None:
 
 
 @transaction.atomic(durable=True)
-def risk_create(*, actor, title, process, threat, inherent_likelihood, inherent_impact,
-                residual_likelihood, residual_impact, site=None, vulnerabilities="", controls="",
-                treatment="mitigate", owner=None, requirements=(), evidence=()) -> Risk:  # fmt: skip
+def risk_create(
+    *,
+    actor,
+    title,
+    process,
+    threat,
+    inherent_likelihood,
+    inherent_impact,
+    residual_likelihood,
+    residual_impact,
+    site=None,
+    vulnerabilities="",
+    controls="",
+    treatment="mitigate",
+    owner=None,
+    requirements=(),
+    evidence=(),
+) -> Risk:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     values = {
-        "title": title, "process": process, "threat": threat, "site": site, "owner": owner,
-        "inherent_likelihood": inherent_likelihood, "inherent_impact": inherent_impact,
-        "residual_likelihood": residual_likelihood, "residual_impact": residual_impact,
-        "requirements": requirements, "evidence": evidence,
-    }  # fmt: skip
+        "title": title,
+        "process": process,
+        "threat": threat,
+        "site": site,
+        "owner": owner,
+        "inherent_likelihood": inherent_likelihood,
+        "inherent_impact": inherent_impact,
+        "residual_likelihood": residual_likelihood,
+        "residual_impact": residual_impact,
+        "requirements": requirements,
+        "evidence": evidence,
+    }
     _check_risk(actor, values)
     last = Risk.objects.filter(organization=actor.organization).aggregate(n=Max("number"))["n"]
     risk = Risk(
@@ -176,7 +213,9 @@ def risk_create(*, actor, title, process, threat, inherent_likelihood, inherent_
 def risk_update(*, actor, risk, expected_version=None, **changes) -> Risk:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     check_own(actor, "risk", risk)
-    m2m = {name: list(changes.pop(name)) for name in ("requirements", "evidence") if name in changes}
+    m2m = {
+        name: list(changes.pop(name)) for name in ("requirements", "evidence") if name in changes
+    }
     unknown = set(changes) - set(RISK_FIELDS)
     if unknown:
         raise ValidationError(_("These fields cannot be changed: %s") % ", ".join(sorted(unknown)))

@@ -17,9 +17,18 @@ from .common import check_own, user_label
 
 # What a change to a frozen risk is judged on (the fields shown in the comparison).
 COMPARED = (
-    "title", "site", "process", "threat", "inherent_likelihood", "inherent_impact",
-    "residual_likelihood", "residual_impact", "treatment", "owner", "status",
-)  # fmt: skip
+    "title",
+    "site",
+    "process",
+    "threat",
+    "inherent_likelihood",
+    "inherent_impact",
+    "residual_likelihood",
+    "residual_impact",
+    "treatment",
+    "owner",
+    "status",
+)
 
 
 def _risk_row(risk, scale) -> dict:
@@ -77,16 +86,24 @@ def register_changes(previous: dict | None, current: dict) -> dict:
                 {
                     "code": after[pk]["code"],
                     "title": after[pk]["title"],
-                    "fields": {name: [before[pk].get(name), after[pk].get(name)] for name in fields},
+                    "fields": {
+                        name: [before[pk].get(name), after[pk].get(name)] for name in fields
+                    },
                 }
             )
     return {
         "first": previous is None,
-        "added": [{"code": after[pk]["code"], "title": after[pk]["title"]} for pk in sorted(set(after) - set(before))],
-        "removed": [{"code": before[pk]["code"], "title": before[pk]["title"]} for pk in sorted(set(before) - set(after))],
+        "added": [
+            {"code": after[pk]["code"], "title": after[pk]["title"]}
+            for pk in sorted(set(after) - set(before))
+        ],
+        "removed": [
+            {"code": before[pk]["code"], "title": before[pk]["title"]}
+            for pk in sorted(set(before) - set(after))
+        ],
         "changed": changed,
         "scale_changed": previous is not None and previous.get("scale") != current["scale"],
-    }  # fmt: skip
+    }
 
 
 def content_hash(snapshot: dict, *, signer: str, signed_at, statement: str) -> str:

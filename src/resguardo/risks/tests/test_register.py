@@ -30,11 +30,17 @@ def test_the_page_names_the_field_out_of_scale(world, client_for):
     response = client.post(
         reverse("risks:risk_create"),
         {
-            "title": "Robo en ruta", "process": "Traslado", "threat": threat(world.org).pk,
-            "inherent_likelihood": 3, "inherent_impact": 3, "residual_likelihood": 9,
-            "residual_impact": 2, "treatment": "mitigate", "status": "active",
+            "title": "Robo en ruta",
+            "process": "Traslado",
+            "threat": threat(world.org).pk,
+            "inherent_likelihood": 3,
+            "inherent_impact": 3,
+            "residual_likelihood": 9,
+            "residual_impact": 2,
+            "treatment": "mitigate",
+            "status": "active",
         },
-    )  # fmt: skip
+    )
     assert response.status_code == 200
     assert "Rate it from 1 to 5" in response.context["form"].errors["residual_likelihood"][0]
     assert not Risk.objects.exists()
@@ -45,12 +51,16 @@ def test_the_api_names_the_field_out_of_scale(world, api_for):
     response = api.post(
         "/api/v1/risks/",
         {
-            "title": "Robo", "process": "Ruta", "threat": threat(world.org).pk,
-            "inherent_likelihood": 2, "inherent_impact": 0, "residual_likelihood": 1,
+            "title": "Robo",
+            "process": "Ruta",
+            "threat": threat(world.org).pk,
+            "inherent_likelihood": 2,
+            "inherent_impact": 0,
+            "residual_likelihood": 1,
             "residual_impact": 1,
         },
         format="json",
-    )  # fmt: skip
+    )
     assert response.status_code == 400
     assert "inherent_impact" in response.json()
 
@@ -58,8 +68,11 @@ def test_the_api_names_the_field_out_of_scale(world, api_for):
 def test_a_larger_scale_accepts_what_the_default_refuses(world):
     services.scale_update(
         actor=actor_for(world, world.carla),
-        likelihood_levels=6, impact_levels=5, medium_from=6, high_from=15,
-    )  # fmt: skip
+        likelihood_levels=6,
+        impact_levels=5,
+        medium_from=6,
+        high_from=15,
+    )
     assert risk(world, ratings=(6, 3, 2, 2)).inherent_likelihood == 6
 
 
@@ -68,8 +81,11 @@ def test_the_scale_cannot_shrink_below_rated_risks(world):
     with pytest.raises(ValidationError) as refused:
         services.scale_update(
             actor=actor_for(world, world.carla),
-            likelihood_levels=3, impact_levels=5, medium_from=3, high_from=8,
-        )  # fmt: skip
+            likelihood_levels=3,
+            impact_levels=5,
+            medium_from=3,
+            high_from=8,
+        )
     assert "likelihood_levels" in refused.value.message_dict
 
 
@@ -77,7 +93,9 @@ def test_threat_catalog_is_shipped_once_and_edited_per_organization(world):
     assert services.threats_seed(organization=world.org) == 9
     assert services.threats_seed(organization=world.org) == 0
     theft = threat(world.org)
-    services.threat_update(actor=actor_for(world, world.carla), threat=theft, name="Robo de tractocamión")
+    services.threat_update(
+        actor=actor_for(world, world.carla), threat=theft, name="Robo de tractocamión"
+    )
     assert ThreatCategory.objects.get(pk=theft.pk).label == "Robo de tractocamión"
     assert threat(world.other_org).label == "Cargo theft and hijacking"
 
@@ -149,15 +167,18 @@ def test_treatment_action_is_a_compliance_action(world, client_for):
     assert response.status_code == 302
     action = ActionItem.objects.get(organization=world.org)
     assert (action.source, action.source_reference, action.owner) == (
-        "risk", f"risk:{robbery.pk}", world.sam
+        "risk",
+        f"risk:{robbery.pk}",
+        world.sam,
     )
     page = client_for(world.carla).get(reverse("risks:risk_detail", args=[robbery.pk]))
     assert "Custodia armada" in page.content.decode()
 
 
 def test_matrix_exports_as_xlsx_and_pdf(world, client_for):
-    from openpyxl import load_workbook
     import io
+
+    from openpyxl import load_workbook
 
     risk(world, title="Contenedor contaminado")
     client = client_for(world.audrey)

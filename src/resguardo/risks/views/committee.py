@@ -53,9 +53,7 @@ class CommitteeMemberEditView(CommitteeMemberCreateView):
 
     def get_initial(self):
         member = self.get_member()
-        return {name: getattr(member, name) for name in MEMBER_FIELDS} | {
-            "version": member.version
-        }
+        return {name: getattr(member, name) for name in MEMBER_FIELDS} | {"version": member.version}
 
     def perform(self, form):
         data = dict(form.cleaned_data)

@@ -6,11 +6,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 
 from resguardo.core.permissions import Perm
 from resguardo.core.views.lists import FilteredListView
-from django.views.generic import TemplateView
-
 from resguardo.core.views.mixins import OrganizationRequiredMixin
 
 from .. import selectors, services
@@ -19,9 +18,15 @@ from ..forms import DrillForm, PlanForm
 from .base import RisksFormView
 
 PLAN_FIELDS = (
-    "title", "scenario", "site", "procedure", "owner", "drill_every_months", "next_drill_on",
+    "title",
+    "scenario",
+    "site",
+    "procedure",
+    "owner",
+    "drill_every_months",
+    "next_drill_on",
     "is_active",
-)  # fmt: skip
+)
 
 
 class PlanListView(FilteredListView):

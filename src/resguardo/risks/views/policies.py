@@ -78,9 +78,7 @@ class PolicyEditView(RisksFormView):
 
     def get_initial(self):
         policy = self.get_policy()
-        return {name: getattr(policy, name) for name in POLICY_FIELDS} | {
-            "version": policy.version
-        }
+        return {name: getattr(policy, name) for name in POLICY_FIELDS} | {"version": policy.version}
 
     def get_cancel_url(self):
         return reverse("risks:policy_detail", args=[self.kwargs["pk"]])

@@ -24,10 +24,20 @@ from ..services.reviews import register_snapshot
 from .base import ActorMixin, RisksFormView
 
 RISK_FIELDS = (
-    "title", "site", "process", "threat", "vulnerabilities", "inherent_likelihood",
-    "inherent_impact", "controls", "residual_likelihood", "residual_impact", "treatment",
-    "owner", "status",
-)  # fmt: skip
+    "title",
+    "site",
+    "process",
+    "threat",
+    "vulnerabilities",
+    "inherent_likelihood",
+    "inherent_impact",
+    "controls",
+    "residual_likelihood",
+    "residual_impact",
+    "treatment",
+    "owner",
+    "status",
+)
 
 
 class RiskListView(ActorMixin, FilteredListView):

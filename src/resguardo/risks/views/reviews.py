@@ -82,7 +82,9 @@ class ReviewDetailView(OrganizationRequiredMixin, TemplateView):
             "changes": review.changes,
         }
         if previous is not None:
-            previous_rows = selectors.visible_rows(self.membership, previous.snapshot.get("risks", []))
+            previous_rows = selectors.visible_rows(
+                self.membership, previous.snapshot.get("risks", [])
+            )
             context["previous_map"] = register_heat_map(
                 selectors.snapshot_heat_counts(previous_rows),
                 scale_of_snapshot(previous.snapshot),
