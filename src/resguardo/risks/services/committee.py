@@ -13,7 +13,7 @@ from .common import check_member, check_own, require_text
 MEMBER_FIELDS = ("user", "name", "department", "committee_role", "email", "phone", "is_active")
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def committee_member_add(
     *, actor, name, department, committee_role, user=None, email="", phone=""
 ) -> CommitteeMember:
@@ -31,7 +31,7 @@ def committee_member_add(
     return create_audited(actor=actor.user, organization=actor.organization, instance=member)
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def committee_member_update(*, actor, member, expected_version=None, **changes):
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     check_own(actor, "member", member)
@@ -49,7 +49,7 @@ def committee_member_update(*, actor, member, expected_version=None, **changes):
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def meeting_record(*, actor, held_on, minutes, attendees=(), decisions=(), place=""):
     """A meeting with its minutes, who attended and each decision taken (one per line)."""
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)

@@ -70,7 +70,7 @@ def _replace_contacts(actor, plan, contacts) -> None:
     PlanContact.objects.bulk_create(rows)
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def plan_create(
     *,
     actor,
@@ -111,7 +111,7 @@ def plan_create(
     return plan
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def plan_update(*, actor, plan, expected_version=None, contacts=None, **changes):
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     check_own(actor, "plan", plan)
@@ -131,7 +131,7 @@ def plan_update(*, actor, plan, expected_version=None, contacts=None, **changes)
     return plan
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def drill_record(
     *,
     actor,

@@ -66,7 +66,7 @@ def _publish(actor, policy, *, body, change_summary) -> PolicyVersion:
     return version
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def policy_create(*, actor, title, body, purpose="", owner=None, review_months=12,
                   document=None) -> Policy:  # fmt: skip
     """A policy and its first approved version (the approver is the actor)."""
@@ -91,7 +91,7 @@ def policy_create(*, actor, title, body, purpose="", owner=None, review_months=1
     return policy
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def policy_update(*, actor, policy, expected_version=None, **changes) -> Policy:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     check_own(actor, "policy", policy)
@@ -108,7 +108,7 @@ def policy_update(*, actor, policy, expected_version=None, **changes) -> Policy:
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def policy_version_publish(*, actor, policy, body, change_summary) -> PolicyVersion:
     """Approve a new version: it is in force at once and every member must acknowledge it."""
     require_perm(actor.membership, Perm.APPROVE)
@@ -118,7 +118,7 @@ def policy_version_publish(*, actor, policy, body, change_summary) -> PolicyVers
     return _publish(actor, policy, body=body, change_summary=change_summary)
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def policy_mark_reviewed(*, actor, policy, expected_version=None) -> Policy:
     """Reviewed, still right as it is: the next review moves on, nobody is asked again."""
     require_perm(actor.membership, Perm.APPROVE)
@@ -135,7 +135,7 @@ def policy_mark_reviewed(*, actor, policy, expected_version=None) -> Policy:
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def policy_acknowledge(*, actor, policy) -> PolicyAcknowledgement:
     """The acting member has read the version in force (once per version)."""
     require_perm(actor.membership, Perm.VIEW)

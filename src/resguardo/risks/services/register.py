@@ -45,7 +45,7 @@ def threats_seed(*, organization) -> int:
     return len(fresh)
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def threat_create(*, actor, name, description="") -> ThreatCategory:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     require_text({"name": name}, "name")
@@ -69,7 +69,7 @@ def threat_create(*, actor, name, description="") -> ThreatCategory:
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def threat_update(*, actor, threat, expected_version=None, **changes) -> ThreatCategory:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     check_own(actor, "threat", threat)
@@ -85,7 +85,7 @@ def threat_update(*, actor, threat, expected_version=None, **changes) -> ThreatC
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def scale_update(
     *, actor, likelihood_levels, impact_levels, medium_from, high_from, expected_version=None
 ) -> RiskScale:
@@ -148,7 +148,7 @@ def _check_risk(actor, values: dict) -> None:
     check_ratings(values, scale_for(actor.organization))
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def risk_create(
     *,
     actor,
@@ -209,7 +209,7 @@ def risk_create(
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def risk_update(*, actor, risk, expected_version=None, **changes) -> Risk:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     check_own(actor, "risk", risk)
@@ -230,7 +230,7 @@ def risk_update(*, actor, risk, expected_version=None, **changes) -> Risk:
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def risk_action_open(*, actor, risk, title, owner=None, due_date=None, description=""):
     """A treatment action for the risk, opened in the compliance action plan."""
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)

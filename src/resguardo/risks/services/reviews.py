@@ -117,7 +117,7 @@ def content_hash(snapshot: dict, *, signer: str, signed_at, statement: str) -> s
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def register_review_sign(*, actor, statement, meeting=None) -> RegisterReview:
     """Freeze the register as it is now, signed by the actor: the next yearly review is due
     twelve months from today."""
