@@ -302,6 +302,7 @@ SPECTACULAR_SETTINGS = {
         "WatchlistSourceEnum": "resguardo.partners.choices.WatchlistSource",
         # Risk levels and partner-finding severities are the same low / medium / high set.
         "RiskLevelEnum": "resguardo.partners.choices.RiskLevel",
+        "RiskStatusEnum": "resguardo.risks.choices.RiskStatus",
     },
 }
 

@@ -30,7 +30,7 @@ def _refs(**kwargs):
     return serializers.ListField(child=serializers.IntegerField(), required=False, **kwargs)
 
 
-class ThreatSerializer(serializers.ModelSerializer):
+class RiskThreatSerializer(serializers.ModelSerializer):
     label = serializers.CharField(read_only=True)
     description_text = serializers.CharField(read_only=True)
 
@@ -49,7 +49,7 @@ class ThreatSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ThreatWriteSerializer(serializers.Serializer):
+class RiskThreatWriteSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=150, required=False)
     description = serializers.CharField(required=False, allow_blank=True)
     is_active = serializers.BooleanField(required=False)
@@ -131,23 +131,23 @@ class RiskActionOpenedSerializer(serializers.Serializer):
     due_date = serializers.DateField(allow_null=True)
 
 
-class HeatCellSerializer(serializers.Serializer):
+class RiskHeatCellSerializer(serializers.Serializer):
     likelihood = serializers.IntegerField()
     impact = serializers.IntegerField()
     count = serializers.IntegerField()
     level = serializers.CharField()
 
 
-class HeatMapSerializer(serializers.Serializer):
+class RiskHeatMapSerializer(serializers.Serializer):
     likelihood_levels = serializers.IntegerField()
     impact_levels = serializers.IntegerField()
     medium_from = serializers.IntegerField()
     high_from = serializers.IntegerField()
-    residual = HeatCellSerializer(many=True)
-    inherent = HeatCellSerializer(many=True)
+    residual = RiskHeatCellSerializer(many=True)
+    inherent = RiskHeatCellSerializer(many=True)
 
 
-class ScaleSerializer(serializers.Serializer):
+class RiskScaleSerializer(serializers.Serializer):
     likelihood_levels = serializers.IntegerField()
     impact_levels = serializers.IntegerField()
     medium_from = serializers.IntegerField()
@@ -155,7 +155,7 @@ class ScaleSerializer(serializers.Serializer):
     version = _version()
 
 
-class ReviewSerializer(serializers.ModelSerializer):
+class RegisterReviewSerializer(serializers.ModelSerializer):
     reviewed_by = serializers.StringRelatedField()
 
     class Meta:
@@ -175,7 +175,7 @@ class ReviewSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ReviewCreateSerializer(serializers.Serializer):
+class RegisterReviewCreateSerializer(serializers.Serializer):
     statement = serializers.CharField()
     meeting = _ref()
 
@@ -208,7 +208,7 @@ class CommitteeMemberWriteSerializer(serializers.Serializer):
     version = _version()
 
 
-class MeetingSerializer(serializers.ModelSerializer):
+class CommitteeMeetingSerializer(serializers.ModelSerializer):
     decisions = serializers.SlugRelatedField(slug_field="text", many=True, read_only=True)
 
     class Meta:
@@ -217,7 +217,7 @@ class MeetingSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class MeetingCreateSerializer(serializers.Serializer):
+class CommitteeMeetingCreateSerializer(serializers.Serializer):
     held_on = serializers.DateField()
     place = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     minutes = serializers.CharField()
@@ -225,7 +225,7 @@ class MeetingCreateSerializer(serializers.Serializer):
     decisions = serializers.ListField(child=serializers.CharField(), required=False, default=list)
 
 
-class PolicyVersionSerializer(serializers.ModelSerializer):
+class SecurityPolicyVersionSerializer(serializers.ModelSerializer):
     approved_by = serializers.StringRelatedField()
 
     class Meta:
@@ -234,8 +234,8 @@ class PolicyVersionSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class PolicySerializer(serializers.ModelSerializer):
-    current_version = PolicyVersionSerializer(read_only=True)
+class SecurityPolicySerializer(serializers.ModelSerializer):
+    current_version = SecurityPolicyVersionSerializer(read_only=True)
     acknowledged_by_me = serializers.BooleanField(read_only=True)
     acknowledgements = serializers.IntegerField(source="ack_count", read_only=True)
 
@@ -258,7 +258,7 @@ class PolicySerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class PolicyCreateSerializer(serializers.Serializer):
+class SecurityPolicyCreateSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     body = serializers.CharField()
     purpose = serializers.CharField(required=False, allow_blank=True, default="")
@@ -267,7 +267,7 @@ class PolicyCreateSerializer(serializers.Serializer):
     document = _ref(help_text="Evidence id of the signed document.")
 
 
-class PolicyUpdateSerializer(serializers.Serializer):
+class SecurityPolicyUpdateSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200, required=False)
     purpose = serializers.CharField(required=False, allow_blank=True)
     owner = _ref()
@@ -277,20 +277,20 @@ class PolicyUpdateSerializer(serializers.Serializer):
     version = _version()
 
 
-class PolicyVersionCreateSerializer(serializers.Serializer):
+class SecurityPolicyVersionCreateSerializer(serializers.Serializer):
     body = serializers.CharField()
     change_summary = serializers.CharField()
 
 
-class PlanContactSerializer(serializers.Serializer):
+class ContingencyPlanContactSerializer(serializers.Serializer):
     role = serializers.CharField(max_length=120)
     name = serializers.CharField(max_length=200)
     phone = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
     email = serializers.EmailField(required=False, allow_blank=True, default="")
 
 
-class PlanSerializer(serializers.ModelSerializer):
-    contacts = PlanContactSerializer(many=True, read_only=True)
+class ContingencyPlanSerializer(serializers.ModelSerializer):
+    contacts = ContingencyPlanContactSerializer(many=True, read_only=True)
     last_drill_on = serializers.DateField(read_only=True, allow_null=True)
 
     class Meta:
@@ -312,7 +312,7 @@ class PlanSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class PlanWriteSerializer(serializers.Serializer):
+class ContingencyPlanWriteSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200, required=False)
     scenario = serializers.ChoiceField(choices=Scenario.choices, required=False)
     site = _ref()
@@ -321,11 +321,11 @@ class PlanWriteSerializer(serializers.Serializer):
     drill_every_months = serializers.IntegerField(required=False)
     next_drill_on = serializers.DateField(required=False)
     is_active = serializers.BooleanField(required=False)
-    contacts = PlanContactSerializer(many=True, required=False)
+    contacts = ContingencyPlanContactSerializer(many=True, required=False)
     version = _version()
 
 
-class DrillSerializer(serializers.ModelSerializer):
+class ContingencyDrillSerializer(serializers.ModelSerializer):
     class Meta:
         model = Drill
         fields = [
@@ -342,7 +342,7 @@ class DrillSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class DrillCreateSerializer(serializers.Serializer):
+class ContingencyDrillCreateSerializer(serializers.Serializer):
     plan = serializers.IntegerField()
     held_on = serializers.DateField()
     duration_minutes = serializers.IntegerField(min_value=1)

@@ -57,25 +57,25 @@ class ServiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organizat
 class ThreatViewSet(ServiceViewSet):
     """The organization's threat catalog (seeded from the shipped catalog on first use)."""
 
-    serializer_class = s.ThreatSerializer
+    serializer_class = s.RiskThreatSerializer
     queryset = ThreatCategory.objects.none()
 
     def get_scoped_queryset(self):
         services.threats_seed(organization=self.membership.organization)
         return selectors.threat_list(membership=self.membership).order_by("pk")
 
-    @extend_schema(request=s.ThreatWriteSerializer, responses={201: s.ThreatSerializer})
+    @extend_schema(request=s.RiskThreatWriteSerializer, responses={201: s.RiskThreatSerializer})
     def create(self, request, *args, **kwargs):
-        data, _version = self.parsed(s.ThreatWriteSerializer)
+        data, _version = self.parsed(s.RiskThreatWriteSerializer)
         threat = services.threat_create(
             actor=self.actor, name=data.get("name", ""), description=data.get("description", "")
         )
         return self.answer(threat, status.HTTP_201_CREATED)
 
-    @extend_schema(request=s.ThreatWriteSerializer, responses=s.ThreatSerializer)
+    @extend_schema(request=s.RiskThreatWriteSerializer, responses=s.RiskThreatSerializer)
     def partial_update(self, request, pk=None, **kwargs):
         threat = self.get_object()
-        data, version = self.parsed(s.ThreatWriteSerializer, partial=True)
+        data, version = self.parsed(s.RiskThreatWriteSerializer, partial=True)
         services.threat_update(actor=self.actor, threat=threat, expected_version=version, **data)
         return self.answer(threat)
 
@@ -115,7 +115,7 @@ class RiskViewSet(ServiceViewSet):
         opened = services.risk_action_open(actor=self.actor, risk=risk, **data)
         return Response(s.RiskActionOpenedSerializer(opened).data, status.HTTP_201_CREATED)
 
-    @extend_schema(responses=s.HeatMapSerializer, filters=True)
+    @extend_schema(responses=s.RiskHeatMapSerializer, filters=True)
     @action(detail=False, methods=["get"], url_path="heat-map")
     def heat_map(self, request, **kwargs):
         risks = self.filter_queryset(self.get_queryset())
@@ -138,18 +138,20 @@ class RiskViewSet(ServiceViewSet):
             }
         )
 
-    @extend_schema(responses=s.ScaleSerializer, methods=["GET"])
-    @extend_schema(request=s.ScaleSerializer, responses=s.ScaleSerializer, methods=["PATCH"])
+    @extend_schema(responses=s.RiskScaleSerializer, methods=["GET"])
+    @extend_schema(
+        request=s.RiskScaleSerializer, responses=s.RiskScaleSerializer, methods=["PATCH"]
+    )
     @action(detail=False, methods=["get", "patch"], url_path="scale")
     def scale(self, request, **kwargs):
         if request.method == "PATCH":
-            serializer = s.ScaleSerializer(data=request.data)
+            serializer = s.RiskScaleSerializer(data=request.data)
             serializer.is_valid(raise_exception=True)
             data, version = service_kwargs(serializer)
             services.scale_update(actor=self.actor, expected_version=version, **data)
         found = scale_for(self.membership.organization)
         return Response(
-            s.ScaleSerializer(
+            s.RiskScaleSerializer(
                 {
                     "likelihood_levels": found.likelihood_levels,
                     "impact_levels": found.impact_levels,
@@ -164,7 +166,7 @@ class RiskViewSet(ServiceViewSet):
 class ReviewViewSet(ServiceViewSet):
     """Signed versions of the register. POST signs the register as it is now."""
 
-    serializer_class = s.ReviewSerializer
+    serializer_class = s.RegisterReviewSerializer
     filterset_class = ReviewFilterSet
     queryset = RegisterReview.objects.none()
     http_method_names = ["get", "post", "head", "options"]
@@ -175,7 +177,7 @@ class ReviewViewSet(ServiceViewSet):
 
     def retrieve(self, request, *args, **kwargs):
         review = self.get_object()
-        data = s.ReviewSerializer(review).data
+        data = s.RegisterReviewSerializer(review).data
         data["snapshot"] = {
             **review.snapshot,
             "risks": selectors.visible_rows(self.membership, review.snapshot.get("risks", [])),
@@ -186,7 +188,7 @@ class ReviewViewSet(ServiceViewSet):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         rows = []
         for review in page:
-            data = s.ReviewSerializer(review).data
+            data = s.RegisterReviewSerializer(review).data
             data["snapshot"] = {
                 **review.snapshot,
                 "risks": selectors.visible_rows(self.membership, review.snapshot.get("risks", [])),
@@ -194,11 +196,13 @@ class ReviewViewSet(ServiceViewSet):
             rows.append(data)
         return self.get_paginated_response(rows)
 
-    @extend_schema(request=s.ReviewCreateSerializer, responses={201: s.ReviewSerializer})
+    @extend_schema(
+        request=s.RegisterReviewCreateSerializer, responses={201: s.RegisterReviewSerializer}
+    )
     def create(self, request, *args, **kwargs):
-        data, _version = self.parsed(s.ReviewCreateSerializer)
+        data, _version = self.parsed(s.RegisterReviewCreateSerializer)
         review = services.register_review_sign(actor=self.actor, **data)
-        return Response(s.ReviewSerializer(review).data, status.HTTP_201_CREATED)
+        return Response(s.RegisterReviewSerializer(review).data, status.HTTP_201_CREATED)
 
 
 class CommitteeMemberViewSet(ServiceViewSet):
@@ -234,7 +238,7 @@ class CommitteeMemberViewSet(ServiceViewSet):
 
 
 class MeetingViewSet(ServiceViewSet):
-    serializer_class = s.MeetingSerializer
+    serializer_class = s.CommitteeMeetingSerializer
     filterset_class = MeetingFilterSet
     queryset = CommitteeMeeting.objects.none()
     http_method_names = ["get", "post", "head", "options"]
@@ -242,9 +246,11 @@ class MeetingViewSet(ServiceViewSet):
     def get_scoped_queryset(self):
         return selectors.meeting_list(membership=self.membership)
 
-    @extend_schema(request=s.MeetingCreateSerializer, responses={201: s.MeetingSerializer})
+    @extend_schema(
+        request=s.CommitteeMeetingCreateSerializer, responses={201: s.CommitteeMeetingSerializer}
+    )
     def create(self, request, *args, **kwargs):
-        data, _version = self.parsed(s.MeetingCreateSerializer)
+        data, _version = self.parsed(s.CommitteeMeetingCreateSerializer)
         meeting = services.meeting_record(actor=self.actor, **data)
         return self.answer(meeting, status.HTTP_201_CREATED)
 
@@ -253,7 +259,7 @@ class PolicyViewSet(ServiceViewSet):
     """Security policies. `acknowledge` is for every member who must read it; new versions
     and reviews need the approval permission."""
 
-    serializer_class = s.PolicySerializer
+    serializer_class = s.SecurityPolicySerializer
     filterset_class = PolicyFilterSet
     queryset = Policy.objects.none()
 
@@ -264,35 +270,39 @@ class PolicyViewSet(ServiceViewSet):
     def get_scoped_queryset(self):
         return selectors.policy_list(membership=self.membership).order_by("title", "pk")
 
-    @extend_schema(request=s.PolicyCreateSerializer, responses={201: s.PolicySerializer})
+    @extend_schema(
+        request=s.SecurityPolicyCreateSerializer, responses={201: s.SecurityPolicySerializer}
+    )
     def create(self, request, *args, **kwargs):
-        data, _version = self.parsed(s.PolicyCreateSerializer)
+        data, _version = self.parsed(s.SecurityPolicyCreateSerializer)
         policy = services.policy_create(actor=self.actor, **data)
         return self.answer(policy, status.HTTP_201_CREATED)
 
-    @extend_schema(request=s.PolicyUpdateSerializer, responses=s.PolicySerializer)
+    @extend_schema(request=s.SecurityPolicyUpdateSerializer, responses=s.SecurityPolicySerializer)
     def partial_update(self, request, pk=None, **kwargs):
         policy = self.get_object()
-        data, version = self.parsed(s.PolicyUpdateSerializer, partial=True)
+        data, version = self.parsed(s.SecurityPolicyUpdateSerializer, partial=True)
         services.policy_update(actor=self.actor, policy=policy, expected_version=version, **data)
         return self.answer(policy)
 
-    @extend_schema(request=s.PolicyVersionCreateSerializer, responses={201: s.PolicySerializer})
+    @extend_schema(
+        request=s.SecurityPolicyVersionCreateSerializer, responses={201: s.SecurityPolicySerializer}
+    )
     @action(detail=True, methods=["post"], url_path="versions")
     def publish(self, request, pk=None, **kwargs):
         policy = self.get_object()
-        data, _version = self.parsed(s.PolicyVersionCreateSerializer)
+        data, _version = self.parsed(s.SecurityPolicyVersionCreateSerializer)
         services.policy_version_publish(actor=self.actor, policy=policy, **data)
         return self.answer(policy, status.HTTP_201_CREATED)
 
-    @extend_schema(request=None, responses=s.PolicySerializer)
+    @extend_schema(request=None, responses=s.SecurityPolicySerializer)
     @action(detail=True, methods=["post"], url_path="acknowledge")
     def acknowledge(self, request, pk=None, **kwargs):
         policy = self.get_object()
         services.policy_acknowledge(actor=self.actor, policy=policy)
         return self.answer(policy)
 
-    @extend_schema(request=None, responses=s.PolicySerializer)
+    @extend_schema(request=None, responses=s.SecurityPolicySerializer)
     @action(detail=True, methods=["post"], url_path="reviewed")
     def reviewed(self, request, pk=None, **kwargs):
         policy = self.get_object()
@@ -307,7 +317,7 @@ def _contacts(data):
 
 
 class PlanViewSet(ServiceViewSet):
-    serializer_class = s.PlanSerializer
+    serializer_class = s.ContingencyPlanSerializer
     filterset_class = PlanFilterSet
     queryset = ContingencyPlan.objects.none()
 
@@ -318,9 +328,11 @@ class PlanViewSet(ServiceViewSet):
             .order_by("title", "pk")
         )
 
-    @extend_schema(request=s.PlanWriteSerializer, responses={201: s.PlanSerializer})
+    @extend_schema(
+        request=s.ContingencyPlanWriteSerializer, responses={201: s.ContingencyPlanSerializer}
+    )
     def create(self, request, *args, **kwargs):
-        data, _version = self.parsed(s.PlanWriteSerializer)
+        data, _version = self.parsed(s.ContingencyPlanWriteSerializer)
         data.pop("is_active", None)
         data.setdefault("contacts", [])
         plan = services.plan_create(
@@ -332,10 +344,10 @@ class PlanViewSet(ServiceViewSet):
         )
         return self.answer(plan, status.HTTP_201_CREATED)
 
-    @extend_schema(request=s.PlanWriteSerializer, responses=s.PlanSerializer)
+    @extend_schema(request=s.ContingencyPlanWriteSerializer, responses=s.ContingencyPlanSerializer)
     def partial_update(self, request, pk=None, **kwargs):
         plan = self.get_object()
-        data, version = self.parsed(s.PlanWriteSerializer, partial=True)
+        data, version = self.parsed(s.ContingencyPlanWriteSerializer, partial=True)
         services.plan_update(
             actor=self.actor, plan=plan, expected_version=version, **_contacts(data)
         )
@@ -343,7 +355,7 @@ class PlanViewSet(ServiceViewSet):
 
 
 class DrillViewSet(ServiceViewSet):
-    serializer_class = s.DrillSerializer
+    serializer_class = s.ContingencyDrillSerializer
     filterset_class = DrillFilterSet
     queryset = Drill.objects.none()
     http_method_names = ["get", "post", "head", "options"]
@@ -351,8 +363,10 @@ class DrillViewSet(ServiceViewSet):
     def get_scoped_queryset(self):
         return selectors.drill_list(membership=self.membership).order_by("-held_on", "-pk")
 
-    @extend_schema(request=s.DrillCreateSerializer, responses={201: s.DrillSerializer})
+    @extend_schema(
+        request=s.ContingencyDrillCreateSerializer, responses={201: s.ContingencyDrillSerializer}
+    )
     def create(self, request, *args, **kwargs):
-        data, _version = self.parsed(s.DrillCreateSerializer)
+        data, _version = self.parsed(s.ContingencyDrillCreateSerializer)
         drill = services.drill_record(actor=self.actor, **data)
         return self.answer(drill, status.HTTP_201_CREATED)
