@@ -1,6 +1,8 @@
 """Norte's standard 1 records for the cross-app walks (tests/integration): a risk at the yard,
 a signed register version, a committee member and meeting, a policy, a plan with a drill."""
 
+from django.utils import timezone
+
 from resguardo.testing.walk import WalkFixtures
 
 from ..models import (
@@ -29,7 +31,7 @@ def _build(w):
     )
     found["meeting"] = services.meeting_record(
         actor=carla,
-        held_on=found["review"].reviewed_at.date(),
+        held_on=timezone.localdate(),
         minutes="Minuta Walk Norte",
         attendees=[found["member"]],
         decisions=["Decisión Walk Norte"],
@@ -39,7 +41,7 @@ def _build(w):
     found["drill"] = services.drill_record(
         actor=carla,
         plan=found["plan"],
-        held_on=found["review"].reviewed_at.date(),
+        held_on=timezone.localdate(),
         duration_minutes=30,
         participants=[w.sam],
         went_wrong="Falla Walk Norte",

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -108,7 +109,7 @@ class ReviewExportView(OrganizationRequiredMixin, View):
             rows=rows,
             scale=scale_of_snapshot(review.snapshot),
             heading=_("Risk matrix, version %(n)s signed by %(name)s on %(date)s")
-            % {"n": review.number, "name": review.signer_name, "date": review.reviewed_at.date()},
+            % {"n": review.number, "name": review.signer_name, "date": timezone.localdate(review.reviewed_at)},
             counts=selectors.snapshot_heat_counts(rows),
             filename=filename,
         )
