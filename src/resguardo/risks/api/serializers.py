@@ -117,6 +117,17 @@ class RiskWriteSerializer(serializers.Serializer):
     version = _version()
 
 
+class RiskCreateSerializer(RiskWriteSerializer):
+    title = serializers.CharField(max_length=200)
+    process = serializers.CharField(max_length=200)
+    threat = serializers.IntegerField()
+    inherent_likelihood = serializers.IntegerField()
+    inherent_impact = serializers.IntegerField()
+    residual_likelihood = serializers.IntegerField()
+    residual_impact = serializers.IntegerField()
+    status = None  # a new risk is active
+
+
 class RiskActionSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     description = serializers.CharField(required=False, allow_blank=True, default="")

@@ -93,10 +93,10 @@ class RiskViewSet(ServiceViewSet):
             "requirements", "evidence"
         )
 
-    @extend_schema(request=s.RiskWriteSerializer, responses={201: s.RiskSerializer})
+    @extend_schema(request=s.RiskCreateSerializer, responses={201: s.RiskSerializer})
     def create(self, request, *args, **kwargs):
         services.threats_seed(organization=self.membership.organization)
-        data, _version = self.parsed(s.RiskWriteSerializer)
+        data, _version = self.parsed(s.RiskCreateSerializer)
         risk = services.risk_create(actor=self.actor, **data)
         return self.answer(risk, status.HTTP_201_CREATED)
 

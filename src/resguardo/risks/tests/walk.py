@@ -124,13 +124,13 @@ def snapshot(w):
 def list_ids(w):
     records = norte_records(w)
     return {
-        "api:risk-list": ("id", [records["risk"].pk]),
-        "api:riskreview-list": ("id", [records["review"].pk]),
-        "api:committeemember-list": ("id", [records["member"].pk]),
-        "api:committeemeeting-list": ("id", [records["meeting"].pk]),
-        "api:securitypolicy-list": ("id", [records["policy"].pk]),
-        "api:contingencyplan-list": ("id", [records["plan"].pk]),
-        "api:drill-list": ("id", [records["drill"].pk]),
+        "api:risk-list": ("id", {records["risk"].pk}),
+        "api:riskreview-list": ("id", {records["review"].pk}),
+        "api:committeemember-list": ("id", {records["member"].pk}),
+        "api:committeemeeting-list": ("id", {records["meeting"].pk}),
+        "api:securitypolicy-list": ("id", {records["policy"].pk}),
+        "api:contingencyplan-list": ("id", {records["plan"].pk}),
+        "api:drill-list": ("id", {records["drill"].pk}),
     }
 
 

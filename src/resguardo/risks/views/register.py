@@ -157,6 +157,9 @@ class RiskActionCreateView(RisksFormView):
     def get_cancel_url(self):
         return reverse("risks:risk_detail", args=[self.kwargs["pk"]])
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(risk=self.get_risk(), **kwargs)
+
     def perform(self, form):
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         return services.risk_action_open(actor=self.actor, risk=self.get_risk(), **data)

@@ -2,6 +2,7 @@
 with the previous, and its matrix export."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -20,6 +21,8 @@ from ..forms import ReviewForm
 from ..heatmap import register_heat_map, scale_of_snapshot
 from ..services.reviews import register_changes, register_snapshot
 from .base import RisksFormView
+
+ROWS_PER_PAGE = 100
 
 
 class ReviewListView(OrganizationRequiredMixin, TemplateView):
@@ -71,10 +74,13 @@ class ReviewDetailView(OrganizationRequiredMixin, TemplateView):
         review = selectors.review_get(membership=self.membership, pk=self.kwargs["pk"])
         previous = selectors.review_previous(review)
         rows = selectors.visible_rows(self.membership, review.snapshot.get("risks", []))
+        page = Paginator(rows, ROWS_PER_PAGE).get_page(self.request.GET.get("page"))
         context = {
             "review": review,
             "previous": previous,
-            "rows": rows,
+            "rows": page.object_list,
+            "page_obj": page,
+            "is_paginated": page.has_other_pages(),
             "heat_map": register_heat_map(
                 selectors.snapshot_heat_counts(rows),
                 scale_of_snapshot(review.snapshot),
@@ -109,7 +115,11 @@ class ReviewExportView(OrganizationRequiredMixin, View):
             rows=rows,
             scale=scale_of_snapshot(review.snapshot),
             heading=_("Risk matrix, version %(n)s signed by %(name)s on %(date)s")
-            % {"n": review.number, "name": review.signer_name, "date": timezone.localdate(review.reviewed_at)},
+            % {
+                "n": review.number,
+                "name": review.signer_name,
+                "date": timezone.localdate(review.reviewed_at),
+            },
             counts=selectors.snapshot_heat_counts(rows),
             filename=filename,
         )
