@@ -9,6 +9,7 @@ from resguardo.core.exports import xlsx_response
 
 from .choices import RiskLevel, RiskStatus, Treatment
 from .heatmap import register_heat_map
+from .presenters import threat_label
 
 PDF_TYPE = "application/pdf"
 
@@ -43,7 +44,7 @@ def matrix_rows(rows: list[dict]):
             row["title"],
             row["site"] or str(_("Whole organization")),
             row["process"],
-            row["threat"],
+            threat_label(row),
             row["vulnerabilities"],
             row["inherent_likelihood"],
             row["inherent_impact"],

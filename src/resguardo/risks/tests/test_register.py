@@ -143,7 +143,7 @@ def test_review_page_compares_with_the_previous_version(world, client_for):
     text = page.content.decode()
     assert page.status_code == 200
     assert "Residual risk, version 1" in text and "Residual risk, version 2" in text
-    assert "Robo en ruta" in text and "residual_impact 3 → 5" in text
+    assert "Robo en ruta" in text and "Residual impact 3 → 5" in text
 
 
 def test_heat_map_counts_active_risks_per_cell(world, client_for):

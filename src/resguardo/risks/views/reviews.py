@@ -19,6 +19,7 @@ from .. import selectors, services
 from ..exports import matrix_pdf, matrix_xlsx
 from ..forms import ReviewForm
 from ..heatmap import register_heat_map, scale_of_snapshot
+from ..presenters import readable_changes, readable_rows
 from ..services.reviews import register_changes, register_snapshot
 from .base import RisksFormView
 
@@ -50,7 +51,12 @@ class ReviewCreateView(RisksFormView):
         organization = self.membership.organization
         last = selectors.latest_review(organization)
         pending = register_changes(last.snapshot if last else None, register_snapshot(organization))
-        return super().get_context_data(pending=pending, last=last, **kwargs)
+        return super().get_context_data(
+            pending=pending,
+            pending_changed=readable_changes(pending, organization=organization),
+            last=last,
+            **kwargs,
+        )
 
     def get_cancel_url(self):
         return reverse("risks:review_list")
@@ -78,7 +84,7 @@ class ReviewDetailView(OrganizationRequiredMixin, TemplateView):
         context = {
             "review": review,
             "previous": previous,
-            "rows": page.object_list,
+            "rows": readable_rows(page.object_list),
             "page_obj": page,
             "is_paginated": page.has_other_pages(),
             "heat_map": register_heat_map(
@@ -87,6 +93,7 @@ class ReviewDetailView(OrganizationRequiredMixin, TemplateView):
                 title=_("Residual risk, version %(n)s") % {"n": review.number},
             ),
             "changes": review.changes,
+            "changed": readable_changes(review.changes, organization=review.organization),
         }
         if previous is not None:
             previous_rows = selectors.visible_rows(
