@@ -95,7 +95,7 @@ def main() -> None:
         latest = RegisterReview.objects.order_by("-number").first()
         measure(
             client,
-            "signed version vs previous (2 maps, 2,000 rows)",
+            "signed version vs previous (2 maps, first 100 rows)",
             f"/risks/reviews/{latest.pk}/",
         )
 
