@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "resguardo.compliance",
     "resguardo.incidents",
     "resguardo.infosec",
+    "resguardo.risks",
     "resguardo.reports",
 ]
 
@@ -356,6 +357,7 @@ SPECTACULAR_SETTINGS = {
         "CyberEventStatusEnum": "resguardo.infosec.choices.CyberEventStatus",
         # conveyance keeps the name it had before infosec brought a second "decision" set
         "DecisionEnum": "resguardo.conveyance.choices.SupervisorDecision",
+        "RiskStatusEnum": "resguardo.risks.choices.RiskStatus",
     },
 }
 

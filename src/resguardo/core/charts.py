@@ -9,7 +9,7 @@ Labels are escaped; every chart carries a <title> and an aria-label for screen r
 
 import datetime
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from html import escape
 
 OK = "#1e7b46"
@@ -228,4 +228,57 @@ def stacked_bar(segments: Sequence[tuple[str, float, str]], *, title: str, width
         )
         lx += 14 + 7 * len(text) + 16
     parts.append("</svg>")
+    return "".join(parts)
+
+
+def heat_map(
+    counts: Mapping[tuple[int, int], int],
+    *,
+    rows: int,
+    cols: int,
+    title: str,
+    color_of: Callable[[int, int], str],
+    row_label: str = "",
+    col_label: str = "",
+    cell: int = 56,
+) -> str:
+    """A rows × cols grid (row 1 at the bottom, column 1 on the left) of counts per cell,
+    e.g. risks by likelihood (rows) and impact (columns). `color_of(row, col)` paints a cell;
+    empty cells are drawn lighter so the filled ones stand out."""
+    left, bottom, top = 44, 40, 6
+    width, height = left + cols * cell + 4, top + rows * cell + bottom
+    parts = [_open(width, height, title)]
+    for row in range(1, rows + 1):
+        y = top + (rows - row) * cell
+        parts.append(
+            f'<text x="{left - 8}" y="{y + cell / 2 + 4:.1f}" font-size="12" '
+            f'text-anchor="end" fill="{INK}">{row}</text>'
+        )
+        for col in range(1, cols + 1):
+            x = left + (col - 1) * cell
+            n = counts.get((row, col), 0)
+            opacity = "1" if n else "0.25"
+            parts.append(
+                f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" rx="3" '
+                f'fill="{color_of(row, col)}" fill-opacity="{opacity}"/>'
+            )
+            if n:
+                parts.append(
+                    f'<text x="{x + (cell - 2) / 2:.1f}" y="{y + cell / 2 + 5:.1f}" '
+                    f'font-size="16" font-weight="700" text-anchor="middle" fill="#fff">'
+                    f"{n}</text>"
+                )
+    for col in range(1, cols + 1):
+        x = left + (col - 1) * cell + (cell - 2) / 2
+        parts.append(
+            f'<text x="{x:.1f}" y="{top + rows * cell + 14}" font-size="12" '
+            f'text-anchor="middle" fill="{INK}">{col}</text>'
+        )
+    parts.append(
+        f'<text x="{left + cols * cell / 2:.1f}" y="{height - 6}" font-size="12" '
+        f'text-anchor="middle" fill="{INK}">{escape(str(col_label))}</text>'
+        f'<text x="12" y="{top + rows * cell / 2:.1f}" font-size="12" text-anchor="middle" '
+        f'fill="{INK}" transform="rotate(-90 12 {top + rows * cell / 2:.1f})">'
+        f"{escape(str(row_label))}</text></svg>"
+    )
     return "".join(parts)
