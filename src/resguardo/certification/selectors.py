@@ -219,7 +219,6 @@ def prerequisite_panel(*, membership, today=None) -> list[PrerequisiteRow]:
                 issued_on=record.issued_on if record else None,
                 valid_until=record.valid_until if record else None,
                 record=record,
-                blocking=state == PrerequisiteState.UNMET,
             )
         )
     rows.append(listing_row(organization=membership.organization))

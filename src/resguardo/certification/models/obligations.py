@@ -127,7 +127,7 @@ class ProfileFiling(TenantModel):
     aviso = models.ForeignKey(
         Aviso, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    answers = models.JSONField(_("answers"), default=dict)
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
 
     class Meta:
         ordering = ["-filed_on", "-pk"]
