@@ -50,7 +50,10 @@ def certification_dates(*, organization, start, end):
                 DueDate(
                     key=f"certification.renewal:{certification.pk}",
                     title=_("File the certification renewal (%(scope)s); window opens %(day)s")
-                    % {"scope": _scope(certification), "day": conf.renewal_window_opens(expires_on)},
+                    % {
+                        "scope": _scope(certification),
+                        "day": conf.renewal_window_opens(expires_on),
+                    },
                     due_on=expires_on,
                     url=url,
                     standard=STANDARD,
@@ -110,7 +113,9 @@ def aviso_dates(*, organization, start, end):
                     perm=Perm.MANAGE_COMPLIANCE,
                 )
             )
-    profile_drafts = [a for a in avisos if a.kind == AvisoKind.PROFILE_UPDATE and a.status == AvisoStatus.DRAFT]
+    profile_drafts = [
+        a for a in avisos if a.kind == AvisoKind.PROFILE_UPDATE and a.status == AvisoStatus.DRAFT
+    ]
     if profile_drafts:
         return items
     last_filed = next((a for a in avisos if a.status != AvisoStatus.DRAFT), None)

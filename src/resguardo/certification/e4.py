@@ -139,7 +139,9 @@ def e4_profile(*, membership, site=None, request_type=None) -> E4Profile:
         for node in nodes.only("id", "ref_id", "title_es", "order"):
             result = results.get(node.pk)
             answer = result.answer if result else ""
-            procedures = [link.evidence.title for link in result.evidence_links.all()] if result else []
+            procedures = (
+                [link.evidence.title for link in result.evidence_links.all()] if result else []
+            )
             if STANDARD_REF.match(node.ref_id):
                 standards.append(Standard(node.ref_id, node.title_es))
             elif SUB_STANDARD_REF.match(node.ref_id) and standards:

@@ -28,7 +28,9 @@ def e4_xlsx(profile, organization) -> FileResponse:
     sheet = workbook.active
     sheet.title = "Perfil E4"
     sheet.append(xlsx_row([f"Perfil del Agente Aduanal (E4) · {organization.legal_name}"]))
-    sheet.append(xlsx_row(["Instalación", profile.site.name if profile.site else "Toda la organización"]))
+    sheet.append(
+        xlsx_row(["Instalación", profile.site.name if profile.site else "Toda la organización"])
+    )
     sheet.append(xlsx_row(["Tipo de solicitud", str(_request_type_es(profile))]))
     sheet.append([])
     header = ["Número", "Sub-estándar", "Respuesta", "Procedimientos anexos", "Cambio"]

@@ -41,7 +41,9 @@ class CertificationForm(forms.Form):
     granted_on = date_field(_("Granted on"), required=False)
     expires_on = date_field(_("Expires on"), required=False)
     status = forms.ChoiceField(label=_("Status"), choices=CertificationStatus.choices)
-    notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    notes = forms.CharField(
+        label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, sites=None, editing=False, **kwargs):
@@ -98,7 +100,9 @@ class PrerequisiteForm(forms.Form):
     issued_on = date_field(_("Date"), required=False)
     valid_until = date_field(_("Valid until"), required=False)
     reference = forms.CharField(label=_("Reference"), max_length=120, required=False)
-    notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    notes = forms.CharField(
+        label=_("Notes"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
     upload = upload_field(_("Document"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -195,7 +199,8 @@ class E4Form(forms.Form):
         label=_("Facility"), queryset=None, required=False, empty_label=_("Whole organization")
     )
     request_type = forms.ChoiceField(
-        label=_("Request type"), choices=[("", _("As the record suggests")), *RequestType.choices],
+        label=_("Request type"),
+        choices=[("", _("As the record suggests")), *RequestType.choices],
         required=False,
     )
 

@@ -203,7 +203,11 @@ def prerequisite_panel(*, membership, today=None) -> list[PrerequisiteRow]:
                 state, detail = PrerequisiteState.UNMET, _("Marked suspended or cancelled.")
             else:
                 state, detail = PrerequisiteState.MET, ", ".join(numbers)
-        elif kind in (PrerequisiteKind.OPINION_32D, PrerequisiteKind.EFIRMA, PrerequisiteKind.SELLOS):
+        elif kind in (
+            PrerequisiteKind.OPINION_32D,
+            PrerequisiteKind.EFIRMA,
+            PrerequisiteKind.SELLOS,
+        ):
             state = _dated_state(record, today)
             if kind == PrerequisiteKind.OPINION_32D and record and record.is_positive is False:
                 state = PrerequisiteState.UNMET

@@ -42,9 +42,7 @@ urlpatterns = [
         o.RequirementAnswerView.as_view(),
         name="requirement_answer",
     ),
-    path(
-        "requirements/<int:pk>/findings/new/", o.FindingCreateView.as_view(), name="finding_add"
-    ),
+    path("requirements/<int:pk>/findings/new/", o.FindingCreateView.as_view(), name="finding_add"),
     path("readiness/", p.ReadinessView.as_view(), name="readiness"),
     path("e4/", p.E4ProfileView.as_view(), name="e4_profile"),
     path("e4/xlsx/", p.E4XlsxView.as_view(), name="e4_xlsx"),

@@ -136,13 +136,17 @@ class FeeSerializer(serializers.ModelSerializer):
 class FeeWriteSerializer(serializers.Serializer):
     certification = serializers.IntegerField()
     year = serializers.IntegerField()
-    amount = serializers.DecimalField(max_digits=12, decimal_places=2, required=False, allow_null=True)
+    amount = serializers.DecimalField(
+        max_digits=12, decimal_places=2, required=False, allow_null=True
+    )
     due_on = serializers.DateField(required=False, allow_null=True)
 
 
 class FeePaySerializer(serializers.Serializer):
     paid_on = serializers.DateField()
-    amount = serializers.DecimalField(max_digits=12, decimal_places=2, required=False, allow_null=True)
+    amount = serializers.DecimalField(
+        max_digits=12, decimal_places=2, required=False, allow_null=True
+    )
     payment_reference = serializers.CharField(max_length=80, required=False, allow_blank=True)
     upload = serializers.FileField()
 

@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 from resguardo.core.actors import Actor
 from resguardo.core.api.parsers import CleanTextParser
 from resguardo.core.api.permissions import IsOrganizationMember
-from resguardo.core.api.views import OrganizationViewSet, ReadOnlyOrganizationViewSet
+from resguardo.core.api.views import ReadOnlyOrganizationViewSet
 from resguardo.core.permissions import Perm, require_perm
 from resguardo.core.selectors import member_user_list, site_get
 
@@ -51,17 +51,19 @@ class CertificationViewSet(_Api, mixins.CreateModelMixin, mixins.UpdateModelMixi
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_scoped_queryset(self):
-        return selectors.certification_list(membership=self.membership).prefetch_related(
-            "renewals"
-        )
+        return selectors.certification_list(membership=self.membership).prefetch_related("renewals")
 
-    @extend_schema(request=s.CertificationWriteSerializer, responses={201: s.CertificationSerializer})
+    @extend_schema(
+        request=s.CertificationWriteSerializer, responses={201: s.CertificationSerializer}
+    )
     def create(self, request, *args, **kwargs):
         data = self.parsed(s.CertificationWriteSerializer)
         data.pop("version", None)
         site = self.site_for(data.pop("site", None))
         certification = services.certification_create(actor=self.actor, site=site, **data)
-        return Response(s.CertificationSerializer(certification).data, status=status.HTTP_201_CREATED)
+        return Response(
+            s.CertificationSerializer(certification).data, status=status.HTTP_201_CREATED
+        )
 
     @extend_schema(request=s.CertificationWriteSerializer, responses=s.CertificationSerializer)
     def partial_update(self, request, *args, **kwargs):
@@ -104,7 +106,9 @@ class RepresentativeViewSet(_Api, mixins.CreateModelMixin, ReadOnlyOrganizationV
     def get_scoped_queryset(self):
         return selectors.representative_list(membership=self.membership, include_removed=True)
 
-    @extend_schema(request=s.RepresentativeWriteSerializer, responses={201: s.RepresentativeSerializer})
+    @extend_schema(
+        request=s.RepresentativeWriteSerializer, responses={201: s.RepresentativeSerializer}
+    )
     def create(self, request, *args, **kwargs):
         person = services.representative_add(
             actor=self.actor, **self.parsed(s.RepresentativeWriteSerializer)
@@ -137,7 +141,9 @@ class PrerequisitesView(_Api, APIView):
         rows = selectors.prerequisite_panel(membership=self.membership)
         return Response(s.PrerequisiteRowSerializer(rows, many=True).data)
 
-    @extend_schema(request=s.PrerequisiteWriteSerializer, responses=s.PrerequisiteRowSerializer(many=True))
+    @extend_schema(
+        request=s.PrerequisiteWriteSerializer, responses=s.PrerequisiteRowSerializer(many=True)
+    )
     def post(self, request):
         require_perm(self.membership, Perm.MANAGE_COMPLIANCE)
         services.prerequisite_record(actor=self.actor, **self.parsed(s.PrerequisiteWriteSerializer))
@@ -164,7 +170,9 @@ class FeeViewSet(_Api, mixins.CreateModelMixin, ReadOnlyOrganizationViewSet):
     @extend_schema(request=s.FeePaySerializer, responses=s.FeeSerializer)
     @action(detail=True, methods=["post"])
     def pay(self, request, pk=None):
-        fee = services.fee_pay(actor=self.actor, fee=self.get_object(), **self.parsed(s.FeePaySerializer))
+        fee = services.fee_pay(
+            actor=self.actor, fee=self.get_object(), **self.parsed(s.FeePaySerializer)
+        )
         return Response(s.FeeSerializer(fee).data)
 
 

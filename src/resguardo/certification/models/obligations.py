@@ -39,9 +39,7 @@ class AnnualFee(TenantModel):
         verbose_name = _("annual fee")
         verbose_name_plural = _("annual fees")
         constraints = [
-            models.UniqueConstraint(
-                fields=["certification", "year"], name="cert_fee_one_per_year"
-            )
+            models.UniqueConstraint(fields=["certification", "year"], name="cert_fee_one_per_year")
         ]
 
     def __str__(self):

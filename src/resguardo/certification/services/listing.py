@@ -81,7 +81,9 @@ def _hits(people: dict[str, dict], versions: list[ListVersion]) -> list[dict]:
 
 
 def hit_key(organization_id: int, hit: dict) -> str:
-    return f"certification.listing:{organization_id}:{hit['source']}:{hit['entry_key']}:{hit['rfc']}"
+    return (
+        f"certification.listing:{organization_id}:{hit['source']}:{hit['entry_key']}:{hit['rfc']}"
+    )
 
 
 @transaction.atomic

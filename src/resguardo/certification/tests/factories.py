@@ -17,7 +17,9 @@ def day(offset: int) -> datetime.date:
 
 
 def pdf(name="acuse.pdf", body=b"acuse") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, b"%PDF-1.4\n" + body + b"\n%%EOF\n", content_type="application/pdf")
+    return SimpleUploadedFile(
+        name, b"%PDF-1.4\n" + body + b"\n%%EOF\n", content_type="application/pdf"
+    )
 
 
 def person_rfc(body="GATS900214Q7") -> str:

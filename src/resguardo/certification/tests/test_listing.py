@@ -61,7 +61,9 @@ def test_own_rfc_in_a_new_69b_version_turns_the_prerequisite_red_and_notifies(
     assert "AGENCIA ADUANAL NORTE SC" in home
 
 
-def test_a_listed_mandatario_blocks_once_recorded(world, client_for, django_capture_on_commit_callbacks):
+def test_a_listed_mandatario_blocks_once_recorded(
+    world, client_for, django_capture_on_commit_callbacks
+):
     rfc = person_rfc("GATS900214Q7")
     with django_capture_on_commit_callbacks(execute=True):
         import_69b([*OTHERS, (rfc, "GARZA TREVINO SOFIA", "Definitivo")], "v1.csv")

@@ -1,8 +1,6 @@
 """The certification record, its renewals, documents, representatives and prerequisites."""
 
-from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -51,7 +49,9 @@ class CertificationDetailView(OrganizationRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         certification = selectors.certification_get(membership=self.membership, pk=kwargs["pk"])
-        renewals = list(selectors.renewal_list(membership=self.membership, certification=certification))
+        renewals = list(
+            selectors.renewal_list(membership=self.membership, certification=certification)
+        )
         return super().get_context_data(
             certification=certification,
             days_left=selectors.days_left(certification),
@@ -134,7 +134,9 @@ class RenewalFileView(ServiceFormView):
     success_message = gettext_lazy("Renewal recorded as filed.")
 
     def run(self, actor, **data):
-        certification = selectors.certification_get(membership=self.membership, pk=self.kwargs["pk"])
+        certification = selectors.certification_get(
+            membership=self.membership, pk=self.kwargs["pk"]
+        )
         return services.renewal_file(actor=actor, certification=certification, **data)
 
     def success_url(self):

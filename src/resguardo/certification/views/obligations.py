@@ -92,7 +92,9 @@ class AvisoListView(OrganizationRequiredMixin, TemplateView):
         avisos = list(selectors.aviso_list(membership=self.membership))
         for aviso in avisos:
             aviso.overdue = (
-                aviso.status == AvisoStatus.DRAFT and aviso.due_on is not None and aviso.due_on < today
+                aviso.status == AvisoStatus.DRAFT
+                and aviso.due_on is not None
+                and aviso.due_on < today
             )
         return super().get_context_data(
             avisos=avisos, can_manage=self.can(Perm.MANAGE_COMPLIANCE), **kwargs
