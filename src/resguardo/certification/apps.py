@@ -15,24 +15,24 @@ class CertificationConfig(AppConfig):
     resguardo = ResguardoModule(
         urls=(Urls("certification/", f"{_HERE}.urls"),),
         api_routes=(
-            ApiRoute("certifications", f"{_API}.CertificationViewSet", "certification"),
-            ApiRoute("certification-fees", f"{_API}.FeeViewSet", "certificationfee"),
-            ApiRoute("certification-avisos", f"{_API}.AvisoViewSet", "certificationaviso"),
+            ApiRoute("certifications", f"{_API}.OwnCertificationViewSet", "certification"),
+            ApiRoute("certification-fees", f"{_API}.OwnFeeViewSet", "certificationfee"),
+            ApiRoute("certification-avisos", f"{_API}.OwnAvisoViewSet", "certificationaviso"),
             ApiRoute(
                 "certification-requirements",
-                f"{_API}.RequirementViewSet",
+                f"{_API}.OwnRequirementViewSet",
                 "certificationrequirement",
             ),
             ApiRoute(
                 "certification-representatives",
-                f"{_API}.RepresentativeViewSet",
+                f"{_API}.OwnRepresentativeViewSet",
                 "certificationrepresentative",
             ),
         ),
         api_paths=(
             ApiPath(
                 "certification-prerequisites/",
-                f"{_API}.PrerequisitesView",
+                f"{_API}.OwnPrerequisitesView",
                 "certification_prerequisites",
             ),
         ),

@@ -318,6 +318,22 @@ SPECTACULAR_SETTINGS = {
         "WatchlistSourceEnum": "resguardo.partners.choices.WatchlistSource",
         # Risk levels and partner-finding severities are the same low / medium / high set.
         "RiskLevelEnum": "resguardo.partners.choices.RiskLevel",
+        # Names the schema had before the certification's own program, modality and role.
+        "ProgramEnum": "resguardo.partners.choices.CertificationProgram",
+        "ModalityEnum": "resguardo.partners.choices.OeaModality",
+        "RoleEnum": "resguardo.core.choices.Role",
+        "OwnCertificationProgramEnum": "resguardo.certification.choices.Program",
+        "OwnCertificationModalityEnum": "resguardo.certification.choices.Modality",
+        "OwnCertificationStatusEnum": "resguardo.certification.choices.CertificationStatus",
+        "OwnCertificationRenewalStatusEnum": "resguardo.certification.choices.RenewalStatus",
+        "OwnCertificationDocumentKindEnum": "resguardo.certification.choices.DocumentKind",
+        "RepresentativeRoleEnum": "resguardo.certification.choices.RepresentativeRole",
+        "CertificationPrerequisiteKindEnum": "resguardo.certification.choices.PrerequisiteKind",
+        "AvisoKindEnum": "resguardo.certification.choices.AvisoKind",
+        "AvisoTriggerEnum": "resguardo.certification.choices.AvisoTrigger",
+        "AvisoStatusEnum": "resguardo.certification.choices.AvisoStatus",
+        "AuthorityRequirementKindEnum": "resguardo.certification.choices.RequirementKind",
+        "AuthorityRequirementStatusEnum": "resguardo.certification.choices.RequirementStatus",
     },
 }
 

@@ -22,14 +22,14 @@ from ..models import (
 )
 
 
-class DocumentSerializer(serializers.ModelSerializer):
+class OwnDocumentSerializer(serializers.ModelSerializer):
     class Meta:
         model = CertificationDocument
         fields = ["id", "kind", "title", "original_name", "content_type", "size", "sha256"]
         read_only_fields = fields
 
 
-class RenewalSerializer(serializers.ModelSerializer):
+class OwnRenewalSerializer(serializers.ModelSerializer):
     class Meta:
         model = Renewal
         fields = ["id", "filed_on", "folio", "previous_expires_on", "acknowledged_on",
@@ -37,9 +37,9 @@ class RenewalSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CertificationSerializer(serializers.ModelSerializer):
+class OwnCertificationSerializer(serializers.ModelSerializer):
     days_left = serializers.SerializerMethodField()
-    renewals = RenewalSerializer(many=True, read_only=True)
+    renewals = OwnRenewalSerializer(many=True, read_only=True)
 
     class Meta:
         model = Certification
@@ -53,7 +53,7 @@ class CertificationSerializer(serializers.ModelSerializer):
         return days_left(obj)
 
 
-class CertificationWriteSerializer(serializers.Serializer):
+class OwnCertificationWriteSerializer(serializers.Serializer):
     site = serializers.IntegerField(required=False, allow_null=True, help_text="Only to create.")
     program = serializers.ChoiceField(choices=Program.choices, required=False)
     modality = serializers.ChoiceField(choices=Modality.choices, required=False)
@@ -65,12 +65,12 @@ class CertificationWriteSerializer(serializers.Serializer):
     version = serializers.IntegerField(required=False)
 
 
-class RenewalFileSerializer(serializers.Serializer):
+class OwnRenewalFileSerializer(serializers.Serializer):
     filed_on = serializers.DateField()
     folio = serializers.CharField(max_length=80)
 
 
-class RenewalAcknowledgeSerializer(serializers.Serializer):
+class OwnRenewalAcknowledgeSerializer(serializers.Serializer):
     renewal = serializers.IntegerField()
     acknowledged_on = serializers.DateField()
     new_expires_on = serializers.DateField()
@@ -78,25 +78,25 @@ class RenewalAcknowledgeSerializer(serializers.Serializer):
     upload = serializers.FileField()
 
 
-class RepresentativeSerializer(serializers.ModelSerializer):
+class OwnRepresentativeSerializer(serializers.ModelSerializer):
     class Meta:
         model = Representative
         fields = ["id", "full_name", "rfc", "role", "appointed_on", "removed_on", "version"]
         read_only_fields = fields
 
 
-class RepresentativeWriteSerializer(serializers.Serializer):
+class OwnRepresentativeWriteSerializer(serializers.Serializer):
     full_name = serializers.CharField(max_length=200)
     rfc = serializers.CharField(max_length=13)
     role = serializers.ChoiceField(choices=RepresentativeRole.choices)
     appointed_on = serializers.DateField(required=False, allow_null=True)
 
 
-class RemoveSerializer(serializers.Serializer):
+class OwnRemoveSerializer(serializers.Serializer):
     removed_on = serializers.DateField()
 
 
-class PrerequisiteRowSerializer(serializers.Serializer):
+class OwnPrerequisiteRowSerializer(serializers.Serializer):
     kind = serializers.CharField()
     label = serializers.CharField()
     state = serializers.CharField()
@@ -108,7 +108,7 @@ class PrerequisiteRowSerializer(serializers.Serializer):
     hits = serializers.ListField(child=serializers.DictField())
 
 
-class PrerequisiteWriteSerializer(serializers.Serializer):
+class OwnPrerequisiteWriteSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=PrerequisiteKind.choices)
     is_positive = serializers.BooleanField(allow_null=True)
     issued_on = serializers.DateField(required=False, allow_null=True)
@@ -117,9 +117,9 @@ class PrerequisiteWriteSerializer(serializers.Serializer):
     notes = serializers.CharField(required=False, allow_blank=True)
 
 
-class FeeSerializer(serializers.ModelSerializer):
+class OwnFeeSerializer(serializers.ModelSerializer):
     overdue = serializers.SerializerMethodField()
-    documents = DocumentSerializer(many=True, read_only=True)
+    documents = OwnDocumentSerializer(many=True, read_only=True)
 
     class Meta:
         model = AnnualFee
@@ -133,7 +133,7 @@ class FeeSerializer(serializers.ModelSerializer):
         return fee_is_overdue(obj)
 
 
-class FeeWriteSerializer(serializers.Serializer):
+class OwnFeeWriteSerializer(serializers.Serializer):
     certification = serializers.IntegerField()
     year = serializers.IntegerField()
     amount = serializers.DecimalField(
@@ -142,7 +142,7 @@ class FeeWriteSerializer(serializers.Serializer):
     due_on = serializers.DateField(required=False, allow_null=True)
 
 
-class FeePaySerializer(serializers.Serializer):
+class OwnFeePaySerializer(serializers.Serializer):
     paid_on = serializers.DateField()
     amount = serializers.DecimalField(
         max_digits=12, decimal_places=2, required=False, allow_null=True
@@ -151,8 +151,8 @@ class FeePaySerializer(serializers.Serializer):
     upload = serializers.FileField()
 
 
-class AvisoSerializer(serializers.ModelSerializer):
-    documents = DocumentSerializer(many=True, read_only=True)
+class OwnAvisoSerializer(serializers.ModelSerializer):
+    documents = OwnDocumentSerializer(many=True, read_only=True)
 
     class Meta:
         model = Aviso
@@ -162,7 +162,7 @@ class AvisoSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class AvisoWriteSerializer(serializers.Serializer):
+class OwnAvisoWriteSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=AvisoKind.choices)
     description = serializers.CharField()
     site = serializers.IntegerField(required=False, allow_null=True)
@@ -170,19 +170,19 @@ class AvisoWriteSerializer(serializers.Serializer):
     owner = serializers.IntegerField(required=False, allow_null=True)
 
 
-class AvisoFileSerializer(serializers.Serializer):
+class OwnAvisoFileSerializer(serializers.Serializer):
     filed_on = serializers.DateField()
     folio = serializers.CharField(max_length=80)
     version = serializers.IntegerField(required=False)
 
 
-class AcuseSerializer(serializers.Serializer):
+class OwnAcuseSerializer(serializers.Serializer):
     acknowledged_on = serializers.DateField()
     upload = serializers.FileField()
 
 
-class RequirementSerializer(serializers.ModelSerializer):
-    documents = DocumentSerializer(many=True, read_only=True)
+class OwnRequirementSerializer(serializers.ModelSerializer):
+    documents = OwnDocumentSerializer(many=True, read_only=True)
 
     class Meta:
         model = AuthorityRequirement
@@ -192,7 +192,7 @@ class RequirementSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class RequirementWriteSerializer(serializers.Serializer):
+class OwnRequirementWriteSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=RequirementKind.choices, required=False)
     reference = serializers.CharField(max_length=120)
     authority = serializers.CharField(max_length=120, required=False, allow_blank=True)
@@ -203,7 +203,7 @@ class RequirementWriteSerializer(serializers.Serializer):
     description = serializers.CharField()
 
 
-class RequirementAnswerSerializer(serializers.Serializer):
+class OwnRequirementAnswerSerializer(serializers.Serializer):
     answer = serializers.CharField()
     answered_on = serializers.DateField()
     close = serializers.BooleanField(required=False, default=False)

@@ -15,6 +15,7 @@ from resguardo.core.permissions import Perm, require_perm
 from resguardo.core.selectors import member_user_list, site_get
 
 from .. import selectors, services
+from ..filtersets import AvisoFilterSet, FeeFilterSet, RequirementFilterSet
 from ..models import AnnualFee, AuthorityRequirement, Aviso, Certification, Representative
 from . import serializers as s
 
@@ -44,9 +45,9 @@ class _Api:
         return dict(serializer.validated_data)
 
 
-class CertificationViewSet(_Api, mixins.CreateModelMixin, mixins.UpdateModelMixin,
+class OwnCertificationViewSet(_Api, mixins.CreateModelMixin, mixins.UpdateModelMixin,
                            ReadOnlyOrganizationViewSet):  # fmt: skip
-    serializer_class = s.CertificationSerializer
+    serializer_class = s.OwnCertificationSerializer
     queryset = Certification.objects.none()
     http_method_names = ["get", "post", "patch", "head", "options"]
 
@@ -54,77 +55,80 @@ class CertificationViewSet(_Api, mixins.CreateModelMixin, mixins.UpdateModelMixi
         return selectors.certification_list(membership=self.membership).prefetch_related("renewals")
 
     @extend_schema(
-        request=s.CertificationWriteSerializer, responses={201: s.CertificationSerializer}
+        request=s.OwnCertificationWriteSerializer, responses={201: s.OwnCertificationSerializer}
     )
     def create(self, request, *args, **kwargs):
-        data = self.parsed(s.CertificationWriteSerializer)
+        data = self.parsed(s.OwnCertificationWriteSerializer)
         data.pop("version", None)
         site = self.site_for(data.pop("site", None))
         certification = services.certification_create(actor=self.actor, site=site, **data)
         return Response(
-            s.CertificationSerializer(certification).data, status=status.HTTP_201_CREATED
+            s.OwnCertificationSerializer(certification).data, status=status.HTTP_201_CREATED
         )
 
-    @extend_schema(request=s.CertificationWriteSerializer, responses=s.CertificationSerializer)
+    @extend_schema(
+        request=s.OwnCertificationWriteSerializer, responses=s.OwnCertificationSerializer
+    )
     def partial_update(self, request, *args, **kwargs):
         certification = self.get_object()
-        data = self.parsed(s.CertificationWriteSerializer)
+        data = self.parsed(s.OwnCertificationWriteSerializer)
         data.pop("site", None)
         version = data.pop("version", None)
         certification = services.certification_update(
             actor=self.actor, certification=certification, expected_version=version, **data
         )
-        return Response(s.CertificationSerializer(certification).data)
+        return Response(s.OwnCertificationSerializer(certification).data)
 
-    @extend_schema(request=s.RenewalFileSerializer, responses={201: s.RenewalSerializer})
+    @extend_schema(request=s.OwnRenewalFileSerializer, responses={201: s.OwnRenewalSerializer})
     @action(detail=True, methods=["post"])
     def renewal(self, request, pk=None):
         certification = self.get_object()
         renewal = services.renewal_file(
-            actor=self.actor, certification=certification, **self.parsed(s.RenewalFileSerializer)
+            actor=self.actor, certification=certification, **self.parsed(s.OwnRenewalFileSerializer)
         )
-        return Response(s.RenewalSerializer(renewal).data, status=status.HTTP_201_CREATED)
+        return Response(s.OwnRenewalSerializer(renewal).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=s.RenewalAcknowledgeSerializer, responses=s.RenewalSerializer)
+    @extend_schema(request=s.OwnRenewalAcknowledgeSerializer, responses=s.OwnRenewalSerializer)
     @action(detail=True, methods=["post"], url_path="renewal-acuse")
     def renewal_acuse(self, request, pk=None):
         certification = self.get_object()
-        data = self.parsed(s.RenewalAcknowledgeSerializer)
+        data = self.parsed(s.OwnRenewalAcknowledgeSerializer)
         renewal = selectors.renewal_get(membership=self.membership, pk=data.pop("renewal"))
         if renewal.certification_id != certification.pk:
             from django.http import Http404
 
             raise Http404
         renewal = services.renewal_acknowledge(actor=self.actor, renewal=renewal, **data)
-        return Response(s.RenewalSerializer(renewal).data)
+        return Response(s.OwnRenewalSerializer(renewal).data)
 
 
-class RepresentativeViewSet(_Api, mixins.CreateModelMixin, ReadOnlyOrganizationViewSet):
-    serializer_class = s.RepresentativeSerializer
+class OwnRepresentativeViewSet(_Api, mixins.CreateModelMixin, ReadOnlyOrganizationViewSet):
+    serializer_class = s.OwnRepresentativeSerializer
     queryset = Representative.objects.none()
 
     def get_scoped_queryset(self):
         return selectors.representative_list(membership=self.membership, include_removed=True)
 
     @extend_schema(
-        request=s.RepresentativeWriteSerializer, responses={201: s.RepresentativeSerializer}
+        request=s.OwnRepresentativeWriteSerializer, responses={201: s.OwnRepresentativeSerializer}
     )
     def create(self, request, *args, **kwargs):
         person = services.representative_add(
-            actor=self.actor, **self.parsed(s.RepresentativeWriteSerializer)
+            actor=self.actor, **self.parsed(s.OwnRepresentativeWriteSerializer)
         )
-        return Response(s.RepresentativeSerializer(person).data, status=status.HTTP_201_CREATED)
+        return Response(s.OwnRepresentativeSerializer(person).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=s.RemoveSerializer, responses=s.RepresentativeSerializer)
+    @extend_schema(request=s.OwnRemoveSerializer, responses=s.OwnRepresentativeSerializer)
     @action(detail=True, methods=["post"])
     def remove(self, request, pk=None):
+        representative = self.get_object()
         person = services.representative_remove(
-            actor=self.actor, representative=self.get_object(), **self.parsed(s.RemoveSerializer)
+            actor=self.actor, representative=representative, **self.parsed(s.OwnRemoveSerializer)
         )
-        return Response(s.RepresentativeSerializer(person).data)
+        return Response(s.OwnRepresentativeSerializer(person).data)
 
 
-class PrerequisitesView(_Api, APIView):
+class OwnPrerequisitesView(_Api, APIView):
     """The prerequisites panel (GET) and recording one prerequisite (POST)."""
 
     permission_classes = [IsOrganizationMember]
@@ -136,101 +140,111 @@ class PrerequisitesView(_Api, APIView):
     def membership(self):
         return self.request.membership
 
-    @extend_schema(responses=s.PrerequisiteRowSerializer(many=True))
+    @extend_schema(responses=s.OwnPrerequisiteRowSerializer(many=True))
     def get(self, request):
         rows = selectors.prerequisite_panel(membership=self.membership)
-        return Response(s.PrerequisiteRowSerializer(rows, many=True).data)
+        return Response(s.OwnPrerequisiteRowSerializer(rows, many=True).data)
 
     @extend_schema(
-        request=s.PrerequisiteWriteSerializer, responses=s.PrerequisiteRowSerializer(many=True)
+        request=s.OwnPrerequisiteWriteSerializer,
+        responses=s.OwnPrerequisiteRowSerializer(many=True),
     )
     def post(self, request):
         require_perm(self.membership, Perm.MANAGE_COMPLIANCE)
-        services.prerequisite_record(actor=self.actor, **self.parsed(s.PrerequisiteWriteSerializer))
+        services.prerequisite_record(
+            actor=self.actor, **self.parsed(s.OwnPrerequisiteWriteSerializer)
+        )
         rows = selectors.prerequisite_panel(membership=self.membership)
-        return Response(s.PrerequisiteRowSerializer(rows, many=True).data)
+        return Response(s.OwnPrerequisiteRowSerializer(rows, many=True).data)
 
 
-class FeeViewSet(_Api, mixins.CreateModelMixin, ReadOnlyOrganizationViewSet):
-    serializer_class = s.FeeSerializer
+class OwnFeeViewSet(_Api, mixins.CreateModelMixin, ReadOnlyOrganizationViewSet):
+    serializer_class = s.OwnFeeSerializer
     queryset = AnnualFee.objects.none()
+    filterset_class = FeeFilterSet
 
     def get_scoped_queryset(self):
         return selectors.fee_list(membership=self.membership).prefetch_related("documents")
 
-    @extend_schema(request=s.FeeWriteSerializer, responses={201: s.FeeSerializer})
+    @extend_schema(request=s.OwnFeeWriteSerializer, responses={201: s.OwnFeeSerializer})
     def create(self, request, *args, **kwargs):
-        data = self.parsed(s.FeeWriteSerializer)
+        data = self.parsed(s.OwnFeeWriteSerializer)
         data["certification"] = selectors.certification_get(
             membership=self.membership, pk=data["certification"]
         )
         fee = services.fee_record(actor=self.actor, **data)
-        return Response(s.FeeSerializer(fee).data, status=status.HTTP_201_CREATED)
+        return Response(s.OwnFeeSerializer(fee).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=s.FeePaySerializer, responses=s.FeeSerializer)
+    @extend_schema(request=s.OwnFeePaySerializer, responses=s.OwnFeeSerializer)
     @action(detail=True, methods=["post"])
     def pay(self, request, pk=None):
-        fee = services.fee_pay(
-            actor=self.actor, fee=self.get_object(), **self.parsed(s.FeePaySerializer)
-        )
-        return Response(s.FeeSerializer(fee).data)
+        fee = self.get_object()
+        fee = services.fee_pay(actor=self.actor, fee=fee, **self.parsed(s.OwnFeePaySerializer))
+        return Response(s.OwnFeeSerializer(fee).data)
 
 
-class AvisoViewSet(_Api, mixins.CreateModelMixin, ReadOnlyOrganizationViewSet):
-    serializer_class = s.AvisoSerializer
+class OwnAvisoViewSet(_Api, mixins.CreateModelMixin, ReadOnlyOrganizationViewSet):
+    serializer_class = s.OwnAvisoSerializer
     queryset = Aviso.objects.none()
+    filterset_class = AvisoFilterSet
 
     def get_scoped_queryset(self):
         return selectors.aviso_list(membership=self.membership).prefetch_related("documents")
 
-    @extend_schema(request=s.AvisoWriteSerializer, responses={201: s.AvisoSerializer})
+    @extend_schema(request=s.OwnAvisoWriteSerializer, responses={201: s.OwnAvisoSerializer})
     def create(self, request, *args, **kwargs):
-        data = self.parsed(s.AvisoWriteSerializer)
+        data = self.parsed(s.OwnAvisoWriteSerializer)
         data["site"] = self.site_for(data.get("site"))
         data["owner"] = self.user_for(data.get("owner"))
         aviso = services.aviso_create(actor=self.actor, **data)
-        return Response(s.AvisoSerializer(aviso).data, status=status.HTTP_201_CREATED)
+        return Response(s.OwnAvisoSerializer(aviso).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=s.AvisoFileSerializer, responses=s.AvisoSerializer)
+    @extend_schema(request=s.OwnAvisoFileSerializer, responses=s.OwnAvisoSerializer)
     @action(detail=True, methods=["post"])
     def file(self, request, pk=None):
-        data = self.parsed(s.AvisoFileSerializer)
+        aviso = self.get_object()
+        data = self.parsed(s.OwnAvisoFileSerializer)
         version = data.pop("version", None)
-        aviso = services.aviso_file(
-            actor=self.actor, aviso=self.get_object(), expected_version=version, **data
-        )
-        return Response(s.AvisoSerializer(aviso).data)
+        aviso = services.aviso_file(actor=self.actor, aviso=aviso, expected_version=version, **data)
+        return Response(s.OwnAvisoSerializer(aviso).data)
 
-    @extend_schema(request=s.AcuseSerializer, responses=s.AvisoSerializer)
+    @extend_schema(request=s.OwnAcuseSerializer, responses=s.OwnAvisoSerializer)
     @action(detail=True, methods=["post"])
     def acuse(self, request, pk=None):
+        aviso = self.get_object()
         aviso = services.aviso_acknowledge(
-            actor=self.actor, aviso=self.get_object(), **self.parsed(s.AcuseSerializer)
+            actor=self.actor, aviso=aviso, **self.parsed(s.OwnAcuseSerializer)
         )
-        return Response(s.AvisoSerializer(aviso).data)
+        return Response(s.OwnAvisoSerializer(aviso).data)
 
 
-class RequirementViewSet(_Api, mixins.CreateModelMixin, ReadOnlyOrganizationViewSet):
-    serializer_class = s.RequirementSerializer
+class OwnRequirementViewSet(_Api, mixins.CreateModelMixin, ReadOnlyOrganizationViewSet):
+    serializer_class = s.OwnRequirementSerializer
     queryset = AuthorityRequirement.objects.none()
+    filterset_class = RequirementFilterSet
 
     def get_scoped_queryset(self):
         return selectors.requirement_list(membership=self.membership).prefetch_related("documents")
 
-    @extend_schema(request=s.RequirementWriteSerializer, responses={201: s.RequirementSerializer})
+    @extend_schema(
+        request=s.OwnRequirementWriteSerializer, responses={201: s.OwnRequirementSerializer}
+    )
     def create(self, request, *args, **kwargs):
-        data = self.parsed(s.RequirementWriteSerializer)
+        data = self.parsed(s.OwnRequirementWriteSerializer)
         data["site"] = self.site_for(data.get("site"))
         data["owner"] = self.user_for(data.get("owner"))
         requirement = services.requirement_create(actor=self.actor, **data)
-        return Response(s.RequirementSerializer(requirement).data, status=status.HTTP_201_CREATED)
+        return Response(
+            s.OwnRequirementSerializer(requirement).data, status=status.HTTP_201_CREATED
+        )
 
-    @extend_schema(request=s.RequirementAnswerSerializer, responses=s.RequirementSerializer)
+    @extend_schema(request=s.OwnRequirementAnswerSerializer, responses=s.OwnRequirementSerializer)
     @action(detail=True, methods=["post"])
     def answer(self, request, pk=None):
-        data = self.parsed(s.RequirementAnswerSerializer)
+        requirement = self.get_object()
+        data = self.parsed(s.OwnRequirementAnswerSerializer)
         version = data.pop("version", None)
         requirement = services.requirement_answer(
-            actor=self.actor, requirement=self.get_object(), expected_version=version, **data
+            actor=self.actor, requirement=requirement, expected_version=version, **data
         )
-        return Response(s.RequirementSerializer(requirement).data)
+        return Response(s.OwnRequirementSerializer(requirement).data)

@@ -78,10 +78,20 @@ def requirement_create(
     )
     if kind == RequirementKind.REQUIREMENT:
         # An unanswered requirement can start a cancellation: the record says so.
-        Certification.objects.filter(
-            organization=organization, status=CertificationStatus.GRANTED
-        ).update(status=CertificationStatus.REQUIREMENT_OPEN)
+        _move_status(
+            actor, organization, CertificationStatus.GRANTED, CertificationStatus.REQUIREMENT_OPEN
+        )
     return requirement
+
+
+def _move_status(actor, organization, before, after) -> None:
+    for certification in Certification.objects.filter(organization=organization, status=before):
+        update_audited(
+            actor=actor.user,
+            organization=organization,
+            instance=certification,
+            changes={"status": after},
+        )
 
 
 @transaction.atomic
@@ -150,9 +160,9 @@ def requirement_answer(
         status=RequirementStatus.OPEN,
     ).exists()
     if not still_open:
-        Certification.objects.filter(
-            organization=organization, status=CertificationStatus.REQUIREMENT_OPEN
-        ).update(status=CertificationStatus.GRANTED)
+        _move_status(
+            actor, organization, CertificationStatus.REQUIREMENT_OPEN, CertificationStatus.GRANTED
+        )
     return requirement
 
 

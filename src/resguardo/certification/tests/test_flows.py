@@ -135,3 +135,19 @@ def test_roles_and_the_outsider(world, client_for, api_for):
     )
     assert saved.status_code == 200
     assert Certification.objects.get().notes == "Revisado"
+
+
+def test_overdue_filter_is_the_same_on_the_page_and_in_the_api(world, client_for, api_for):
+    actor = actor_for(world, world.carla)
+    late = services.aviso_create(
+        actor=actor, kind=AvisoKind.CHANGE, description="Aviso atrasado", due_on=day(-2)
+    )
+    services.aviso_create(
+        actor=actor, kind=AvisoKind.CHANGE, description="Aviso a tiempo", due_on=day(9)
+    )
+    page = client_for(world.carla).get(reverse("certification:aviso_list") + "?overdue=true")
+    text = page.content.decode()
+    assert "Aviso atrasado" in text and "Aviso a tiempo" not in text
+    assert 'class="overdue"' in text
+    api = api_for(world.carla).get("/api/v1/certification-avisos/?overdue=true").json()
+    assert [row["id"] for row in api["results"]] == [late.pk]

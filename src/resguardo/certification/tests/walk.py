@@ -117,11 +117,11 @@ SHARED_OBJECT_ROUTES = {
 def list_ids(w):
     records = norte_records(w)
     return {
-        "api:certification-list": ("id", [records["certification"].pk]),
-        "api:certificationfee-list": ("id", [records["fee"].pk]),
-        "api:certificationaviso-list": ("id", [records["aviso"].pk]),
-        "api:certificationrequirement-list": ("id", [records["requirement"].pk]),
-        "api:certificationrepresentative-list": ("id", [records["person"].pk]),
+        "api:certification-list": ("id", {records["certification"].pk}),
+        "api:certificationfee-list": ("id", {records["fee"].pk}),
+        "api:certificationaviso-list": ("id", {records["aviso"].pk}),
+        "api:certificationrequirement-list": ("id", {records["requirement"].pk}),
+        "api:certificationrepresentative-list": ("id", {records["person"].pk}),
     }
 
 

@@ -66,7 +66,12 @@ class CertificationDetailView(OrganizationRequiredMixin, TemplateView):
             documents=selectors.document_list(membership=self.membership).filter(
                 certification=certification
             ),
-            fees=selectors.fee_list(membership=self.membership).filter(certification=certification),
+            fees=[
+                (fee, selectors.fee_is_overdue(fee))
+                for fee in selectors.fee_list(membership=self.membership).filter(
+                    certification=certification
+                )
+            ],
             can_manage=self.can(Perm.MANAGE_COMPLIANCE),
             **kwargs,
         )
@@ -115,16 +120,14 @@ class DocumentAddView(ServiceFormView):
     title = gettext_lazy("Add a certification document")
     success_message = gettext_lazy("Document kept.")
 
+    def get_target(self):
+        return selectors.certification_get(membership=self.membership, pk=self.kwargs["pk"])
+
     def run(self, actor, **data):
-        self.certification = selectors.certification_get(
-            membership=self.membership, pk=self.kwargs["pk"]
-        )
-        return services.certification_document_add(
-            actor=actor, certification=self.certification, **data
-        )
+        return services.certification_document_add(actor=actor, certification=self.target, **data)
 
     def success_url(self):
-        return self.certification.get_absolute_url()
+        return self.target.get_absolute_url()
 
 
 class RenewalFileView(ServiceFormView):
@@ -133,11 +136,11 @@ class RenewalFileView(ServiceFormView):
     intro = gettext_lazy("The Aviso Único de Renovación, filed in VUCEM with its folio.")
     success_message = gettext_lazy("Renewal recorded as filed.")
 
+    def get_target(self):
+        return selectors.certification_get(membership=self.membership, pk=self.kwargs["pk"])
+
     def run(self, actor, **data):
-        certification = selectors.certification_get(
-            membership=self.membership, pk=self.kwargs["pk"]
-        )
-        return services.renewal_file(actor=actor, certification=certification, **data)
+        return services.renewal_file(actor=actor, certification=self.target, **data)
 
     def success_url(self):
         return self.object.certification.get_absolute_url()
@@ -148,9 +151,11 @@ class RenewalAcknowledgeView(ServiceFormView):
     title = gettext_lazy("Renewal acuse")
     success_message = gettext_lazy("Certification renewed.")
 
+    def get_target(self):
+        return selectors.renewal_get(membership=self.membership, pk=self.kwargs["pk"])
+
     def run(self, actor, **data):
-        renewal = selectors.renewal_get(membership=self.membership, pk=self.kwargs["pk"])
-        return services.renewal_acknowledge(actor=actor, renewal=renewal, **data)
+        return services.renewal_acknowledge(actor=actor, renewal=self.target, **data)
 
     def success_url(self):
         return self.object.certification.get_absolute_url()

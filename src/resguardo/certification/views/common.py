@@ -33,9 +33,21 @@ class ServiceFormView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
     def get_title(self):
         return self.title
 
+    def get_target(self):
+        """The record the form acts on, read on every request (another organization's id
+        answers 404 before any form is shown). None for forms that create a record."""
+        return None
+
+    @property
+    def target(self):
+        if not hasattr(self, "_target"):
+            self._target = self.get_target()
+        return self._target
+
     def get_context_data(self, **kwargs):
         from django.urls import reverse
 
+        self.target  # noqa: B018 - 404 for another organization's record, on GET too
         return super().get_context_data(
             title=self.get_title(),
             intro=self.intro,

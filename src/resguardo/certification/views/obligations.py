@@ -6,10 +6,12 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from resguardo.core.permissions import Perm
+from resguardo.core.views.lists import FilteredListView
 from resguardo.core.views.mixins import OrganizationRequiredMixin
 
 from .. import selectors, services
 from ..choices import AvisoStatus, RequirementKind
+from ..filtersets import AvisoFilterSet, FeeFilterSet, RequirementFilterSet
 from ..forms import (
     AvisoAcknowledgeForm,
     AvisoFileForm,
@@ -23,17 +25,20 @@ from ..forms import (
 from .common import ServiceFormView
 
 
-class FeeListView(OrganizationRequiredMixin, TemplateView):
-    template_name = "certification/fee_list.html"
-
+class _ListView(FilteredListView):
     def get_context_data(self, **kwargs):
-        today = timezone.localdate()
-        fees = list(selectors.fee_list(membership=self.membership))
-        for fee in fees:
-            fee.overdue = selectors.fee_is_overdue(fee, today)
         return super().get_context_data(
-            fees=fees, can_manage=self.can(Perm.MANAGE_COMPLIANCE), **kwargs
+            today=timezone.localdate(), can_manage=self.can(Perm.MANAGE_COMPLIANCE), **kwargs
         )
+
+
+class FeeListView(_ListView):
+    template_name = "certification/fee_list.html"
+    partial_template_name = "certification/partials/_fee_rows.html"
+    filterset_class = FeeFilterSet
+
+    def get_base_queryset(self):
+        return selectors.fee_list(membership=self.membership)
 
 
 class FeeDetailView(OrganizationRequiredMixin, TemplateView):
@@ -84,21 +89,13 @@ class FeePayView(ServiceFormView):
         return services.fee_pay(actor=actor, fee=fee, **data)
 
 
-class AvisoListView(OrganizationRequiredMixin, TemplateView):
+class AvisoListView(_ListView):
     template_name = "certification/aviso_list.html"
+    partial_template_name = "certification/partials/_aviso_rows.html"
+    filterset_class = AvisoFilterSet
 
-    def get_context_data(self, **kwargs):
-        today = timezone.localdate()
-        avisos = list(selectors.aviso_list(membership=self.membership))
-        for aviso in avisos:
-            aviso.overdue = (
-                aviso.status == AvisoStatus.DRAFT
-                and aviso.due_on is not None
-                and aviso.due_on < today
-            )
-        return super().get_context_data(
-            avisos=avisos, can_manage=self.can(Perm.MANAGE_COMPLIANCE), **kwargs
-        )
+    def get_base_queryset(self):
+        return selectors.aviso_list(membership=self.membership)
 
 
 class AvisoDetailView(OrganizationRequiredMixin, TemplateView):
@@ -154,22 +151,20 @@ class AvisoAcknowledgeView(ServiceFormView):
     success_message = gettext_lazy("Acuse kept.")
     cancel_url_name = "certification:aviso_list"
 
+    def get_target(self):
+        return selectors.aviso_get(membership=self.membership, pk=self.kwargs["pk"])
+
     def run(self, actor, **data):
-        aviso = selectors.aviso_get(membership=self.membership, pk=self.kwargs["pk"])
-        return services.aviso_acknowledge(actor=actor, aviso=aviso, **data)
+        return services.aviso_acknowledge(actor=actor, aviso=self.target, **data)
 
 
-class RequirementListView(OrganizationRequiredMixin, TemplateView):
+class RequirementListView(_ListView):
     template_name = "certification/requirement_list.html"
+    partial_template_name = "certification/partials/_requirement_rows.html"
+    filterset_class = RequirementFilterSet
 
-    def get_context_data(self, **kwargs):
-        today = timezone.localdate()
-        requirements = list(selectors.requirement_list(membership=self.membership))
-        for r in requirements:
-            r.overdue = r.status == "open" and r.deadline is not None and r.deadline < today
-        return super().get_context_data(
-            requirements=requirements, can_manage=self.can(Perm.MANAGE_COMPLIANCE), **kwargs
-        )
+    def get_base_queryset(self):
+        return selectors.requirement_list(membership=self.membership)
 
 
 class RequirementDetailView(OrganizationRequiredMixin, TemplateView):
@@ -232,9 +227,11 @@ class FindingCreateView(ServiceFormView):
     def get_form_kwargs(self):
         return super().get_form_kwargs() | {"people": self.people()}
 
+    def get_target(self):
+        return selectors.requirement_get(membership=self.membership, pk=self.kwargs["pk"])
+
     def run(self, actor, **data):
-        requirement = selectors.requirement_get(membership=self.membership, pk=self.kwargs["pk"])
-        return services.visit_finding_add(actor=actor, requirement=requirement, **data)
+        return services.visit_finding_add(actor=actor, requirement=self.target, **data)
 
     def success_url(self):
         return self.object.requirement.get_absolute_url()
