@@ -76,7 +76,8 @@ def test_acuse_on_a_draft_is_refused_and_no_file_kept(world, api_for):
     )
     assert response.status_code == 400
     assert "upload" in response.json()
-    assert "still a draft" in str(response.json()["upload"])
+    # the API answers in the organization's default language (Spanish) without a preference
+    assert "sigue en borrador" in str(response.json()["upload"])
     assert not CertificationDocument.objects.exists()
     assert Aviso.objects.get().status == AvisoStatus.DRAFT
 

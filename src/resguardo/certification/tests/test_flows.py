@@ -39,14 +39,14 @@ def test_fee_paid_with_receipt_and_overdue_is_red(world, client_for):
     actor = actor_for(world, world.carla)
     certification = granted(world, granted_offset=-400)
     fee_year = certification.granted_on.year + 1
-    fee = services.fee_record(actor=actor, certification=certification, year=fee_year,
-                              due_on=day(-5) if day(-5).year == fee_year else None)  # fmt: skip
+    # due on the grant's anniversary, about 35 days ago
+    fee = services.fee_record(actor=actor, certification=certification, year=fee_year)
+    assert fee.due_on < day(0)
     page = client_for(world.carla).get(reverse("certification:fee_list")).content.decode()
-    if fee.due_on < day(0):
-        assert 'class="overdue"' in page and "Overdue" in page
+    assert 'class="overdue"' in page and 'badge-bad">Overdue' in page
     services.fee_pay(actor=actor, fee=fee, paid_on=day(0), amount="38797.00", upload=pdf())
     page = client_for(world.carla).get(reverse("certification:fee_list")).content.decode()
-    assert "Overdue" not in page
+    assert 'class="overdue"' not in page and 'badge-bad">Overdue' not in page
     receipt = fee.documents.get()
     response = client_for(world.audrey).get(receipt.get_absolute_url())
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
@@ -151,3 +151,14 @@ def test_overdue_filter_is_the_same_on_the_page_and_in_the_api(world, client_for
     assert 'class="overdue"' in text
     api = api_for(world.carla).get("/api/v1/certification-avisos/?overdue=true").json()
     assert [row["id"] for row in api["results"]] == [late.pk]
+
+
+def test_pages_read_in_spanish(world, client_for):
+    world.carla.language = "es-mx"
+    world.carla.save(update_fields=["language"])
+    granted(world, expires_offset=12)
+    page = client_for(world.carla).get(reverse("certification:overview")).content.decode()
+    assert "Representantes legales y mandatarios" in page
+    assert "Quedan 12 días: plazo de renovación abierto" in page
+    page = client_for(world.carla).get(reverse("certification:prerequisites")).content.decode()
+    assert "No publicado en las listas de los art. 69, 69-B o 69-B Bis del CFF" in page
