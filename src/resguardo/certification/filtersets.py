@@ -10,7 +10,7 @@ from resguardo.core.filtersets import FilterSet, site_filter
 from .choices import AvisoKind, AvisoStatus, RequirementKind, RequirementStatus
 from .models import AnnualFee, AuthorityRequirement, Aviso
 
-YES_NO = [("", _("All")), ("true", _("Yes")), ("false", _("No"))]
+YES_NO = [("", _("Either")), ("true", _("Yes")), ("false", _("No"))]
 
 
 def overdue_filter():

@@ -44,8 +44,8 @@ class ListingCheck(TenantModel):
 
     checked_at = models.DateTimeField(_("checked"), default=timezone.now)
     trigger = models.CharField(_("reason"), max_length=20, choices=ListingTrigger)
-    rfcs = models.JSONField(_("RFCs checked"), default=list)
-    versions = models.JSONField(_("list versions"), default=dict)
+    rfcs = models.JSONField(_("RFCs checked"), default=list, blank=True)
+    versions = models.JSONField(_("list versions"), default=dict, blank=True)
     hits = models.JSONField(_("hits"), default=list, blank=True)
 
     class Meta:

@@ -30,9 +30,11 @@ def _organization_certification(organization):
     return Certification.objects.filter(organization=organization, site__isnull=True).first()
 
 
-def _certified(organization) -> bool:
+def _certified_before(organization, day) -> bool:
+    """Certified, with a grant before the change (what changed before the grant was part of
+    the application, not a change to notify)."""
     return Certification.objects.filter(
-        organization=organization, status__in=list(ACTIVE_STATUSES)
+        organization=organization, status__in=list(ACTIVE_STATUSES), granted_on__lte=day
     ).exists()
 
 
@@ -102,9 +104,9 @@ def change_aviso_propose(
     *, organization, trigger, source_key, description, changed_on, site=None, actor=None
 ):
     """A change aviso (rule 7.2.1) for a recorded change, when the trigger is configured and
-    the organization holds a certification. Returns the aviso or None."""
+    the organization was certified when it happened. Returns the aviso or None."""
     days = conf.change_aviso_days().get(trigger)
-    if days is None or not _certified(organization):
+    if days is None or not _certified_before(organization, changed_on):
         return None
     return aviso_propose(
         organization=organization,

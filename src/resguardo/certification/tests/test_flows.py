@@ -162,3 +162,26 @@ def test_pages_read_in_spanish(world, client_for):
     assert "Quedan 12 días: plazo de renovación abierto" in page
     page = client_for(world.carla).get(reverse("certification:prerequisites")).content.decode()
     assert "No publicado en las listas de los art. 69, 69-B o 69-B Bis del CFF" in page
+
+
+def test_a_mandatario_proposes_a_change_aviso_only_after_the_grant(world):
+    from ..choices import RepresentativeRole
+    from .factories import person_rfc
+
+    actor = actor_for(world, world.carla)
+    granted(world, granted_offset=-100)
+    services.representative_add(actor=actor, full_name="Antes del registro",
+                                rfc=person_rfc("ANRE800101A1"), role=RepresentativeRole.MANDATARIO,
+                                appointed_on=day(-300))  # fmt: skip
+    assert not Aviso.objects.exists()
+    person = services.representative_add(
+        actor=actor,
+        full_name="Nuevo mandatario",
+        rfc=person_rfc("NUMA800101A1"),
+        role=RepresentativeRole.MANDATARIO,
+        appointed_on=day(-3),
+    )
+    aviso = Aviso.objects.get()
+    assert aviso.trigger == AvisoTrigger.MANDATARIO_ADDED and aviso.due_on == day(27)
+    services.representative_remove(actor=actor, representative=person, removed_on=day(0))
+    assert Aviso.objects.filter(trigger=AvisoTrigger.MANDATARIO_REMOVED).count() == 1
