@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "resguardo.infosec",
     "resguardo.risks",
     "resguardo.reports",
+    "resguardo.certification",
 ]
 
 MIDDLEWARE = [
@@ -281,6 +282,22 @@ EVENT_DELIVERY_LEASE_SECONDS = env_int("EVENT_DELIVERY_LEASE_SECONDS", 300, mini
 # The sweep (worker and demo, every interval) re-enqueues deliveries overdue by the grace.
 EVENT_SWEEP_INTERVAL_SECONDS = env_int("EVENT_SWEEP_INTERVAL_SECONDS", 60, minimum=1)
 EVENT_SWEEP_GRACE_SECONDS = env_int("EVENT_SWEEP_GRACE_SECONDS", 60, minimum=0)
+# The agency's own certification (resguardo.certification): the renewal window before expiry,
+# the days to file the incident aviso, and which recorded changes propose a change aviso
+# (rule 7.2.1), each with its days to file ("trigger:days", see .env.example).
+CERTIFICATION_RENEWAL_WINDOW_DAYS = env_int("CERTIFICATION_RENEWAL_WINDOW_DAYS", 30, minimum=1)
+CERTIFICATION_INCIDENT_AVISO_DAYS = env_int("CERTIFICATION_INCIDENT_AVISO_DAYS", 5, minimum=1)
+CERTIFICATION_CHANGE_AVISOS = env_list(
+    "CERTIFICATION_CHANGE_AVISOS",
+    [
+        "site_opened:30",
+        "site_closed:30",
+        "representative_added:30",
+        "representative_removed:30",
+        "mandatario_added:30",
+        "mandatario_removed:30",
+    ],
+)
 
 # An empty filter choice says what it means ("All") instead of django-filter's "---------".
 FILTERS_EMPTY_CHOICE_LABEL = pgettext_lazy("empty filter choice", "All")
@@ -358,6 +375,21 @@ SPECTACULAR_SETTINGS = {
         # conveyance keeps the name it had before infosec brought a second "decision" set
         "DecisionEnum": "resguardo.conveyance.choices.SupervisorDecision",
         "RiskStatusEnum": "resguardo.risks.choices.RiskStatus",
+        # Names the schema had before the certification's own program, modality and role.
+        "ProgramEnum": "resguardo.partners.choices.CertificationProgram",
+        "ModalityEnum": "resguardo.partners.choices.OeaModality",
+        "OwnCertificationProgramEnum": "resguardo.certification.choices.Program",
+        "OwnCertificationModalityEnum": "resguardo.certification.choices.Modality",
+        "OwnCertificationStatusEnum": "resguardo.certification.choices.CertificationStatus",
+        "OwnCertificationRenewalStatusEnum": "resguardo.certification.choices.RenewalStatus",
+        "OwnCertificationDocumentKindEnum": "resguardo.certification.choices.DocumentKind",
+        "RepresentativeRoleEnum": "resguardo.certification.choices.RepresentativeRole",
+        "CertificationPrerequisiteKindEnum": "resguardo.certification.choices.PrerequisiteKind",
+        "AvisoKindEnum": "resguardo.certification.choices.AvisoKind",
+        "AvisoTriggerEnum": "resguardo.certification.choices.AvisoTrigger",
+        "AvisoStatusEnum": "resguardo.certification.choices.AvisoStatus",
+        "AuthorityRequirementKindEnum": "resguardo.certification.choices.RequirementKind",
+        "AuthorityRequirementStatusEnum": "resguardo.certification.choices.RequirementStatus",
     },
 }
 
