@@ -1,0 +1,42 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from resguardo.core.modules import ApiPath, ApiRoute, Link, Panel, ResguardoModule, Urls
+from resguardo.core.permissions import Perm
+
+_HERE = "resguardo.facilities"
+_API = f"{_HERE}.api.views"
+
+
+class FacilitiesConfig(AppConfig):
+    name = _HERE
+    label = "facilities"
+    verbose_name = _("Physical security and access control")
+    default_auto_field = "django.db.models.BigAutoField"
+    resguardo = ResguardoModule(
+        urls=(Urls("facilities/", f"{_HERE}.urls"),),
+        api_routes=(
+            ApiRoute("visits", f"{_API}.VisitViewSet", "visit"),
+            ApiRoute("badges", f"{_API}.BadgeViewSet", "badge"),
+            ApiRoute("denied-persons", f"{_API}.DeniedPersonViewSet", "deniedperson"),
+        ),
+        api_paths=(ApiPath("gate-policy/", f"{_API}.GatePolicyView", "gate_policy"),),
+        links=(
+            Link(_("Gate check-in"), "facilities:check_in", standard=3, perm=Perm.RECORD),
+            Link(_("Who is on site"), "facilities:on_site", standard=3),
+            Link(_("Visitor log"), "facilities:visit_list", standard=3),
+            Link(_("Badges"), "facilities:badge_list", standard=3),
+            Link(_("Denied persons"), "facilities:denied_list", standard=3),
+            Link(
+                _("Gate privacy and retention"),
+                "facilities:gate_policy",
+                standard=3,
+                perm=Perm.MANAGE_COMPLIANCE,
+            ),
+        ),
+        panels=(Panel("facilities/partials/_dashboard.html", f"{_HERE}.panels.dashboard_panel"),),
+        indicators=f"{_HERE}.indicators.INDICATORS",
+        demo_seeder=f"{_HERE}.demo.seed_facilities",
+        held_items=(f"{_HERE}.holdings.held_items",),
+        walk=f"{_HERE}.tests.walk.WALK",
+    )

@@ -1,0 +1,38 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class VisitorKind(models.TextChoices):
+    VISITOR = "visitor", _("Visitor")
+    PROVIDER = "provider", _("Provider")
+    MESSENGER = "messenger", _("Messenger or courier")
+    CONTRACTOR = "contractor", _("Contractor")
+
+
+class IdType(models.TextChoices):
+    INE = "ine", _("Voter ID (INE)")
+    PASSPORT = "passport", _("Passport")
+    DRIVER_LICENSE = "driver_license", _("Driver's licence")
+    COMPANY_ID = "company_id", _("Company ID")
+    OTHER = "other", _("Other ID")
+
+
+class IdMasking(models.TextChoices):
+    """How much of an ID number the gate log keeps (what the privacy notice allows)."""
+
+    FULL = "full", _("Keep the whole number")
+    LAST_FOUR = "last_four", _("Keep only the last four characters")
+    NONE = "none", _("Do not keep the number")
+
+
+class BadgeKind(models.TextChoices):
+    EMPLOYEE = "employee", _("Employee")
+    VISITOR = "visitor", _("Visitor")
+    PROVIDER = "provider", _("Provider")
+
+
+class BadgeStatus(models.TextChoices):
+    AVAILABLE = "available", _("Available")
+    ISSUED = "issued", _("Issued")
+    LOST = "lost", _("Lost (deactivated)")
+    RETIRED = "retired", _("Retired")

@@ -1,0 +1,85 @@
+import datetime
+
+import django_filters
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from resguardo.core.filtersets import FilterSet, site_filter
+from resguardo.core.search import name_key, prefix_q
+
+from .choices import BadgeKind, BadgeStatus, VisitorKind
+from .models import Badge, DeniedPerson, Visit
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _day_start(day) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+class VisitFilterSet(FilterSet):
+    q = django_filters.CharFilter(method="by_name", label=_("Name starts with"))
+    site = site_filter()
+    kind = django_filters.ChoiceFilter(choices=VisitorKind.choices, label=_("Kind"))
+    on_site = django_filters.BooleanFilter(
+        method="by_presence",
+        label=_("Inside now"),
+        widget=forms.Select(choices=[("", _("All")), ("true", _("Yes")), ("false", _("No"))]),
+    )
+    date_from = django_filters.DateFilter(method="from_date", label=_("From"), widget=DATE)
+    date_to = django_filters.DateFilter(method="to_date", label=_("To"), widget=DATE)
+    host = django_filters.NumberFilter(field_name="host_id", label=_("Host"))
+
+    class Meta:
+        model = Visit
+        fields = ["q", "site", "kind", "on_site", "date_from", "date_to", "host"]
+
+    def by_name(self, queryset, name, value):
+        key = name_key(value)
+        return queryset.filter(prefix_q("name_key", key)) if key else queryset
+
+    def by_presence(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(checked_out_at__isnull=value)
+
+    # Days become local-time bounds so the (organization, time) index serves the range.
+    def from_date(self, queryset, name, value):
+        return queryset.filter(checked_in_at__gte=_day_start(value))
+
+    def to_date(self, queryset, name, value):
+        return queryset.filter(checked_in_at__lt=_day_start(value + datetime.timedelta(days=1)))
+
+
+class BadgeFilterSet(FilterSet):
+    q = django_filters.CharFilter(method="by_number", label=_("Badge number"))
+    site = site_filter()
+    kind = django_filters.ChoiceFilter(choices=BadgeKind.choices, label=_("Kind"))
+    status = django_filters.ChoiceFilter(choices=BadgeStatus.choices, label=_("Status"))
+
+    class Meta:
+        model = Badge
+        fields = ["q", "site", "kind", "status"]
+
+    def by_number(self, queryset, name, value):
+        number = "".join(value.split()).upper()
+        return queryset.filter(prefix_q("number", number)) if number else queryset
+
+
+class DeniedPersonFilterSet(FilterSet):
+    q = django_filters.CharFilter(method="by_name", label=_("Name starts with"))
+    is_active = django_filters.BooleanFilter(
+        label=_("Status"),
+        widget=forms.Select(
+            choices=[("", _("All")), ("true", _("On the list")), ("false", _("Lifted"))]
+        ),
+    )
+
+    class Meta:
+        model = DeniedPerson
+        fields = ["q", "is_active"]
+
+    def by_name(self, queryset, name, value):
+        key = name_key(value)
+        return queryset.filter(prefix_q("name_key", key)) if key else queryset

@@ -1,0 +1,133 @@
+"""Forms only parse; the services decide."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from resguardo.core.selectors import member_user_list, recordable_sites
+
+from .choices import BadgeKind, IdMasking, IdType, VisitorKind
+
+CAMERA = forms.ClearableFileInput(
+    attrs={"accept": "image/*", "capture": "user", "data-preview": "photo-preview"}
+)
+
+
+class MemberChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        return user.get_full_name() or user.email
+
+
+class CheckInForm(forms.Form):
+    site = forms.ModelChoiceField(queryset=None, label=_("Site"))
+    kind = forms.ChoiceField(choices=VisitorKind.choices, label=_("Kind"))
+    full_name = forms.CharField(
+        label=_("Full name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "off"})
+    )
+    company = forms.CharField(label=_("Company"), max_length=200, required=False)
+    id_type = forms.ChoiceField(choices=IdType.choices, label=_("ID type"))
+    id_number = forms.CharField(
+        label=_("ID number"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+    photo = forms.FileField(label=_("Photo"), required=False, widget=CAMERA)
+    host = MemberChoiceField(queryset=None, label=_("Host (notified on arrival)"), required=False)
+    purpose = forms.CharField(label=_("Purpose of the visit"), max_length=300)
+    plates = forms.CharField(
+        label=_("Vehicle plates"),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"autocapitalize": "characters"}),
+    )
+    badge_number = forms.CharField(
+        label=_("Badge issued"),
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"autocapitalize": "characters"}),
+    )
+    escort_required = forms.BooleanField(label=_("Escort required"), required=False)
+    escort_name = forms.CharField(label=_("Escort"), max_length=200, required=False)
+    privacy_notice_shown = forms.BooleanField(
+        label=_("The visitor was shown the privacy notice"), required=False
+    )
+
+    def __init__(self, *args, membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        sites = recordable_sites(membership=membership).order_by("name")
+        self.fields["site"].queryset = sites
+        if len(sites) == 1:
+            self.fields["site"].initial = sites[0].pk
+        self.fields["host"].queryset = member_user_list(membership=membership).order_by(
+            "first_name", "last_name"
+        )
+
+
+class CheckOutByBadgeForm(forms.Form):
+    site = forms.ModelChoiceField(queryset=None, label=_("Site"))
+    badge_number = forms.CharField(
+        label=_("Badge handed back"),
+        max_length=30,
+        widget=forms.TextInput(attrs={"autocapitalize": "characters"}),
+    )
+
+    def __init__(self, *args, membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = recordable_sites(membership=membership).order_by("name")
+
+
+class CheckOutForm(forms.Form):
+    badge_returned = forms.BooleanField(
+        label=_("The badge was handed back"), required=False, initial=True
+    )
+
+
+class GatePolicyForm(forms.Form):
+    privacy_notice = forms.CharField(
+        label=_("Privacy notice shown at check-in"), required=False, widget=forms.Textarea
+    )
+    id_masking = forms.ChoiceField(choices=IdMasking.choices, label=_("ID numbers kept"))
+    retention_days = forms.IntegerField(
+        label=_("Keep visitor records (days)"), min_value=30, max_value=3650
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class DeniedPersonForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    id_number = forms.CharField(label=_("ID number"), max_length=40, required=False)
+    company = forms.CharField(label=_("Company"), max_length=200, required=False)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class BadgeRegisterForm(forms.Form):
+    site = forms.ModelChoiceField(queryset=None, label=_("Site"))
+    number = forms.CharField(label=_("Badge number"), max_length=30)
+    kind = forms.ChoiceField(choices=BadgeKind.choices, label=_("Kind"))
+    expires_on = forms.DateField(
+        label=_("Expires"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = recordable_sites(membership=membership).order_by("name")
+
+
+class BadgeIssueForm(forms.Form):
+    holder_user = MemberChoiceField(queryset=None, label=_("Member"), required=False)
+    holder_name = forms.CharField(label=_("Holder's name"), max_length=200, required=False)
+    employee_number = forms.CharField(label=_("Employee number"), max_length=40, required=False)
+    expires_on = forms.DateField(
+        label=_("Expires"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["holder_user"].queryset = member_user_list(membership=membership).order_by(
+            "first_name", "last_name"
+        )
+
+
+class BadgeLostForm(forms.Form):
+    note = forms.CharField(label=_("What happened"), max_length=300, required=False)

@@ -1,0 +1,84 @@
+"""Every read of the facilities records, restricted to the organization and the member's sites."""
+
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
+
+from resguardo.core.permissions import restrict_to_sites
+
+from .choices import BadgeStatus
+from .models import Badge, DeniedPerson, Visit
+from .services.gate import policy_for
+
+
+def visit_list(*, membership):
+    visits = Visit.objects.filter(organization=membership.organization).select_related(
+        "site", "host", "badge"
+    )
+    return restrict_to_sites(visits, membership, "site")
+
+
+def visit_get(*, membership, pk):
+    return get_object_or_404(visit_list(membership=membership), pk=pk)
+
+
+def on_site(*, membership, site=None):
+    """Who is inside now (the evacuation list), oldest arrival first."""
+    visits = visit_list(membership=membership).filter(checked_out_at__isnull=True)
+    if site is not None:
+        visits = visits.filter(site=site)
+    return visits.order_by("site__name", "checked_in_at", "pk")
+
+
+def badge_list(*, membership):
+    badges = Badge.objects.filter(organization=membership.organization).select_related(
+        "site", "visit", "holder_user"
+    )
+    return restrict_to_sites(badges, membership, "site")
+
+
+def badge_get(*, membership, pk):
+    return get_object_or_404(badge_list(membership=membership), pk=pk)
+
+
+def badges_out_without_visitor(*, membership, site=None):
+    """Visitor and provider badges still out whose holder already left (or was never logged)."""
+    badges = (
+        badge_list(membership=membership).filter(status=BadgeStatus.ISSUED).exclude(kind="employee")
+    )
+    if site is not None:
+        badges = badges.filter(site=site)
+    return badges.filter(Q(visit__isnull=True) | Q(visit__checked_out_at__isnull=False))
+
+
+def badge_reconciliation(*, membership, site=None) -> dict:
+    """Visitor badges out against people inside holding one: the two counts must match."""
+    inside = on_site(membership=membership, site=site)
+    inside_counts = inside.aggregate(
+        people=Count("pk"), with_badge=Count("pk", filter=Q(badge__isnull=False))
+    )
+    badges = (
+        badge_list(membership=membership).filter(status=BadgeStatus.ISSUED).exclude(kind="employee")
+    )
+    if site is not None:
+        badges = badges.filter(site=site)
+    stray = list(badges_out_without_visitor(membership=membership, site=site)[:50])
+    return {
+        "people": inside_counts["people"],
+        "with_badge": inside_counts["with_badge"],
+        "badges_out": badges.count(),
+        "stray": stray,
+        "reconciled": not stray,
+    }
+
+
+def denied_list(*, membership, active_only=False):
+    people = DeniedPerson.objects.filter(organization=membership.organization)
+    return people.filter(is_active=True) if active_only else people
+
+
+def denied_get(*, membership, pk):
+    return get_object_or_404(denied_list(membership=membership), pk=pk)
+
+
+def gate_policy(*, membership):
+    return policy_for(membership.organization)
