@@ -18,10 +18,17 @@ class FacilitiesConfig(AppConfig):
         api_routes=(
             ApiRoute("visits", f"{_API}.VisitViewSet", "visit"),
             ApiRoute("badges", f"{_API}.BadgeViewSet", "badge"),
+            ApiRoute("site-profiles", f"{_API}.SiteProfileViewSet", "siteprofile"),
+            ApiRoute("cameras", f"{_API}.CameraViewSet", "camera"),
+            ApiRoute("check-types", f"{_API}.CheckTypeViewSet", "checktype"),
+            ApiRoute("check-runs", f"{_API}.CheckRunViewSet", "checkrun"),
             ApiRoute("denied-persons", f"{_API}.DeniedPersonViewSet", "deniedperson"),
         ),
         api_paths=(ApiPath("gate-policy/", f"{_API}.GatePolicyView", "gate_policy"),),
         links=(
+            Link(_("Site security profiles"), "facilities:profile_list", standard=2),
+            Link(_("CCTV cameras"), "facilities:camera_list", standard=2),
+            Link(_("Checks and rounds"), "facilities:check_list", standard=2),
             Link(_("Gate check-in"), "facilities:check_in", standard=3, perm=Perm.RECORD),
             Link(_("Who is on site"), "facilities:on_site", standard=3),
             Link(_("Visitor log"), "facilities:visit_list", standard=3),
@@ -38,5 +45,6 @@ class FacilitiesConfig(AppConfig):
         indicators=f"{_HERE}.indicators.INDICATORS",
         demo_seeder=f"{_HERE}.demo.seed_facilities",
         held_items=(f"{_HERE}.holdings.held_items",),
+        due_dates=(f"{_HERE}.schedule.due_dates",),
         walk=f"{_HERE}.tests.walk.WALK",
     )

@@ -36,3 +36,19 @@ class BadgeStatus(models.TextChoices):
     ISSUED = "issued", _("Issued")
     LOST = "lost", _("Lost (deactivated)")
     RETIRED = "retired", _("Retired")
+
+
+class CheckKind(models.TextChoices):
+    GUARD_ROUND = "guard_round", _("Guard round with checkpoints")
+    PERIMETER = "perimeter", _("Fence and perimeter inspection")
+    LIGHTING = "lighting", _("Lighting check")
+    ALARM_TEST = "alarm_test", _("Alarm test")
+    CCTV_REVIEW = "cctv_review", _("CCTV recording review")
+    CCTV_HEALTH = "cctv_health", _("CCTV health (recording present, retention met)")
+
+
+class RunStatus(models.TextChoices):
+    OPEN = "open", _("In progress")
+    PASSED = "passed", _("Passed")
+    FAILED = "failed", _("Problem found")
+    INCOMPLETE = "incomplete", _("Incomplete")

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from resguardo.core.filtersets import FilterSet, site_filter
 from resguardo.core.search import name_key, prefix_q
 
-from .choices import BadgeKind, BadgeStatus, VisitorKind
-from .models import Badge, DeniedPerson, Visit
+from .choices import BadgeKind, BadgeStatus, CheckKind, RunStatus, VisitorKind
+from .models import Badge, Camera, CheckRun, CheckType, DeniedPerson, SiteProfile, Visit
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -83,3 +83,41 @@ class DeniedPersonFilterSet(FilterSet):
     def by_name(self, queryset, name, value):
         key = name_key(value)
         return queryset.filter(prefix_q("name_key", key)) if key else queryset
+
+
+class CheckRunFilterSet(FilterSet):
+    site = site_filter()
+    status = django_filters.ChoiceFilter(choices=RunStatus.choices, label=_("Status"))
+    kind = django_filters.ChoiceFilter(
+        field_name="check_type__kind", choices=CheckKind.choices, label=_("Kind")
+    )
+    check_type = django_filters.NumberFilter(field_name="check_type_id", label=_("Check"))
+
+    class Meta:
+        model = CheckRun
+        fields = ["site", "status", "kind", "check_type"]
+
+
+class CheckTypeFilterSet(FilterSet):
+    site = site_filter()
+    kind = django_filters.ChoiceFilter(choices=CheckKind.choices, label=_("Kind"))
+
+    class Meta:
+        model = CheckType
+        fields = ["site", "kind", "is_active"]
+
+
+class CameraFilterSet(FilterSet):
+    site = site_filter()
+
+    class Meta:
+        model = Camera
+        fields = ["site", "is_active", "covers_loaded_vehicles"]
+
+
+class SiteProfileFilterSet(FilterSet):
+    site = site_filter()
+
+    class Meta:
+        model = SiteProfile
+        fields = ["site", "is_current"]

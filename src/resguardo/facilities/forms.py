@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from resguardo.core.selectors import member_user_list, recordable_sites
 
-from .choices import BadgeKind, IdMasking, IdType, VisitorKind
+from .choices import BadgeKind, CheckKind, IdMasking, IdType, VisitorKind
 
 CAMERA = forms.ClearableFileInput(
     attrs={"accept": "image/*", "capture": "user", "data-preview": "photo-preview"}
@@ -131,3 +131,140 @@ class BadgeIssueForm(forms.Form):
 
 class BadgeLostForm(forms.Form):
     note = forms.CharField(label=_("What happened"), max_length=300, required=False)
+
+
+class SiteProfileForm(forms.ModelForm):
+    """Parses the profile fields; the service writes a new version."""
+
+    expected_number = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        from .models import SiteProfile
+
+        model = SiteProfile
+        fields = [
+            "premises",
+            "gates",
+            "gate_count",
+            "perimeter",
+            "has_fence",
+            "parking",
+            "private_cars_apart",
+            "locks_and_keys",
+            "lighting",
+            "backup_power",
+            "alarms_and_cctv",
+            "cctv_failure_notice",
+            "change_note",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name in (
+                "premises",
+                "gates",
+                "perimeter",
+                "parking",
+                "locks_and_keys",
+                "lighting",
+                "alarms_and_cctv",
+            )
+        }
+
+
+class CameraForm(forms.Form):
+    site = forms.ModelChoiceField(queryset=None, label=_("Site"))
+    name = forms.CharField(label=_("Camera"), max_length=100)
+    location = forms.CharField(label=_("Location"), max_length=200)
+    coverage = forms.CharField(label=_("What it covers"), max_length=300, required=False)
+    covers_loaded_vehicles = forms.BooleanField(
+        label=_("Covers where loaded vehicles are kept"), required=False
+    )
+    retention_days = forms.IntegerField(label=_("Recordings kept (days)"), min_value=0)
+    is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
+    access = forms.ModelMultipleChoiceField(
+        queryset=None,
+        label=_("Who may access"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, membership, editing=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        from resguardo.core.selectors import site_list
+
+        self.fields["site"].queryset = site_list(membership=membership).order_by("name")
+        if editing:
+            self.fields["site"].disabled = True
+        self.fields["access"].queryset = member_user_list(membership=membership).order_by(
+            "first_name"
+        )
+        self.fields["access"].label_from_instance = lambda u: u.get_full_name() or u.email
+
+
+class CheckTypeForm(forms.Form):
+    site = forms.ModelChoiceField(queryset=None, label=_("Site"))
+    kind = forms.ChoiceField(choices=CheckKind.choices, label=_("Kind"))
+    name = forms.CharField(label=_("Name"), max_length=120)
+    frequency_days = forms.IntegerField(label=_("Every (days)"), min_value=1, initial=1)
+    checkpoints = forms.CharField(
+        label=_("Checkpoints (one per line, guard rounds)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        from resguardo.core.selectors import site_list
+
+        self.fields["site"].queryset = site_list(membership=membership).order_by("name")
+
+    def clean_checkpoints(self):
+        return [line for line in self.cleaned_data["checkpoints"].splitlines() if line.strip()]
+
+
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class CheckRecordForm(forms.Form):
+    passed = forms.TypedChoiceField(
+        label=_("Result"),
+        choices=[("1", _("Everything in order")), ("0", _("Problem found"))],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+    )
+    finding = forms.CharField(
+        label=_("What was found"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    is_security_event = forms.BooleanField(
+        label=_("This is a security event (opens an incident)"), required=False
+    )
+    cameras = forms.ModelMultipleChoiceField(
+        queryset=None,
+        label=_("Cameras reviewed"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    review_from = forms.DateTimeField(label=_("Footage from"), required=False, widget=DATETIME)
+    review_to = forms.DateTimeField(label=_("Footage to"), required=False, widget=DATETIME)
+
+    def __init__(self, *args, check_type, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .services.checks import cameras_for
+
+        if check_type.kind == CheckKind.CCTV_REVIEW:
+            self.fields["cameras"].queryset = cameras_for(check_type)
+        else:
+            for name in ("cameras", "review_from", "review_to"):
+                del self.fields[name]
+
+
+class RoundFinishForm(forms.Form):
+    finding = forms.CharField(
+        label=_("Anything found on the round"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    is_security_event = forms.BooleanField(
+        label=_("This is a security event (opens an incident)"), required=False
+    )

@@ -119,3 +119,68 @@ INDICATORS = [
         standards=(3,),
     ),
 ]
+
+
+def physical_checks_current(organization, site=None) -> Reading:
+    from .models import CheckType
+
+    today = timezone.localdate()
+    checks = _at_site(CheckType.objects.filter(organization=organization, is_active=True), site)
+    counts = checks.aggregate(total=Count("id"), good=Count("id", filter=Q(next_due_on__gte=today)))
+    if not counts["total"]:
+        return Reading(None, _("No scheduled physical check yet."))
+    return Reading(
+        round(100.0 * counts["good"] / counts["total"], 1),
+        _("%(n)s of %(total)s scheduled checks and rounds are not overdue.")
+        % {"n": counts["good"], "total": counts["total"]},
+        counts["good"],
+        counts["total"],
+    )
+
+
+def cctv_review_age(organization, site=None) -> Reading:
+    from .choices import CheckKind, RunStatus
+    from .models import CheckRun
+
+    last = (
+        _at_site(
+            CheckRun.objects.filter(
+                organization=organization,
+                check_type__kind=CheckKind.CCTV_REVIEW,
+                status__in=[RunStatus.PASSED, RunStatus.FAILED],
+            ),
+            site,
+        )
+        .order_by("-finished_at")
+        .values_list("finished_at", flat=True)
+        .first()
+    )
+    if last is None:
+        return Reading(None, _("No CCTV recording review recorded yet."))
+    days = (timezone.now() - last).days
+    return Reading(days, _("The last CCTV recording review was %(n)s days ago.") % {"n": days})
+
+
+INDICATORS += [
+    Indicator(
+        key="facilities.physical_checks_current",
+        label=gettext_lazy("Scheduled physical checks and rounds not overdue"),
+        unit=Unit.PERCENT,
+        target=100,
+        direction=Direction.HIGHER_IS_BETTER,
+        compute=physical_checks_current,
+        description=gettext_lazy(
+            "Active checks (rounds, fence, lighting, alarm, CCTV) whose next date has not passed."
+        ),
+        standards=(2,),
+    ),
+    Indicator(
+        key="facilities.cctv_review_age",
+        label=gettext_lazy("Days since the last CCTV recording review"),
+        unit=Unit.DAYS,
+        target=30,
+        direction=Direction.LOWER_IS_BETTER,
+        compute=cctv_review_age,
+        standards=(2,),
+    ),
+]

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from resguardo.core.permissions import restrict_to_sites
 
 from .choices import BadgeStatus
-from .models import Badge, DeniedPerson, Visit
+from .models import Badge, Camera, CheckRun, CheckType, DeniedPerson, SiteProfile, Visit
 from .services.gate import policy_for
 
 
@@ -82,3 +82,57 @@ def denied_get(*, membership, pk):
 
 def gate_policy(*, membership):
     return policy_for(membership.organization)
+
+
+def profile_versions(*, membership, site):
+    return SiteProfile.objects.filter(organization=membership.organization, site=site).order_by(
+        "-number"
+    )
+
+
+def profile_list(*, membership):
+    """Every current profile the member may see."""
+    profiles = SiteProfile.objects.filter(
+        organization=membership.organization, is_current=True
+    ).select_related("site", "recorded_by")
+    return restrict_to_sites(profiles, membership, "site")
+
+
+def profile_get(*, membership, pk):
+    profiles = SiteProfile.objects.filter(organization=membership.organization).select_related(
+        "site"
+    )
+    return get_object_or_404(restrict_to_sites(profiles, membership, "site"), pk=pk)
+
+
+def camera_list(*, membership):
+    cameras = Camera.objects.filter(organization=membership.organization).select_related("site")
+    return restrict_to_sites(cameras, membership, "site").prefetch_related("access")
+
+
+def camera_get(*, membership, pk):
+    return get_object_or_404(camera_list(membership=membership), pk=pk)
+
+
+def check_type_list(*, membership):
+    checks = CheckType.objects.filter(organization=membership.organization).select_related("site")
+    return restrict_to_sites(checks, membership, "site")
+
+
+def check_type_get(*, membership, pk):
+    return get_object_or_404(check_type_list(membership=membership), pk=pk)
+
+
+def run_list(*, membership):
+    runs = CheckRun.objects.filter(organization=membership.organization).select_related(
+        "check_type", "site", "performed_by"
+    )
+    return restrict_to_sites(runs, membership, "site")
+
+
+def run_get(*, membership, pk):
+    return get_object_or_404(run_list(membership=membership), pk=pk)
+
+
+def open_rounds(*, membership, user):
+    return run_list(membership=membership).filter(performed_by=user, status="open")

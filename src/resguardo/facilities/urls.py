@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import badges, gate
+from .views import badges, checks, gate, sites
 
 app_name = "facilities"
 urlpatterns = [
@@ -21,4 +21,19 @@ urlpatterns = [
     path("denied/", badges.DeniedListView.as_view(), name="denied_list"),
     path("denied/new/", badges.DeniedAddView.as_view(), name="denied_add"),
     path("denied/<int:pk>/lift/", badges.DeniedLiftView.as_view(), name="denied_lift"),
+    path("profiles/", sites.ProfileListView.as_view(), name="profile_list"),
+    path("profiles/<int:pk>/", sites.ProfileDetailView.as_view(), name="profile_detail"),
+    path("sites/<int:site_pk>/profile/", sites.ProfileEditView.as_view(), name="profile_edit"),
+    path("cameras/", sites.CameraListView.as_view(), name="camera_list"),
+    path("cameras/new/", sites.CameraFormView.as_view(), name="camera_create"),
+    path("cameras/<int:pk>/", sites.CameraFormView.as_view(), name="camera_edit"),
+    path("checks/", checks.CheckListView.as_view(), name="check_list"),
+    path("checks/new/", checks.CheckCreateView.as_view(), name="check_create"),
+    path("checks/<int:pk>/", checks.CheckDetailView.as_view(), name="check_detail"),
+    path("checks/<int:pk>/record/", checks.CheckRecordView.as_view(), name="check_record"),
+    path("checks/<int:pk>/codes/", checks.CheckpointSheetView.as_view(), name="checkpoint_sheet"),
+    path("runs/", checks.RunListView.as_view(), name="run_list"),
+    path("runs/<int:pk>/", checks.RunDetailView.as_view(), name="run_detail"),
+    path("runs/<int:pk>/finish/", checks.RoundFinishView.as_view(), name="round_finish"),
+    path("scan/<str:code>/", checks.ScanView.as_view(), name="scan"),
 ]

@@ -4,8 +4,18 @@ from rest_framework import serializers
 
 from resguardo.core.models import Site
 
-from ..choices import BadgeKind, IdMasking, IdType, VisitorKind
-from ..models import Badge, DeniedPerson, GatePolicy, Visit
+from ..choices import BadgeKind, CheckKind, IdMasking, IdType, VisitorKind
+from ..models import (
+    Badge,
+    Camera,
+    Checkpoint,
+    CheckRun,
+    CheckType,
+    DeniedPerson,
+    GatePolicy,
+    SiteProfile,
+    Visit,
+)
 
 
 class OrgScopedField(serializers.PrimaryKeyRelatedField):
@@ -153,3 +163,168 @@ class GatePolicySerializer(serializers.ModelSerializer):
         model = GatePolicy
         fields = ["privacy_notice", "id_masking", "retention_days", "version"]
         extra_kwargs = {"version": {"read_only": False, "required": False}}
+
+
+class SiteProfileSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SiteProfile
+        fields = [
+            "id",
+            "site",
+            "number",
+            "is_current",
+            "premises",
+            "gates",
+            "gate_count",
+            "perimeter",
+            "has_fence",
+            "parking",
+            "private_cars_apart",
+            "locks_and_keys",
+            "lighting",
+            "backup_power",
+            "alarms_and_cctv",
+            "cctv_failure_notice",
+            "change_note",
+            "created_at",
+        ]
+        read_only_fields = ["id", "number", "is_current", "created_at"]
+
+
+class SiteProfileWriteSerializer(SiteProfileSerializer):
+    site = OrgScopedField(scope=_sites)
+    expected_number = serializers.IntegerField(required=False, allow_null=True)
+
+    class Meta(SiteProfileSerializer.Meta):
+        fields = [*SiteProfileSerializer.Meta.fields, "expected_number"]
+
+
+class CameraSerializer(serializers.ModelSerializer):
+    retention_short = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Camera
+        fields = [
+            "id",
+            "site",
+            "name",
+            "location",
+            "coverage",
+            "covers_loaded_vehicles",
+            "retention_days",
+            "retention_short",
+            "is_active",
+            "access",
+            "version",
+        ]
+        read_only_fields = fields
+
+
+class CameraWriteSerializer(serializers.Serializer):
+    site = OrgScopedField(scope=_sites)
+    name = serializers.CharField(max_length=100)
+    location = serializers.CharField(max_length=200)
+    coverage = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    covers_loaded_vehicles = serializers.BooleanField(required=False, default=False)
+    retention_days = serializers.IntegerField(min_value=0)
+    is_active = serializers.BooleanField(required=False, default=True)
+    access = OrgScopedField(scope=_members, many=True, required=False)
+
+
+class CheckpointSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Checkpoint
+        fields = ["id", "name", "position", "code"]
+        read_only_fields = fields
+
+
+class CheckTypeSerializer(serializers.ModelSerializer):
+    checkpoints = CheckpointSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = CheckType
+        fields = [
+            "id",
+            "site",
+            "kind",
+            "name",
+            "frequency_days",
+            "is_active",
+            "last_done_at",
+            "next_due_on",
+            "checkpoints",
+        ]
+        read_only_fields = fields
+
+
+class CheckTypeCreateSerializer(serializers.Serializer):
+    site = OrgScopedField(scope=_sites)
+    kind = serializers.ChoiceField(choices=CheckKind.choices)
+    name = serializers.CharField(max_length=120)
+    frequency_days = serializers.IntegerField(min_value=1)
+    checkpoints = serializers.ListField(
+        child=serializers.CharField(max_length=120), required=False, default=list
+    )
+
+
+class CheckRunSerializer(serializers.ModelSerializer):
+    scanned = serializers.SerializerMethodField()
+
+    class Meta:
+        model = CheckRun
+        fields = [
+            "id",
+            "check_type",
+            "site",
+            "status",
+            "started_at",
+            "finished_at",
+            "performed_by",
+            "finding",
+            "is_security_event",
+            "cameras",
+            "review_from",
+            "review_to",
+            "scanned",
+        ]
+        read_only_fields = fields
+
+    def get_scanned(self, run) -> list[int]:
+        return [scan.checkpoint_id for scan in run.scans.all()]
+
+
+def _cameras(membership):
+    if membership is None:
+        return Camera.objects.none()
+    return Camera.objects.filter(organization=membership.organization)
+
+
+class CheckRecordSerializer(serializers.Serializer):
+    check_type = OrgScopedField(
+        scope=lambda m: (
+            CheckType.objects.filter(organization=m.organization) if m else CheckType.objects.none()
+        )
+    )
+    passed = serializers.BooleanField()
+    finding = serializers.CharField(required=False, allow_blank=True)
+    is_security_event = serializers.BooleanField(required=False, default=False)
+    cameras = OrgScopedField(scope=_cameras, many=True, required=False)
+    review_from = serializers.DateTimeField(required=False, allow_null=True)
+    review_to = serializers.DateTimeField(required=False, allow_null=True)
+
+
+class ScanSerializer(serializers.Serializer):
+    code = serializers.CharField(max_length=40)
+    run = serializers.IntegerField(required=False, allow_null=True)
+
+
+class ScanResultSerializer(serializers.Serializer):
+    run = serializers.IntegerField()
+    checkpoint = serializers.IntegerField()
+    scanned_at = serializers.DateTimeField()
+    created = serializers.BooleanField()
+
+
+class RoundFinishSerializer(serializers.Serializer):
+    finding = serializers.CharField(required=False, allow_blank=True)
+    is_security_event = serializers.BooleanField(required=False, default=False)

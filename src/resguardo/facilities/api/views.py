@@ -153,3 +153,17 @@ class GatePolicyView(APIView):
             actor=_actor(request), expected_version=data.pop("version", None), **data
         )
         return Response(s.GatePolicySerializer(policy).data)
+
+
+from .checks import CameraViewSet, CheckRunViewSet, CheckTypeViewSet, SiteProfileViewSet  # noqa: E402
+
+__all__ = [
+    "BadgeViewSet",
+    "CameraViewSet",
+    "CheckRunViewSet",
+    "CheckTypeViewSet",
+    "DeniedPersonViewSet",
+    "GatePolicyView",
+    "SiteProfileViewSet",
+    "VisitViewSet",
+]

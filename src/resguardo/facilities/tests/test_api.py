@@ -12,10 +12,16 @@ def test_check_in_and_out_through_the_api(world, api_for):
     api = api_for(world.sofia)
     response = api.post(
         reverse("api:visit-list"),
-        {"site": world.yard.pk, "full_name": "Lucía Ramos", "id_type": "ine", "purpose": "Reunión",
-         "badge_number": "V-001", "host": world.sam.pk},
+        {
+            "site": world.yard.pk,
+            "full_name": "Lucía Ramos",
+            "id_type": "ine",
+            "purpose": "Reunión",
+            "badge_number": "V-001",
+            "host": world.sam.pk,
+        },
         format="json",
-    )  # fmt: skip
+    )
     assert response.status_code == 201, response.content
     assert response.json()["badge_number"] == "V-001"
     again = api.post(

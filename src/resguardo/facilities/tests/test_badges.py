@@ -82,5 +82,9 @@ def test_held_items_lists_badges_by_account_or_employee_number(world):
         organization=world.org, user=None, employee_number="EMP-77", full_name="Pedro Ruiz"
     )
     assert [i.label for i in by_number] == ["Badge E-2 (Employee)"]
-    assert held_items(organization=world.other_org, user=world.sofia, employee_number="EMP-77",
-                      full_name="") == []  # fmt: skip
+    assert (
+        held_items(
+            organization=world.other_org, user=world.sofia, employee_number="EMP-77", full_name=""
+        )
+        == []
+    )

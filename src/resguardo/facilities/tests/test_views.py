@@ -28,11 +28,18 @@ def test_check_in_through_the_page_then_out_from_the_evacuation_list(world, clie
     client = client_for(world.sofia)
     response = client.post(
         reverse("facilities:check_in"),
-        {"site": world.yard.pk, "kind": "visitor", "full_name": "Lucía Ramos", "id_type": "ine",
-         "id_number": "RALU900101", "purpose": "Reunión", "badge_number": "V-001",
-         "photo": jpeg()},
+        {
+            "site": world.yard.pk,
+            "kind": "visitor",
+            "full_name": "Lucía Ramos",
+            "id_type": "ine",
+            "id_number": "RALU900101",
+            "purpose": "Reunión",
+            "badge_number": "V-001",
+            "photo": jpeg(),
+        },
         follow=True,
-    )  # fmt: skip
+    )
     assert "Lucía Ramos checked in at Patio Norte." in response.content.decode()
     page = client.get(reverse("facilities:on_site"))
     html = page.content.decode()
@@ -48,8 +55,13 @@ def test_check_in_through_the_page_then_out_from_the_evacuation_list(world, clie
 
 def test_a_duplicate_check_in_post_shows_the_reason_on_the_form(world, client_for):
     client = client_for(world.sofia)
-    data = {"site": world.yard.pk, "kind": "visitor", "full_name": "Lucía Ramos",
-            "id_type": "ine", "purpose": "Reunión"}  # fmt: skip
+    data = {
+        "site": world.yard.pk,
+        "kind": "visitor",
+        "full_name": "Lucía Ramos",
+        "id_type": "ine",
+        "purpose": "Reunión",
+    }
     client.post(reverse("facilities:check_in"), data)
     response = client.post(reverse("facilities:check_in"), data)
     assert "Lucía Ramos is already checked in at Patio Norte" in response.content.decode()
@@ -92,10 +104,14 @@ def test_badge_pages_issue_return_and_lose(world, client_for):
     client = client_for(world.sam)
     response = client.post(
         reverse("facilities:badge_issue", args=[b.pk]),
-        {"holder_name": "Pedro Ruiz", "employee_number": "EMP-7", "expires_on": "2099-01-01",
-         "version": b.version},
+        {
+            "holder_name": "Pedro Ruiz",
+            "employee_number": "EMP-7",
+            "expires_on": "2099-01-01",
+            "version": b.version,
+        },
         follow=True,
-    )  # fmt: skip
+    )
     assert "Badge E-7 issued." in response.content.decode()
     response = client.post(
         reverse("facilities:badge_lost", args=[b.pk]), {"note": "x"}, follow=True
