@@ -52,3 +52,20 @@ class RunStatus(models.TextChoices):
     PASSED = "passed", _("Passed")
     FAILED = "failed", _("Problem found")
     INCOMPLETE = "incomplete", _("Incomplete")
+
+
+class KeyStatus(models.TextChoices):
+    IN_BOX = "in_box", _("In the key box")
+    ISSUED = "issued", _("Issued")
+    LOST = "lost", _("Lost")
+    RETIRED = "retired", _("Retired")
+
+
+class ChallengeSubject(models.TextChoices):
+    PERSON = "person", _("Person")
+    VEHICLE = "vehicle", _("Vehicle")
+
+
+class GuardEmployer(models.TextChoices):
+    OWN = "own", _("Own staff")
+    CONTRACTED = "contracted", _("Contracted security company")

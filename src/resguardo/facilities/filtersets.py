@@ -8,8 +8,28 @@ from django.utils.translation import gettext_lazy as _
 from resguardo.core.filtersets import FilterSet, site_filter
 from resguardo.core.search import name_key, prefix_q
 
-from .choices import BadgeKind, BadgeStatus, CheckKind, RunStatus, VisitorKind
-from .models import Badge, Camera, CheckRun, CheckType, DeniedPerson, SiteProfile, Visit
+from .choices import (
+    BadgeKind,
+    BadgeStatus,
+    ChallengeSubject,
+    CheckKind,
+    KeyStatus,
+    RunStatus,
+    VisitorKind,
+)
+from .models import (
+    Badge,
+    Camera,
+    Challenge,
+    CheckRun,
+    CheckType,
+    DeniedPerson,
+    Guard,
+    Key,
+    Package,
+    SiteProfile,
+    Visit,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -121,3 +141,55 @@ class SiteProfileFilterSet(FilterSet):
     class Meta:
         model = SiteProfile
         fields = ["site", "is_current"]
+
+
+class KeyFilterSet(FilterSet):
+    q = django_filters.CharFilter(method="by_number", label=_("Key tag"))
+    site = site_filter()
+    status = django_filters.ChoiceFilter(choices=KeyStatus.choices, label=_("Status"))
+
+    class Meta:
+        model = Key
+        fields = ["q", "site", "status"]
+
+    def by_number(self, queryset, name, value):
+        number = "".join(value.split()).upper()
+        return queryset.filter(prefix_q("number", number)) if number else queryset
+
+
+class SiteRecordFilterSet(FilterSet):
+    """Site and a date range, for challenges and packages."""
+
+    site = site_filter()
+    date_from = django_filters.DateFilter(method="from_date", label=_("From"), widget=DATE)
+    date_to = django_filters.DateFilter(method="to_date", label=_("To"), widget=DATE)
+    date_field = "occurred_at"
+
+    def from_date(self, queryset, name, value):
+        return queryset.filter(**{f"{self.date_field}__gte": _day_start(value)})
+
+    def to_date(self, queryset, name, value):
+        next_day = _day_start(value + datetime.timedelta(days=1))
+        return queryset.filter(**{f"{self.date_field}__lt": next_day})
+
+
+class ChallengeFilterSet(SiteRecordFilterSet):
+    subject = django_filters.ChoiceFilter(choices=ChallengeSubject.choices, label=_("Who or what"))
+
+    class Meta:
+        model = Challenge
+        fields = ["site", "subject", "date_from", "date_to"]
+
+
+class PackageFilterSet(SiteRecordFilterSet):
+    date_field = "received_at"
+
+    class Meta:
+        model = Package
+        fields = ["site", "suspicious", "screened", "date_from", "date_to"]
+
+
+class GuardFilterSet(FilterSet):
+    class Meta:
+        model = Guard
+        fields = ["employer", "is_active"]

@@ -5,7 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 from resguardo.core.selectors import member_user_list, recordable_sites
 
-from .choices import BadgeKind, CheckKind, IdMasking, IdType, VisitorKind
+from .choices import (
+    BadgeKind,
+    ChallengeSubject,
+    CheckKind,
+    GuardEmployer,
+    IdMasking,
+    IdType,
+    VisitorKind,
+)
 
 CAMERA = forms.ClearableFileInput(
     attrs={"accept": "image/*", "capture": "user", "data-preview": "photo-preview"}
@@ -268,3 +276,119 @@ class RoundFinishForm(forms.Form):
     is_security_event = forms.BooleanField(
         label=_("This is a security event (opens an incident)"), required=False
     )
+
+
+def _sites_field(membership, *, recordable=True):
+    from resguardo.core.selectors import site_list
+
+    sites = (
+        recordable_sites(membership=membership) if recordable else site_list(membership=membership)
+    )
+    return sites.order_by("name")
+
+
+class KeyRegisterForm(forms.Form):
+    site = forms.ModelChoiceField(queryset=None, label=_("Site"))
+    number = forms.CharField(label=_("Key tag"), max_length=30)
+    opens = forms.CharField(label=_("Lock it opens"), max_length=200)
+
+    def __init__(self, *args, membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = _sites_field(membership)
+
+
+class KeyIssueForm(forms.Form):
+    holder_user = MemberChoiceField(queryset=None, label=_("Member"), required=False)
+    holder_name = forms.CharField(label=_("Holder's name"), max_length=200, required=False)
+    employee_number = forms.CharField(label=_("Employee number"), max_length=40, required=False)
+    signed_name = forms.CharField(
+        label=_("Signature: the holder types their full name"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "class": "signature"}),
+    )
+
+    def __init__(self, *args, membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["holder_user"].queryset = member_user_list(membership=membership).order_by(
+            "first_name"
+        )
+
+
+class KeyAuditForm(forms.Form):
+    site = forms.ModelChoiceField(queryset=None, label=_("Site"))
+    present_numbers = forms.CharField(
+        label=_("Key tags found in the box (one per line or separated by commas)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = _sites_field(membership)
+
+    def clean_present_numbers(self):
+        text = self.cleaned_data["present_numbers"].replace(",", "\n")
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class ChallengeForm(forms.Form):
+    site = forms.ModelChoiceField(queryset=None, label=_("Site"))
+    subject = forms.ChoiceField(choices=ChallengeSubject.choices, label=_("Who or what"))
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}))
+    plates = forms.CharField(label=_("Vehicle plates"), max_length=20, required=False)
+    action_taken = forms.CharField(
+        label=_("How they were challenged and removed"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    removed = forms.BooleanField(label=_("Removed from the site"), required=False, initial=True)
+    authorities_called = forms.BooleanField(label=_("Authorities called"), required=False)
+
+    def __init__(self, *args, membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = _sites_field(membership)
+
+
+class PackageForm(forms.Form):
+    site = forms.ModelChoiceField(queryset=None, label=_("Site"))
+    sender = forms.CharField(label=_("Sender"), max_length=200)
+    carrier = forms.CharField(label=_("Carrier"), max_length=120, required=False)
+    addressee = forms.CharField(label=_("Addressee"), max_length=200)
+    screened = forms.BooleanField(label=_("Screened before distribution"), required=False)
+    suspicious = forms.BooleanField(label=_("Suspicious (opens an incident)"), required=False)
+    signs = forms.CharField(
+        label=_("Signs noticed"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    procedure_followed = forms.CharField(
+        label=_("Procedure followed"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = _sites_field(membership)
+
+
+class GuardForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    employer = forms.ChoiceField(choices=GuardEmployer.choices, label=_("Employer"))
+    company = forms.CharField(label=_("Security company"), max_length=200, required=False)
+    armed = forms.BooleanField(label=_("Armed"), required=False)
+    radio = forms.CharField(label=_("Radio or phone"), max_length=60, required=False)
+    sites = forms.ModelMultipleChoiceField(
+        queryset=None, label=_("Sites covered"), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sites"].queryset = _sites_field(membership, recordable=False)
+
+
+class GuardShiftForm(forms.Form):
+    site = forms.ModelChoiceField(queryset=None, label=_("Site"))
+    starts_at = forms.DateTimeField(label=_("Starts"), widget=DATETIME)
+    ends_at = forms.DateTimeField(label=_("Ends"), widget=DATETIME)
+
+    def __init__(self, *args, membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = _sites_field(membership, recordable=False)

@@ -1,4 +1,4 @@
-"""What a person still holds from facilities (the departure checklist): issued badges."""
+"""What a person still holds from facilities (the departure checklist): badges and keys."""
 
 from django.db.models import Q
 from django.urls import reverse
@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 
 from resguardo.core.modules import HeldItem
 
-from .choices import BadgeStatus
-from .models import Badge
+from .choices import BadgeStatus, KeyStatus
+from .models import Badge, Key
 
 
 def held_items(*, organization, user, employee_number, full_name):
@@ -19,6 +19,7 @@ def held_items(*, organization, user, employee_number, full_name):
     if not match:
         return []
     badges = Badge.objects.filter(match, organization=organization, status=BadgeStatus.ISSUED)
+    keys = Key.objects.filter(match, organization=organization, status=KeyStatus.ISSUED)
     return [
         HeldItem(
             key=f"facilities.badge:{badge.pk}",
@@ -28,4 +29,12 @@ def held_items(*, organization, user, employee_number, full_name):
             url=reverse("facilities:badge_detail", args=[badge.pk]),
         )
         for badge in badges.order_by("number")
+    ] + [
+        HeldItem(
+            key=f"facilities.key:{key.pk}",
+            kind=_("Key"),
+            label=_("Key %(number)s (%(opens)s)") % {"number": key.number, "opens": key.opens},
+            url=reverse("facilities:key_list") + f"?q={key.number}",
+        )
+        for key in keys.order_by("number")
     ]

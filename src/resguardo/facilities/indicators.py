@@ -184,3 +184,31 @@ INDICATORS += [
         standards=(2,),
     ),
 ]
+
+
+def key_audit_age(organization, site=None) -> Reading:
+    from .models import KeyAudit
+
+    last = (
+        _at_site(KeyAudit.objects.filter(organization=organization), site)
+        .order_by("-performed_at")
+        .values_list("performed_at", flat=True)
+        .first()
+    )
+    if last is None:
+        return Reading(None, _("No key audit recorded yet."))
+    days = (timezone.now() - last).days
+    return Reading(days, _("The last key audit was %(n)s days ago.") % {"n": days})
+
+
+INDICATORS.append(
+    Indicator(
+        key="facilities.key_audit_age",
+        label=gettext_lazy("Days since the last key audit"),
+        unit=Unit.DAYS,
+        target=90,
+        direction=Direction.LOWER_IS_BETTER,
+        compute=key_audit_age,
+        standards=(2,),
+    )
+)

@@ -6,7 +6,21 @@ from django.shortcuts import get_object_or_404
 from resguardo.core.permissions import restrict_to_sites
 
 from .choices import BadgeStatus
-from .models import Badge, Camera, CheckRun, CheckType, DeniedPerson, SiteProfile, Visit
+from .models import (
+    Badge,
+    Camera,
+    Challenge,
+    CheckRun,
+    CheckType,
+    DeniedPerson,
+    Guard,
+    GuardShift,
+    Key,
+    KeyAudit,
+    Package,
+    SiteProfile,
+    Visit,
+)
 from .services.gate import policy_for
 
 
@@ -136,3 +150,48 @@ def run_get(*, membership, pk):
 
 def open_rounds(*, membership, user):
     return run_list(membership=membership).filter(performed_by=user, status="open")
+
+
+def key_list(*, membership):
+    keys = Key.objects.filter(organization=membership.organization).select_related("site")
+    return restrict_to_sites(keys, membership, "site")
+
+
+def key_get(*, membership, pk):
+    return get_object_or_404(key_list(membership=membership), pk=pk)
+
+
+def key_audit_list(*, membership):
+    audits = KeyAudit.objects.filter(organization=membership.organization).select_related(
+        "site", "performed_by"
+    )
+    return restrict_to_sites(audits, membership, "site")
+
+
+def challenge_list(*, membership):
+    rows = Challenge.objects.filter(organization=membership.organization).select_related("site")
+    return restrict_to_sites(rows, membership, "site")
+
+
+def package_list(*, membership):
+    rows = Package.objects.filter(organization=membership.organization).select_related("site")
+    return restrict_to_sites(rows, membership, "site")
+
+
+def guard_list(*, membership):
+    guards = Guard.objects.filter(organization=membership.organization).prefetch_related("sites")
+    from resguardo.core.permissions import allowed_site_ids
+
+    ids = allowed_site_ids(membership)
+    return guards if ids is None else guards.filter(sites__in=ids).distinct()
+
+
+def guard_get(*, membership, pk):
+    return get_object_or_404(guard_list(membership=membership), pk=pk)
+
+
+def shift_list(*, membership):
+    shifts = GuardShift.objects.filter(organization=membership.organization).select_related(
+        "guard", "site"
+    )
+    return restrict_to_sites(shifts, membership, "site")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import badges, checks, gate, sites
+from .views import badges, checks, gate, records, sites
 
 app_name = "facilities"
 urlpatterns = [
@@ -35,5 +35,18 @@ urlpatterns = [
     path("runs/", checks.RunListView.as_view(), name="run_list"),
     path("runs/<int:pk>/", checks.RunDetailView.as_view(), name="run_detail"),
     path("runs/<int:pk>/finish/", checks.RoundFinishView.as_view(), name="round_finish"),
+    path("keys/", records.KeyListView.as_view(), name="key_list"),
+    path("keys/new/", records.KeyRegisterView.as_view(), name="key_register"),
+    path("keys/audit/", records.KeyAuditView.as_view(), name="key_audit"),
+    path("keys/<int:pk>/issue/", records.KeyIssueView.as_view(), name="key_issue"),
+    path("keys/<int:pk>/return/", records.KeyReturnView.as_view(), name="key_return"),
+    path("keys/<int:pk>/lost/", records.KeyLostView.as_view(), name="key_lost"),
+    path("challenges/", records.ChallengeListView.as_view(), name="challenge_list"),
+    path("challenges/new/", records.ChallengeCreateView.as_view(), name="challenge_create"),
+    path("packages/", records.PackageListView.as_view(), name="package_list"),
+    path("packages/new/", records.PackageCreateView.as_view(), name="package_create"),
+    path("guards/", records.GuardListView.as_view(), name="guard_list"),
+    path("guards/new/", records.GuardCreateView.as_view(), name="guard_create"),
+    path("guards/<int:pk>/shifts/", records.GuardShiftView.as_view(), name="guard_shift"),
     path("scan/<str:code>/", checks.ScanView.as_view(), name="scan"),
 ]

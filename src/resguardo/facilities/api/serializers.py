@@ -8,11 +8,16 @@ from ..choices import BadgeKind, CheckKind, IdMasking, IdType, VisitorKind
 from ..models import (
     Badge,
     Camera,
+    Challenge,
     Checkpoint,
     CheckRun,
     CheckType,
     DeniedPerson,
     GatePolicy,
+    Guard,
+    Key,
+    KeyAudit,
+    Package,
     SiteProfile,
     Visit,
 )
@@ -328,3 +333,106 @@ class ScanResultSerializer(serializers.Serializer):
 class RoundFinishSerializer(serializers.Serializer):
     finding = serializers.CharField(required=False, allow_blank=True)
     is_security_event = serializers.BooleanField(required=False, default=False)
+
+
+class KeySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Key
+        fields = [
+            "id",
+            "site",
+            "number",
+            "opens",
+            "status",
+            "holder_user",
+            "holder_name",
+            "employee_number",
+            "issued_at",
+            "signed_name",
+            "version",
+        ]
+        read_only_fields = fields
+
+
+class KeyRegisterSerializer(serializers.Serializer):
+    site = OrgScopedField(scope=_sites)
+    number = serializers.CharField(max_length=30)
+    opens = serializers.CharField(max_length=200)
+
+
+class KeyIssueSerializer(serializers.Serializer):
+    holder_user = OrgScopedField(scope=_members, required=False, allow_null=True)
+    holder_name = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    employee_number = serializers.CharField(max_length=40, required=False, allow_blank=True)
+    signed_name = serializers.CharField(max_length=200)
+
+
+class KeyAuditSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = KeyAudit
+        fields = [
+            "id",
+            "site",
+            "performed_at",
+            "performed_by",
+            "expected",
+            "missing",
+            "unexpected",
+            "note",
+        ]
+        read_only_fields = fields
+
+
+class KeyAuditRunSerializer(serializers.Serializer):
+    site = OrgScopedField(scope=_sites)
+    present_numbers = serializers.ListField(child=serializers.CharField(max_length=30))
+    note = serializers.CharField(required=False, allow_blank=True)
+
+
+class ChallengeSerializer(serializers.ModelSerializer):
+    site = OrgScopedField(scope=_sites)
+
+    class Meta:
+        model = Challenge
+        fields = [
+            "id",
+            "site",
+            "occurred_at",
+            "subject",
+            "description",
+            "plates",
+            "action_taken",
+            "removed",
+            "authorities_called",
+        ]
+        read_only_fields = ["id"]
+        extra_kwargs = {"occurred_at": {"required": False}}
+
+
+class PackageSerializer(serializers.ModelSerializer):
+    site = OrgScopedField(scope=_sites)
+
+    class Meta:
+        model = Package
+        fields = [
+            "id",
+            "site",
+            "received_at",
+            "sender",
+            "carrier",
+            "addressee",
+            "screened",
+            "suspicious",
+            "signs",
+            "procedure_followed",
+        ]
+        read_only_fields = ["id", "received_at"]
+
+
+class GuardSerializer(serializers.ModelSerializer):
+    sites = OrgScopedField(scope=_sites, many=True)
+
+    class Meta:
+        model = Guard
+        fields = ["id", "full_name", "employer", "company", "armed", "radio", "sites", "is_active"]
+        read_only_fields = ["id", "is_active"]

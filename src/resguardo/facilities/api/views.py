@@ -156,14 +156,26 @@ class GatePolicyView(APIView):
 
 
 from .checks import CameraViewSet, CheckRunViewSet, CheckTypeViewSet, SiteProfileViewSet  # noqa: E402
+from .records import (  # noqa: E402
+    ChallengeViewSet,
+    GuardViewSet,
+    KeyAuditViewSet,
+    KeyViewSet,
+    PackageViewSet,
+)
 
 __all__ = [
     "BadgeViewSet",
     "CameraViewSet",
+    "ChallengeViewSet",
     "CheckRunViewSet",
     "CheckTypeViewSet",
     "DeniedPersonViewSet",
     "GatePolicyView",
+    "GuardViewSet",
+    "KeyAuditViewSet",
+    "KeyViewSet",
+    "PackageViewSet",
     "SiteProfileViewSet",
     "VisitViewSet",
 ]
