@@ -10,6 +10,7 @@ from .models import (
     Badge,
     Camera,
     Challenge,
+    Checkpoint,
     CheckRun,
     CheckType,
     DeniedPerson,
@@ -195,3 +196,10 @@ def shift_list(*, membership):
         "guard", "site"
     )
     return restrict_to_sites(shifts, membership, "site")
+
+
+def checkpoint_by_code(*, membership, code):
+    checkpoints = Checkpoint.objects.filter(
+        organization=membership.organization, code=code
+    ).select_related("check_type__site")
+    return restrict_to_sites(checkpoints, membership, "check_type__site").first()

@@ -2,6 +2,7 @@
 
 import segno
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -20,7 +21,7 @@ from .. import selectors
 from ..choices import CheckKind, RunStatus
 from ..filtersets import CheckRunFilterSet, CheckTypeFilterSet
 from ..forms import CheckRecordForm, CheckTypeForm, RoundFinishForm
-from ..models import Checkpoint
+from ..models import Checkpoint  # noqa: F401 - for the type of checkpoint_qr_svg
 from ..services.checks import check_record, check_type_create, round_finish, round_scan
 from .badges import FormPage
 
@@ -128,13 +129,11 @@ class ScanView(OrganizationRequiredMixin, TemplateView):
     required_perm = Perm.RECORD
 
     def get_context_data(self, **kwargs):
-        checkpoint = (
-            Checkpoint.objects.filter(
-                code=self.kwargs["code"], organization=self.membership.organization
-            )
-            .select_related("check_type__site")
-            .first()
+        checkpoint = selectors.checkpoint_by_code(
+            membership=self.membership, code=self.kwargs["code"]
         )
+        if checkpoint is None:  # unknown, or another organization's: nothing to say about it
+            raise Http404(_("This checkpoint code is not one of your organization's."))
         return super().get_context_data(checkpoint=checkpoint, **kwargs)
 
     def post(self, request, code):
