@@ -113,6 +113,130 @@ def seed_facilities(context) -> None:
         if i < 3:
             services.visit_check_out(actor=guard, visit=visit, badge_returned=i != 2)
     _backdate_history(org, patio, matriz)
+    _seed_physical_security(context, admin, guard, patio, matriz)
+
+
+def _seed_physical_security(context, admin, guard, patio, matriz) -> None:
+    from .services import access, checks, keys
+    from .services.sites import camera_save, site_profile_save
+
+    site_profile_save(
+        actor=admin,
+        site=patio,
+        premises="Nave metálica de 1,200 m² sobre losa de concreto; oficinas de block.",
+        gates="Acceso principal con caseta 24 h y pluma; salida de emergencia cerrada con candado.",
+        gate_count=2,
+        perimeter="Barda de concreto de 3 m con concertina en el lado de carretera.",
+        has_fence=True,
+        parking="Estacionamiento de empleados fuera del patio de carga.",
+        private_cars_apart=True,
+        locks_and_keys="Tablero de llaves en caseta; bitácora firmada.",
+        lighting="Luminarias LED perimetrales; planta de emergencia de 60 kVA.",
+        backup_power=True,
+        alarms_and_cctv="16 cámaras con grabación de 45 días; alarma en bodega.",
+        cctv_failure_notice=True,
+        change_note="Perfil inicial",
+    )
+    site_profile_save(
+        actor=admin,
+        site=patio,
+        perimeter="Barda de concreto de 3 m con concertina en todo el perímetro.",
+        change_note="Concertina ampliada al lado poniente",
+    )
+    access_people = [context.memberships["gerente"].user]
+    camera_save(
+        actor=admin,
+        site=patio,
+        name="CAM-01",
+        location="Acceso principal",
+        coverage="Pluma y caseta",
+        retention_days=45,
+        access=access_people,
+    )
+    camera_save(
+        actor=admin,
+        site=patio,
+        name="CAM-07",
+        location="Patio de cajas cargadas",
+        coverage="Cajas en espera de despacho",
+        covers_loaded_vehicles=True,
+        retention_days=45,
+        access=access_people,
+    )
+    camera_save(
+        actor=admin,
+        site=matriz,
+        name="CAM-M1",
+        location="Recepción",
+        retention_days=20,
+    )
+    rondin = checks.check_type_create(
+        actor=admin,
+        site=patio,
+        kind="guard_round",
+        name="Rondín nocturno del patio",
+        frequency_days=1,
+        checkpoints=["Caseta", "Barda norte", "Patio de cajas", "Bodega"],
+    )
+    scan = None
+    for checkpoint in list(rondin.checkpoints.all())[:3]:
+        scan, _ = checks.round_scan(actor=guard, code=checkpoint.code)
+    checks.round_finish(actor=guard, run=scan.run)
+    lights = checks.check_type_create(
+        actor=admin, site=patio, kind="lighting", name="Revisión de alumbrado", frequency_days=7
+    )
+    checks.check_record(
+        actor=guard,
+        check_type=lights,
+        passed=False,
+        finding="Reflector del lado poniente fundido.",
+    )
+    checks.check_type_create(
+        actor=admin,
+        site=patio,
+        kind="cctv_review",
+        name="Revisión semanal de grabaciones",
+        frequency_days=7,
+    )
+    checks.check_type_create(
+        actor=admin, site=patio, kind="perimeter", name="Inspección de barda", frequency_days=7
+    )
+    caseta = keys.key_register(
+        actor=admin, site=patio, number="LL-01", opens="Caseta de vigilancia"
+    )
+    keys.key_register(actor=admin, site=patio, number="LL-02", opens="Bodega de sellos")
+    keys.key_register(actor=admin, site=patio, number="LL-03", opens="Portón de emergencia")
+    keys.key_issue(
+        actor=admin,
+        key=caseta,
+        holder_user=context.memberships["operador"].user,
+        signed_name="Luis Hernández Peña",
+    )
+    keys.key_audit_run(actor=guard, site=patio, present_numbers=["LL-02", "LL-03"])
+    access.guard_create(
+        actor=admin,
+        full_name="Ramiro Castillo Ortega",
+        employer="contracted",
+        company="Protección Integral del Noreste, S.A. de C.V.",
+        sites=[patio],
+        radio="Canal 3",
+    )
+    access.challenge_record(
+        actor=guard,
+        site=patio,
+        subject="vehicle",
+        plates="RX-4412",
+        description="Camioneta sin cita intentó entrar tras un tractocamión.",
+        action_taken="Se detuvo en la pluma, se pidió identificación y se retiró.",
+    )
+    access.package_record(
+        actor=guard,
+        site=matriz,
+        sender="SAT — Aduana de Nuevo Laredo",
+        carrier="Mensajería",
+        addressee="Dirección",
+        screened=True,
+    )
 
 
 def _backdate_history(org, patio, matriz) -> None:

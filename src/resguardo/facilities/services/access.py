@@ -29,7 +29,7 @@ from ..models import Challenge, Guard, GuardShift, Package
 from .common import clean_text
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def challenge_record(
     *,
     actor: Actor,
@@ -84,7 +84,7 @@ def challenge_record(
     return challenge
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def package_record(
     *,
     actor: Actor,
@@ -139,7 +139,7 @@ def package_record(
     return package
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def guard_create(
     *, actor: Actor, full_name, employer, sites, company="", armed=False, radio=""
 ) -> Guard:
@@ -168,7 +168,7 @@ def guard_create(
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def guard_shift_add(*, actor: Actor, guard: Guard, site, starts_at, ends_at) -> GuardShift:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     require_same_organization(actor.membership, guard, field="guard")

@@ -57,7 +57,7 @@ def check_issuable(badge: Badge, field: str = "badge") -> None:
         )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def badge_register(
     *, actor: Actor, site, number, kind, expires_on: datetime.date | None = None, note=""
 ) -> Badge:
@@ -91,7 +91,7 @@ def locked_badge(badge: Badge) -> Badge:
     return Badge.objects.select_for_update().get(pk=badge.pk)
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def badge_issue(
     *,
     actor: Actor,
@@ -160,7 +160,7 @@ def release_badge(*, actor: Actor, badge: Badge, now, verb="badge.returned") -> 
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def badge_return(*, actor: Actor, badge: Badge) -> Badge:
     require_same_organization(actor.membership, badge, field="badge")
     require_record_at(actor.membership, badge.site)
@@ -176,7 +176,7 @@ def badge_return(*, actor: Actor, badge: Badge) -> Badge:
     return release_badge(actor=actor, badge=badge, now=timezone.now())
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def badge_mark_lost(*, actor: Actor, badge: Badge, note="") -> Badge:
     """A lost badge is deactivated for good: it can never be issued again."""
     require_same_organization(actor.membership, badge, field="badge")
@@ -196,7 +196,7 @@ def badge_mark_lost(*, actor: Actor, badge: Badge, note="") -> Badge:
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def badge_retire(*, actor: Actor, badge: Badge) -> Badge:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     require_same_organization(actor.membership, badge, field="badge")

@@ -32,7 +32,7 @@ from ..models import Camera, Checkpoint, CheckRun, CheckType, RoundScan
 DUPLICATE_SCAN_SECONDS = 30
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def check_type_create(
     *, actor: Actor, site, kind, name, frequency_days=1, checkpoints=()
 ) -> CheckType:
@@ -114,7 +114,7 @@ def _follow_up(actor: Actor, run: CheckRun) -> None:
     CheckRun.objects.filter(pk=run.pk).update(action_reference=f"compliance.action:{action.pk}")
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def check_record(
     *,
     actor: Actor,
@@ -189,7 +189,7 @@ def _checkpoint_for(actor: Actor, code: str) -> Checkpoint:
     return checkpoint
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def round_scan(*, actor: Actor, code: str, run: CheckRun | None = None) -> tuple[RoundScan, bool]:
     """Record one checkpoint of a round for the person scanning. Returns (scan, created):
     a checkpoint scanned again in the same round is recorded once."""
@@ -239,7 +239,7 @@ def round_scan(*, actor: Actor, code: str, run: CheckRun | None = None) -> tuple
     return scan, True
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def round_finish(*, actor: Actor, run: CheckRun, finding="", is_security_event=False) -> CheckRun:
     """Close the round: missing checkpoints make it incomplete (and it does not count as
     done); a finding becomes an action or a security event."""

@@ -245,7 +245,7 @@ def _check_out(*, actor: Actor, visit: Visit, badge_returned: bool) -> Visit:
     return visit
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def visit_check_out(*, actor: Actor, visit: Visit, badge_returned: bool = True) -> Visit:
     """The visitor leaves. A badge not handed back stays out (and shows on the indicator)."""
     require_same_organization(actor.membership, visit, field="visit")
@@ -253,7 +253,7 @@ def visit_check_out(*, actor: Actor, visit: Visit, badge_returned: bool = True) 
     return _check_out(actor=actor, visit=visit, badge_returned=badge_returned)
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def visit_check_out_by_badge(*, actor: Actor, site, badge_number) -> Visit:
     """The visitor hands the badge back at the gate: check them out by its number."""
     require_record_at(actor.membership, site)
@@ -279,7 +279,7 @@ def visit_check_out_by_badge(*, actor: Actor, site, badge_number) -> Visit:
     return _check_out(actor=actor, visit=visit, badge_returned=True)
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def gate_policy_save(
     *,
     actor: Actor,
@@ -314,7 +314,7 @@ def gate_policy_save(
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def denied_person_add(*, actor: Actor, full_name, reason, id_number="", company="") -> DeniedPerson:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     full_name = clean_text(full_name, "full_name", required=True, label=_("the full name"))
@@ -337,7 +337,7 @@ def denied_person_add(*, actor: Actor, full_name, reason, id_number="", company=
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def denied_person_lift(*, actor: Actor, person: DeniedPerson) -> DeniedPerson:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     require_same_organization(actor.membership, person, field="person")

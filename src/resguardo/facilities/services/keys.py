@@ -18,7 +18,7 @@ from .badges import normalize_badge_number
 from .common import check_member, clean_text
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def key_register(*, actor: Actor, site, number, opens) -> Key:
     require_record_at(actor.membership, site)
     number = normalize_badge_number(number)
@@ -44,7 +44,7 @@ def _locked(actor: Actor, key: Key) -> Key:
     return Key.objects.select_for_update().get(pk=key.pk)
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def key_issue(
     *, actor: Actor, key: Key, signed_name, holder_user=None, holder_name="", employee_number=""
 ) -> Key:
@@ -83,7 +83,7 @@ def key_issue(
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def key_return(*, actor: Actor, key: Key) -> Key:
     key = _locked(actor, key)
     if key.status != KeyStatus.ISSUED:
@@ -105,7 +105,7 @@ def key_return(*, actor: Actor, key: Key) -> Key:
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def key_mark_lost(*, actor: Actor, key: Key, note="") -> Key:
     """A lost key means the lock is no longer safe: a lock-change task is opened."""
     key = _locked(actor, key)
@@ -134,7 +134,7 @@ def key_mark_lost(*, actor: Actor, key: Key, note="") -> Key:
     return key
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def key_audit_run(*, actor: Actor, site, present_numbers, note="") -> KeyAudit:
     """Count the box: every key the register says is in the box must be there, and no key
     the register says is out."""

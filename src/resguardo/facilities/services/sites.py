@@ -28,7 +28,7 @@ PROFILE_FIELDS = (
 )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def site_profile_save(
     *, actor: Actor, site, change_note="", expected_number: int | None = None, **values
 ) -> SiteProfile:
@@ -75,7 +75,7 @@ def site_profile_save(
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def camera_save(
     *,
     actor: Actor,
