@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from resguardo.core.filtersets import FilterSet, site_filter
 from resguardo.core.search import name_key, prefix_q
@@ -45,7 +46,13 @@ class VisitFilterSet(FilterSet):
     on_site = django_filters.BooleanFilter(
         method="by_presence",
         label=_("Inside now"),
-        widget=forms.Select(choices=[("", _("All")), ("true", _("Yes")), ("false", _("No"))]),
+        widget=forms.Select(
+            choices=[
+                ("", pgettext_lazy("empty filter choice", "All")),
+                ("true", _("Yes")),
+                ("false", _("No")),
+            ]
+        ),
     )
     date_from = django_filters.DateFilter(method="from_date", label=_("From"), widget=DATE)
     date_to = django_filters.DateFilter(method="to_date", label=_("To"), widget=DATE)
@@ -92,7 +99,11 @@ class DeniedPersonFilterSet(FilterSet):
     is_active = django_filters.BooleanFilter(
         label=_("Status"),
         widget=forms.Select(
-            choices=[("", _("All")), ("true", _("On the list")), ("false", _("Lifted"))]
+            choices=[
+                ("", pgettext_lazy("empty filter choice", "All")),
+                ("true", _("On the list")),
+                ("false", _("Lifted")),
+            ]
         ),
     )
 
