@@ -302,6 +302,9 @@ SPECTACULAR_SETTINGS = {
         "WatchlistSourceEnum": "resguardo.partners.choices.WatchlistSource",
         # Risk levels and partner-finding severities are the same low / medium / high set.
         "RiskLevelEnum": "resguardo.partners.choices.RiskLevel",
+        "VisitorKindEnum": "resguardo.facilities.choices.VisitorKind",
+        "BadgeKindEnum": "resguardo.facilities.choices.BadgeKind",
+        "CheckKindEnum": "resguardo.facilities.choices.CheckKind",
     },
 }
 

@@ -26,9 +26,10 @@ from ..models import (
 class OrgScopedField(serializers.PrimaryKeyRelatedField):
     """A related id read from the request's organization only: another one's is 'not found'."""
 
-    def __init__(self, *, scope, **kwargs):
+    def __init__(self, *, scope, model, **kwargs):
         self.scope = scope
-        super().__init__(**kwargs)
+        # Only the schema reads this empty queryset (the model of the ids); requests use scope.
+        super().__init__(queryset=model._default_manager.none(), **kwargs)
 
     def get_queryset(self):
         request = self.context.get("request")
@@ -88,13 +89,13 @@ class VisitSerializer(serializers.ModelSerializer):
 
 
 class CheckInSerializer(serializers.Serializer):
-    site = OrgScopedField(scope=_sites)
+    site = OrgScopedField(model=Site, scope=_sites)
     kind = serializers.ChoiceField(choices=VisitorKind.choices, default=VisitorKind.VISITOR)
     full_name = serializers.CharField(max_length=200)
     company = serializers.CharField(max_length=200, required=False, allow_blank=True)
     id_type = serializers.ChoiceField(choices=IdType.choices)
     id_number = serializers.CharField(max_length=40, required=False, allow_blank=True)
-    host = OrgScopedField(scope=_members, required=False, allow_null=True)
+    host = OrgScopedField(model=get_user_model(), scope=_members, required=False, allow_null=True)
     purpose = serializers.CharField(max_length=300)
     plates = serializers.CharField(max_length=20, required=False, allow_blank=True)
     badge_number = serializers.CharField(max_length=30, required=False, allow_blank=True)
@@ -109,7 +110,7 @@ class CheckOutSerializer(serializers.Serializer):
 
 
 class CheckOutByBadgeSerializer(serializers.Serializer):
-    site = OrgScopedField(scope=_sites)
+    site = OrgScopedField(model=Site, scope=_sites)
     badge_number = serializers.CharField(max_length=30)
 
 
@@ -135,7 +136,7 @@ class BadgeSerializer(serializers.ModelSerializer):
 
 
 class BadgeRegisterSerializer(serializers.Serializer):
-    site = OrgScopedField(scope=_sites)
+    site = OrgScopedField(model=Site, scope=_sites)
     number = serializers.CharField(max_length=30)
     kind = serializers.ChoiceField(choices=BadgeKind.choices)
     expires_on = serializers.DateField(required=False, allow_null=True)
@@ -143,7 +144,9 @@ class BadgeRegisterSerializer(serializers.Serializer):
 
 
 class BadgeIssueSerializer(serializers.Serializer):
-    holder_user = OrgScopedField(scope=_members, required=False, allow_null=True)
+    holder_user = OrgScopedField(
+        model=get_user_model(), scope=_members, required=False, allow_null=True
+    )
     holder_name = serializers.CharField(max_length=200, required=False, allow_blank=True)
     employee_number = serializers.CharField(max_length=40, required=False, allow_blank=True)
     expires_on = serializers.DateField(required=False, allow_null=True)
@@ -197,7 +200,7 @@ class SiteProfileSerializer(serializers.ModelSerializer):
 
 
 class SiteProfileWriteSerializer(SiteProfileSerializer):
-    site = OrgScopedField(scope=_sites)
+    site = OrgScopedField(model=Site, scope=_sites)
     expected_number = serializers.IntegerField(required=False, allow_null=True)
 
     class Meta(SiteProfileSerializer.Meta):
@@ -226,14 +229,14 @@ class CameraSerializer(serializers.ModelSerializer):
 
 
 class CameraWriteSerializer(serializers.Serializer):
-    site = OrgScopedField(scope=_sites)
+    site = OrgScopedField(model=Site, scope=_sites)
     name = serializers.CharField(max_length=100)
     location = serializers.CharField(max_length=200)
     coverage = serializers.CharField(max_length=300, required=False, allow_blank=True)
     covers_loaded_vehicles = serializers.BooleanField(required=False, default=False)
     retention_days = serializers.IntegerField(min_value=0)
     is_active = serializers.BooleanField(required=False, default=True)
-    access = OrgScopedField(scope=_members, many=True, required=False)
+    access = OrgScopedField(model=get_user_model(), scope=_members, many=True, required=False)
 
 
 class CheckpointSerializer(serializers.ModelSerializer):
@@ -263,7 +266,7 @@ class CheckTypeSerializer(serializers.ModelSerializer):
 
 
 class CheckTypeCreateSerializer(serializers.Serializer):
-    site = OrgScopedField(scope=_sites)
+    site = OrgScopedField(model=Site, scope=_sites)
     kind = serializers.ChoiceField(choices=CheckKind.choices)
     name = serializers.CharField(max_length=120)
     frequency_days = serializers.IntegerField(min_value=1)
@@ -306,14 +309,15 @@ def _cameras(membership):
 
 class CheckRecordSerializer(serializers.Serializer):
     check_type = OrgScopedField(
+        model=CheckType,
         scope=lambda m: (
             CheckType.objects.filter(organization=m.organization) if m else CheckType.objects.none()
-        )
+        ),
     )
     passed = serializers.BooleanField()
     finding = serializers.CharField(required=False, allow_blank=True)
     is_security_event = serializers.BooleanField(required=False, default=False)
-    cameras = OrgScopedField(scope=_cameras, many=True, required=False)
+    cameras = OrgScopedField(model=Camera, scope=_cameras, many=True, required=False)
     review_from = serializers.DateTimeField(required=False, allow_null=True)
     review_to = serializers.DateTimeField(required=False, allow_null=True)
 
@@ -355,13 +359,15 @@ class KeySerializer(serializers.ModelSerializer):
 
 
 class KeyRegisterSerializer(serializers.Serializer):
-    site = OrgScopedField(scope=_sites)
+    site = OrgScopedField(model=Site, scope=_sites)
     number = serializers.CharField(max_length=30)
     opens = serializers.CharField(max_length=200)
 
 
 class KeyIssueSerializer(serializers.Serializer):
-    holder_user = OrgScopedField(scope=_members, required=False, allow_null=True)
+    holder_user = OrgScopedField(
+        model=get_user_model(), scope=_members, required=False, allow_null=True
+    )
     holder_name = serializers.CharField(max_length=200, required=False, allow_blank=True)
     employee_number = serializers.CharField(max_length=40, required=False, allow_blank=True)
     signed_name = serializers.CharField(max_length=200)
@@ -384,13 +390,13 @@ class KeyAuditSerializer(serializers.ModelSerializer):
 
 
 class KeyAuditRunSerializer(serializers.Serializer):
-    site = OrgScopedField(scope=_sites)
+    site = OrgScopedField(model=Site, scope=_sites)
     present_numbers = serializers.ListField(child=serializers.CharField(max_length=30))
     note = serializers.CharField(required=False, allow_blank=True)
 
 
 class ChallengeSerializer(serializers.ModelSerializer):
-    site = OrgScopedField(scope=_sites)
+    site = OrgScopedField(model=Site, scope=_sites)
 
     class Meta:
         model = Challenge
@@ -410,7 +416,7 @@ class ChallengeSerializer(serializers.ModelSerializer):
 
 
 class PackageSerializer(serializers.ModelSerializer):
-    site = OrgScopedField(scope=_sites)
+    site = OrgScopedField(model=Site, scope=_sites)
 
     class Meta:
         model = Package
@@ -430,7 +436,7 @@ class PackageSerializer(serializers.ModelSerializer):
 
 
 class GuardSerializer(serializers.ModelSerializer):
-    sites = OrgScopedField(scope=_sites, many=True)
+    sites = OrgScopedField(model=Site, scope=_sites, many=True)
 
     class Meta:
         model = Guard
