@@ -95,7 +95,10 @@ def test_the_qr_page_records_the_scan_for_the_signed_in_guard(world, client_for)
     response = client.post(reverse("facilities:scan", args=[code]), follow=True)
     assert "already scanned on this round; recorded once" in response.content.decode()
     assert RoundScan.objects.get().scanned_by == world.sofia
-    assert client_for(world.oscar).get(reverse("facilities:scan", args=[code])).status_code == 404
+    oscar = client_for(world.oscar)
+    assert oscar.get(reverse("facilities:scan", args=[code])).status_code == 404
+    assert oscar.post(reverse("facilities:scan", args=[code])).status_code == 404
+    assert RoundScan.objects.count() == 1
 
 
 def test_the_checkpoint_sheet_prints_one_qr_code_per_checkpoint(world, client_for):

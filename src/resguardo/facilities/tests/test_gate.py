@@ -22,7 +22,8 @@ def test_check_in_records_the_visit_issues_the_badge_and_notifies_the_host(world
     )
     assert visit.file and visit.content_type == "image/jpeg"
     note = Notification.objects.get(user=world.sam)
-    assert "Juan Pérez López has arrived at Patio Norte" in note.title
+    # In the host's own language (the account's default is Spanish).
+    assert note.title == "Juan Pérez López llegó a Patio Norte a verle"
 
 
 def test_id_number_is_kept_as_the_policy_allows(world):

@@ -139,6 +139,8 @@ class ScanView(OrganizationRequiredMixin, TemplateView):
     def post(self, request, code):
         from django.core.exceptions import PermissionDenied, ValidationError
 
+        if selectors.checkpoint_by_code(membership=self.membership, code=code) is None:
+            raise Http404(_("This checkpoint code is not one of your organization's."))
         try:
             scan, created = round_scan(actor=Actor.from_request(request), code=code)
         except (ValidationError, PermissionDenied) as error:
