@@ -21,12 +21,22 @@ CAMERA = forms.ClearableFileInput(
 
 
 class MemberChoiceField(forms.ModelChoiceField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("empty_label", _("Nobody chosen"))
+        super().__init__(*args, **kwargs)
+
     def label_from_instance(self, user):
         return user.get_full_name() or user.email
 
 
+class SiteChoiceField(forms.ModelChoiceField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("empty_label", _("Choose a site"))
+        super().__init__(*args, **kwargs)
+
+
 class CheckInForm(forms.Form):
-    site = forms.ModelChoiceField(queryset=None, label=_("Site"))
+    site = SiteChoiceField(queryset=None, label=_("Site"))
     kind = forms.ChoiceField(choices=VisitorKind.choices, label=_("Kind"))
     full_name = forms.CharField(
         label=_("Full name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "off"})
@@ -72,7 +82,7 @@ class CheckInForm(forms.Form):
 
 
 class CheckOutByBadgeForm(forms.Form):
-    site = forms.ModelChoiceField(queryset=None, label=_("Site"))
+    site = SiteChoiceField(queryset=None, label=_("Site"))
     badge_number = forms.CharField(
         label=_("Badge handed back"),
         max_length=30,
@@ -109,7 +119,7 @@ class DeniedPersonForm(forms.Form):
 
 
 class BadgeRegisterForm(forms.Form):
-    site = forms.ModelChoiceField(queryset=None, label=_("Site"))
+    site = SiteChoiceField(queryset=None, label=_("Site"))
     number = forms.CharField(label=_("Badge number"), max_length=30)
     kind = forms.ChoiceField(choices=BadgeKind.choices, label=_("Kind"))
     expires_on = forms.DateField(
@@ -180,7 +190,7 @@ class SiteProfileForm(forms.ModelForm):
 
 
 class CameraForm(forms.Form):
-    site = forms.ModelChoiceField(queryset=None, label=_("Site"))
+    site = SiteChoiceField(queryset=None, label=_("Site"))
     name = forms.CharField(label=_("Camera"), max_length=100)
     location = forms.CharField(label=_("Location"), max_length=200)
     coverage = forms.CharField(label=_("What it covers"), max_length=300, required=False)
@@ -211,7 +221,7 @@ class CameraForm(forms.Form):
 
 
 class CheckTypeForm(forms.Form):
-    site = forms.ModelChoiceField(queryset=None, label=_("Site"))
+    site = SiteChoiceField(queryset=None, label=_("Site"))
     kind = forms.ChoiceField(choices=CheckKind.choices, label=_("Kind"))
     name = forms.CharField(label=_("Name"), max_length=120)
     frequency_days = forms.IntegerField(label=_("Every (days)"), min_value=1, initial=1)
@@ -288,7 +298,7 @@ def _sites_field(membership, *, recordable=True):
 
 
 class KeyRegisterForm(forms.Form):
-    site = forms.ModelChoiceField(queryset=None, label=_("Site"))
+    site = SiteChoiceField(queryset=None, label=_("Site"))
     number = forms.CharField(label=_("Key tag"), max_length=30)
     opens = forms.CharField(label=_("Lock it opens"), max_length=200)
 
@@ -315,7 +325,7 @@ class KeyIssueForm(forms.Form):
 
 
 class KeyAuditForm(forms.Form):
-    site = forms.ModelChoiceField(queryset=None, label=_("Site"))
+    site = SiteChoiceField(queryset=None, label=_("Site"))
     present_numbers = forms.CharField(
         label=_("Key tags found in the box (one per line or separated by commas)"),
         required=False,
@@ -335,7 +345,7 @@ class KeyAuditForm(forms.Form):
 
 
 class ChallengeForm(forms.Form):
-    site = forms.ModelChoiceField(queryset=None, label=_("Site"))
+    site = SiteChoiceField(queryset=None, label=_("Site"))
     subject = forms.ChoiceField(choices=ChallengeSubject.choices, label=_("Who or what"))
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}))
     plates = forms.CharField(label=_("Vehicle plates"), max_length=20, required=False)
@@ -351,7 +361,7 @@ class ChallengeForm(forms.Form):
 
 
 class PackageForm(forms.Form):
-    site = forms.ModelChoiceField(queryset=None, label=_("Site"))
+    site = SiteChoiceField(queryset=None, label=_("Site"))
     sender = forms.CharField(label=_("Sender"), max_length=200)
     carrier = forms.CharField(label=_("Carrier"), max_length=120, required=False)
     addressee = forms.CharField(label=_("Addressee"), max_length=200)
@@ -385,7 +395,7 @@ class GuardForm(forms.Form):
 
 
 class GuardShiftForm(forms.Form):
-    site = forms.ModelChoiceField(queryset=None, label=_("Site"))
+    site = SiteChoiceField(queryset=None, label=_("Site"))
     starts_at = forms.DateTimeField(label=_("Starts"), widget=DATETIME)
     ends_at = forms.DateTimeField(label=_("Ends"), widget=DATETIME)
 
