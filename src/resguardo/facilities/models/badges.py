@@ -43,6 +43,8 @@ class Badge(TenantModel):
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
+        verbose_name = _("badge")
+        verbose_name_plural = _("badges")
         ordering = ["number"]
         constraints = [
             models.UniqueConstraint(

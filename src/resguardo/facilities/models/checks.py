@@ -28,6 +28,8 @@ class CheckType(TenantModel):
     next_due_on = models.DateField(_("next due"))
 
     class Meta:
+        verbose_name = _("scheduled check")
+        verbose_name_plural = _("scheduled checks")
         ordering = ["site__name", "name"]
         indexes = [models.Index(fields=["organization", "next_due_on"], name="fac_check_org_due")]
 
@@ -46,6 +48,8 @@ class Checkpoint(TenantModel):
     position = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
+        verbose_name = _("checkpoint")
+        verbose_name_plural = _("checkpoints")
         ordering = ["position", "pk"]
 
     def __str__(self):
@@ -78,6 +82,8 @@ class CheckRun(TenantModel):
     action_reference = models.CharField(max_length=60, blank=True, editable=False)
 
     class Meta:
+        verbose_name = _("check run")
+        verbose_name_plural = _("check runs")
         ordering = ["-started_at", "-pk"]
         indexes = [
             models.Index(fields=["organization", "-started_at"], name="fac_run_org_time"),
@@ -96,6 +102,8 @@ class RoundScan(TenantModel):
     )
 
     class Meta:
+        verbose_name = _("checkpoint scan")
+        verbose_name_plural = _("checkpoint scans")
         ordering = ["scanned_at", "pk"]
         constraints = [
             models.UniqueConstraint(

@@ -30,6 +30,8 @@ class GatePolicy(TenantModel):
     )
 
     class Meta:
+        verbose_name = _("gate policy")
+        verbose_name_plural = _("gate policies")
         constraints = [
             models.UniqueConstraint(
                 fields=["organization"], name="facilities_gatepolicy_one_per_org"
@@ -57,6 +59,8 @@ class DeniedPerson(TenantModel):
     )
 
     class Meta:
+        verbose_name = _("denied person")
+        verbose_name_plural = _("denied persons")
         ordering = ["full_name"]
         indexes = [models.Index(fields=["organization", "name_key"], name="fac_denied_org_name")]
 
@@ -109,6 +113,8 @@ class Visit(TenantModel, StoredFile):
     badge_returned_at = models.DateTimeField(_("badge returned"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("visit")
+        verbose_name_plural = _("visits")
         ordering = ["-checked_in_at", "-pk"]
         indexes = [
             models.Index(

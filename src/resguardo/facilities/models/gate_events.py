@@ -26,6 +26,8 @@ class Challenge(TenantModel):
     )
 
     class Meta:
+        verbose_name = _("challenge of an unauthorized person or vehicle")
+        verbose_name_plural = _("challenges of unauthorized persons or vehicles")
         ordering = ["-occurred_at", "-pk"]
 
     def __str__(self):
@@ -49,6 +51,8 @@ class Package(TenantModel):
     )
 
     class Meta:
+        verbose_name = _("package")
+        verbose_name_plural = _("packages")
         ordering = ["-received_at", "-pk"]
 
     def __str__(self):
@@ -70,6 +74,8 @@ class Guard(TenantModel):
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
+        verbose_name = _("security guard")
+        verbose_name_plural = _("security guards")
         ordering = ["full_name"]
 
     def __str__(self):
@@ -85,6 +91,8 @@ class GuardShift(TenantModel):
     ends_at = models.DateTimeField(_("ends"))
 
     class Meta:
+        verbose_name = _("guard shift")
+        verbose_name_plural = _("guard shifts")
         ordering = ["-starts_at"]
         constraints = [
             models.CheckConstraint(

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from resguardo.core.models.base import TenantModel
 
@@ -33,6 +34,8 @@ class Key(TenantModel):
     signed_name = models.CharField(_("signed by"), max_length=200, blank=True)
 
     class Meta:
+        verbose_name = pgettext_lazy("lock key", "key")
+        verbose_name_plural = pgettext_lazy("lock key", "keys")
         ordering = ["site__name", "number"]
         constraints = [
             models.UniqueConstraint(
@@ -60,6 +63,8 @@ class KeyAudit(TenantModel):
     note = models.TextField(_("note"), blank=True)
 
     class Meta:
+        verbose_name = _("key audit")
+        verbose_name_plural = _("key audits")
         ordering = ["-performed_at", "-pk"]
 
     @property

@@ -42,6 +42,8 @@ class SiteProfile(TenantModel):
     )
 
     class Meta:
+        verbose_name = _("site security profile")
+        verbose_name_plural = _("site security profiles")
         ordering = ["site__name", "-number"]
         constraints = [
             models.UniqueConstraint(
@@ -75,6 +77,8 @@ class Camera(TenantModel):
     )
 
     class Meta:
+        verbose_name = _("CCTV camera")
+        verbose_name_plural = _("CCTV cameras")
         ordering = ["site__name", "name"]
         constraints = [
             models.UniqueConstraint(
