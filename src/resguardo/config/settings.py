@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "resguardo.incidents",
     "resguardo.infosec",
     "resguardo.risks",
+    "resguardo.facilities",
     "resguardo.reports",
     "resguardo.certification",
 ]
@@ -390,6 +391,9 @@ SPECTACULAR_SETTINGS = {
         "AvisoStatusEnum": "resguardo.certification.choices.AvisoStatus",
         "AuthorityRequirementKindEnum": "resguardo.certification.choices.RequirementKind",
         "AuthorityRequirementStatusEnum": "resguardo.certification.choices.RequirementStatus",
+        "VisitorKindEnum": "resguardo.facilities.choices.VisitorKind",
+        "BadgeKindEnum": "resguardo.facilities.choices.BadgeKind",
+        "CheckKindEnum": "resguardo.facilities.choices.CheckKind",
     },
 }
 
