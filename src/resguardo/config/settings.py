@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "resguardo.shipments",
     "resguardo.conveyance",
     "resguardo.compliance",
+    "resguardo.people",
     "resguardo.reports",
 ]
 

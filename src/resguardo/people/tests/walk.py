@@ -1,0 +1,3 @@
+from resguardo.testing.walk import WalkFixtures
+
+WALK = WalkFixtures()
