@@ -48,7 +48,9 @@ def _courses(request):
 
 class PersonFilterSet(FilterSet):
     q = django_filters.CharFilter(method="by_name_or_number", label=_("Name or employee number"))
-    kind = django_filters.ChoiceFilter(choices=PersonKind.choices, label=_("Kind"), empty_label=_("All kinds"))
+    kind = django_filters.ChoiceFilter(
+        choices=PersonKind.choices, label=_("Kind"), empty_label=_("All kinds")
+    )
     status = django_filters.ChoiceFilter(
         choices=PersonStatus.choices, label=_("Status"), empty_label=_("Active and departed")
     )
@@ -57,14 +59,18 @@ class PersonFilterSet(FilterSet):
     sensitive = django_filters.BooleanFilter(
         field_name="post__sensitive",
         label=_("Sensitive post"),
-        widget=forms.Select(choices=[("", _("All posts")), ("true", _("Sensitive")), ("false", _("Not sensitive"))]),
+        widget=forms.Select(
+            choices=[("", _("All posts")), ("true", _("Sensitive")), ("false", _("Not sensitive"))]
+        ),
     )
     cleared = django_filters.BooleanFilter(
         field_name="cleared_on",
         lookup_expr="isnull",
         exclude=True,
         label=_("Background check"),
-        widget=forms.Select(choices=[("", _("Cleared or not")), ("true", _("Cleared")), ("false", _("Not cleared"))]),
+        widget=forms.Select(
+            choices=[("", _("Cleared or not")), ("true", _("Cleared")), ("false", _("Not cleared"))]
+        ),
     )
 
     class Meta:
@@ -86,8 +92,12 @@ class DepartureFilterSet(FilterSet):
         empty_label=_("All departures"),
         choices=[("open", _("Open")), ("late", _("Late")), ("completed", _("Completed"))],
     )
-    left_from = django_filters.DateFilter(field_name="left_at", lookup_expr="date__gte", label=_("Left from"), widget=DATE)
-    left_to = django_filters.DateFilter(field_name="left_at", lookup_expr="date__lte", label=_("Left until"), widget=DATE)
+    left_from = django_filters.DateFilter(
+        field_name="left_at", lookup_expr="date__gte", label=_("Left from"), widget=DATE
+    )
+    left_to = django_filters.DateFilter(
+        field_name="left_at", lookup_expr="date__lte", label=_("Left until"), widget=DATE
+    )
 
     class Meta:
         model = Departure
@@ -98,13 +108,19 @@ class DepartureFilterSet(FilterSet):
             return queryset.filter(completed_at__isnull=True)
         if value == "completed":
             return queryset.filter(completed_at__isnull=False)
-        late = Q(completed_at__gt=F("deadline")) | Q(completed_at__isnull=True, deadline__lt=timezone.now())
+        late = Q(completed_at__gt=F("deadline")) | Q(
+            completed_at__isnull=True, deadline__lt=timezone.now()
+        )
         return queryset.filter(late)
 
 
 class CheckFilterSet(FilterSet):
-    status = django_filters.ChoiceFilter(choices=CheckStatus.choices, label=_("Status"), empty_label=_("All"))
-    kind = django_filters.ChoiceFilter(choices=CheckKind.choices, label=_("Kind"), empty_label=_("All"))
+    status = django_filters.ChoiceFilter(
+        choices=CheckStatus.choices, label=_("Status"), empty_label=_("All statuses")
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=CheckKind.choices, label=_("Kind"), empty_label=_("All kinds")
+    )
     person = django_filters.NumberFilter(field_name="person_id", label=_("Person"))
 
     class Meta:
@@ -121,7 +137,9 @@ class GafeteFilterSet(FilterSet):
 
 
 class AcknowledgementFilterSet(FilterSet):
-    document = django_filters.ChoiceFilter(choices=AcknowledgedDocument.choices, label=_("Document"), empty_label=_("All"))
+    document = django_filters.ChoiceFilter(
+        choices=AcknowledgedDocument.choices, label=_("Document"), empty_label=_("All documents")
+    )
     version = django_filters.CharFilter(label=_("Version"))
     person = django_filters.NumberFilter(field_name="person_id", label=_("Person"))
 
@@ -132,8 +150,12 @@ class AcknowledgementFilterSet(FilterSet):
 
 class SessionFilterSet(FilterSet):
     course = django_filters.ModelChoiceFilter(queryset=_courses, label=_("Course"))
-    held_from = django_filters.DateFilter(field_name="held_on", lookup_expr="gte", label=_("From"), widget=DATE)
-    held_to = django_filters.DateFilter(field_name="held_on", lookup_expr="lte", label=_("To"), widget=DATE)
+    held_from = django_filters.DateFilter(
+        field_name="held_on", lookup_expr="gte", label=_("From"), widget=DATE
+    )
+    held_to = django_filters.DateFilter(
+        field_name="held_on", lookup_expr="lte", label=_("To"), widget=DATE
+    )
 
     class Meta:
         model = TrainingSession

@@ -23,19 +23,24 @@ class PersonForm(VersionedForm):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     post = forms.ModelChoiceField(label=_("Post"), queryset=None)
     site = forms.ModelChoiceField(label=_("Site"), queryset=None, required=False)
-    provider = forms.CharField(
-        label=_("Provider (contractors)"), max_length=200, required=False
-    )
+    provider = forms.CharField(label=_("Provider (contractors)"), max_length=200, required=False)
     hire_date = _date_field(_("Hire date"))
     email = forms.EmailField(label=_("E-mail"), required=False)
     phone = forms.CharField(
-        label=_("Phone"), max_length=40, required=False, widget=forms.TextInput(attrs={"inputmode": "tel"})
-    )
-    emergency_contact_name = forms.CharField(label=_("Emergency contact"), max_length=200, required=False)
-    emergency_contact_phone = forms.CharField(
-        label=_("Emergency contact phone"), max_length=40, required=False,
+        label=_("Phone"),
+        max_length=40,
+        required=False,
         widget=forms.TextInput(attrs={"inputmode": "tel"}),
-    )  # fmt: skip
+    )
+    emergency_contact_name = forms.CharField(
+        label=_("Emergency contact"), max_length=200, required=False
+    )
+    emergency_contact_phone = forms.CharField(
+        label=_("Emergency contact phone"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel"}),
+    )
     user = forms.ModelChoiceField(label=_("Resguardo account"), queryset=None, required=False)
 
     def __init__(self, *args, membership, **kwargs):
@@ -65,7 +70,9 @@ class DepartureForm(forms.Form):
         initial=lambda: timezone.localtime().replace(second=0, microsecond=0),
     )
     reason = forms.ChoiceField(label=_("Reason"), choices=DepartureReason.choices)
-    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
 
 class ItemResolveForm(VersionedForm):
@@ -106,19 +113,27 @@ class AcknowledgementForm(forms.Form):
 class PostForm(VersionedForm):
     name = forms.CharField(label=_("Name"), max_length=120)
     sensitive = forms.BooleanField(label=_("Sensitive post (re-checked yearly)"), required=False)
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
     required_checks = forms.ModelMultipleChoiceField(
-        label=_("Required background check items"), queryset=None, required=False,
+        label=_("Required background check items"),
+        queryset=None,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
     courses = forms.ModelMultipleChoiceField(
-        label=_("Required courses (refreshed on each course's interval)"), queryset=None,
-        required=False, widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+        label=_("Required courses (refreshed on each course's interval)"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     def __init__(self, *args, membership, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["required_checks"].queryset = selectors.check_item_type_list(membership=membership)
+        self.fields["required_checks"].queryset = selectors.check_item_type_list(
+            membership=membership
+        )
         self.fields["courses"].queryset = selectors.course_list(membership=membership)
 
     def service_data(self) -> dict:
@@ -131,14 +146,20 @@ class PostForm(VersionedForm):
 
 class CheckItemTypeForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=120)
-    evidence_required = forms.BooleanField(label=_("Evidence required"), required=False, initial=True)
+    evidence_required = forms.BooleanField(
+        label=_("Evidence required"), required=False, initial=True
+    )
     validity_months = forms.IntegerField(label=_("Valid for (months)"), min_value=1, required=False)
 
 
 class CourseForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=160)
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    default_refresh_months = forms.IntegerField(label=_("Refresh every (months)"), min_value=1, initial=12)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    default_refresh_months = forms.IntegerField(
+        label=_("Refresh every (months)"), min_value=1, initial=12
+    )
 
 
 class SessionForm(forms.Form):
@@ -156,17 +177,27 @@ class SessionForm(forms.Form):
 
 class AttendanceForm(forms.Form):
     employee_number = forms.CharField(label=_("Employee number"), max_length=30)
-    signed_name = forms.CharField(label=_("Signature: the attendee types their full name"), max_length=200)
-    score = forms.DecimalField(label=_("Quiz score (0-100)"), required=False, min_value=0, max_value=100, decimal_places=2)
+    signed_name = forms.CharField(
+        label=_("Signature: the attendee types their full name"), max_length=200
+    )
+    score = forms.DecimalField(
+        label=_("Quiz score (0-100)"), required=False, min_value=0, max_value=100, decimal_places=2
+    )
     passed = forms.BooleanField(label=_("Passed"), required=False, initial=True)
     certificate = forms.FileField(label=_("Certificate"), required=False)
 
 
 class PolicyForm(VersionedForm):
     offboarding_hours = forms.IntegerField(label=_("Hours to complete a departure"), min_value=1)
-    recheck_months = forms.IntegerField(label=_("Months between re-checks of sensitive posts"), min_value=1)
-    expiring_days = forms.IntegerField(label=_("Days before expiry a course shows as expiring"), min_value=0)
-    code_of_conduct_version = forms.CharField(label=_("Current code of conduct version"), max_length=40, required=False)
+    recheck_months = forms.IntegerField(
+        label=_("Months between re-checks of sensitive posts"), min_value=1
+    )
+    expiring_days = forms.IntegerField(
+        label=_("Days before expiry a course shows as expiring"), min_value=0
+    )
+    code_of_conduct_version = forms.CharField(
+        label=_("Current code of conduct version"), max_length=40, required=False
+    )
     confidentiality_version = forms.CharField(
         label=_("Current confidentiality agreement version"), max_length=40, required=False
     )
@@ -176,5 +207,7 @@ class PeopleImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV or Excel file"),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
-        help_text=_("First row: column names. Required: employee_number, full_name, post, hire_date."),
+        help_text=_(
+            "First row: column names. Required: employee_number, full_name, post, hire_date."
+        ),
     )

@@ -54,7 +54,8 @@ def _photos(organization, start, end):
         if _in(due, start, end):
             yield DueDate(
                 key=f"people.photo:{person.pk}",
-                title=_("New photo for the personnel file: %(person)s") % {"person": person.full_name},
+                title=_("New photo for the personnel file: %(person)s")
+                % {"person": person.full_name},
                 due_on=due,
                 url=_person_url(person.pk),
                 standard=8,
@@ -108,7 +109,8 @@ def _departures(organization, start, end):
         if _in(due, start, end):
             yield DueDate(
                 key=f"people.departure:{departure.pk}",
-                title=_("Departure checklist of %(person)s") % {"person": departure.person.full_name},
+                title=_("Departure checklist of %(person)s")
+                % {"person": departure.person.full_name},
                 due_on=due,
                 url=reverse("people:departure_detail", args=[departure.pk]),
                 standard=8,

@@ -23,14 +23,20 @@ urlpatterns = [
     path("checks/<int:pk>/clear/", checks.CheckClearView.as_view(), name="check_clear"),
     path("checks/<int:pk>/reject/", checks.CheckRejectView.as_view(), name="check_reject"),
     path("check-items/<int:pk>/", checks.CheckItemRecordView.as_view(), name="check_item"),
-    path("check-items/<int:pk>/evidence/", checks.CheckEvidenceView.as_view(), name="check_evidence"),
+    path(
+        "check-items/<int:pk>/evidence/", checks.CheckEvidenceView.as_view(), name="check_evidence"
+    ),
     path("departures/", departures.DepartureListView.as_view(), name="departure_list"),
     path("departures/<int:pk>/", departures.DepartureDetailView.as_view(), name="departure_detail"),
     path("departure-items/<int:pk>/", departures.ItemResolveView.as_view(), name="departure_item"),
     path("posts/", posts.PostListView.as_view(), name="post_list"),
     path("posts/new/", posts.PostCreateView.as_view(), name="post_create"),
     path("posts/<int:pk>/edit/", posts.PostEditView.as_view(), name="post_edit"),
-    path("posts/check-items/new/", posts.CheckItemTypeCreateView.as_view(), name="check_item_type_create"),
+    path(
+        "posts/check-items/new/",
+        posts.CheckItemTypeCreateView.as_view(),
+        name="check_item_type_create",
+    ),
     path("posts/standard-catalog/", posts.CatalogSeedView.as_view(), name="catalog_seed"),
     path("courses/", training.CourseListView.as_view(), name="course_list"),
     path("courses/new/", training.CourseCreateView.as_view(), name="course_create"),
@@ -39,5 +45,7 @@ urlpatterns = [
     path("sessions/<int:pk>/", training.SessionDetailView.as_view(), name="session_detail"),
     path("certificates/<int:pk>/", training.CertificateView.as_view(), name="certificate"),
     path("matrix/", training.TrainingMatrixView.as_view(), name="training_matrix"),
-    path("matrix/export/", training.TrainingMatrixExportView.as_view(), name="training_matrix_export"),
+    path(
+        "matrix/export/", training.TrainingMatrixExportView.as_view(), name="training_matrix_export"
+    ),
 ]

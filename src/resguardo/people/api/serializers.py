@@ -10,7 +10,14 @@ from resguardo.core.selectors import member_user_list, site_list
 from resguardo.core.tabular.api import StagedImportRequestSerializer
 
 from .. import selectors
-from ..choices import AcknowledgedDocument, CheckKind, CheckResult, DepartureReason, ItemOutcome, PersonKind
+from ..choices import (
+    AcknowledgedDocument,
+    CheckKind,
+    CheckResult,
+    DepartureReason,
+    ItemOutcome,
+    PersonKind,
+)
 from ..models import (
     Acknowledgement,
     Attendance,
@@ -97,7 +104,16 @@ class PostSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Post
-        fields = ["id", "name", "sensitive", "description", "required_checks", "course_rules", "headcount", "version"]
+        fields = [
+            "id",
+            "name",
+            "sensitive",
+            "description",
+            "required_checks",
+            "course_rules",
+            "headcount",
+            "version",
+        ]
 
 
 class _CourseRuleIn(serializers.Serializer):
@@ -117,7 +133,9 @@ class PostWriteSerializer(serializers.Serializer):
         data = dict(self.validated_data)
         data.pop("version", None)
         data["required_checks"] = data.get("required_checks", [])
-        data["course_rules"] = [(r["course"], r.get("refresh_months")) for r in data.get("course_rules", [])]
+        data["course_rules"] = [
+            (r["course"], r.get("refresh_months")) for r in data.get("course_rules", [])
+        ]
         return data
 
 
@@ -217,12 +235,24 @@ class PeopleImportReportSerializer(serializers.Serializer):
 
 class CheckItemSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="item_type.name", read_only=True)
-    evidence_required = serializers.BooleanField(source="item_type.evidence_required", read_only=True)
+    evidence_required = serializers.BooleanField(
+        source="item_type.evidence_required", read_only=True
+    )
     has_evidence = serializers.SerializerMethodField()
 
     class Meta:
         model = CheckItem
-        fields = ["id", "name", "evidence_required", "result", "done_on", "expires_on", "note", "has_evidence", "version"]
+        fields = [
+            "id",
+            "name",
+            "evidence_required",
+            "result",
+            "done_on",
+            "expires_on",
+            "note",
+            "has_evidence",
+            "version",
+        ]
 
     def get_has_evidence(self, item) -> bool:
         return bool(item.file)
@@ -233,7 +263,17 @@ class BackgroundCheckSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = BackgroundCheck
-        fields = ["id", "person", "kind", "status", "started_on", "closed_on", "note", "items", "version"]
+        fields = [
+            "id",
+            "person",
+            "kind",
+            "status",
+            "started_on",
+            "closed_on",
+            "note",
+            "items",
+            "version",
+        ]
 
 
 class CheckItemRecordSerializer(serializers.Serializer):
@@ -255,7 +295,18 @@ class CheckRejectSerializer(serializers.Serializer):
 class DepartureItemSerializer(serializers.ModelSerializer):
     class Meta:
         model = DepartureItem
-        fields = ["id", "key", "module", "kind", "label", "url", "outcome", "resolved_at", "note", "version"]
+        fields = [
+            "id",
+            "key",
+            "module",
+            "kind",
+            "label",
+            "url",
+            "outcome",
+            "resolved_at",
+            "note",
+            "version",
+        ]
 
 
 class DepartureSerializer(serializers.ModelSerializer):
@@ -264,12 +315,24 @@ class DepartureSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Departure
-        fields = ["id", "person", "left_at", "reason", "note", "deadline", "completed_at", "on_time", "items"]
+        fields = [
+            "id",
+            "person",
+            "left_at",
+            "reason",
+            "note",
+            "deadline",
+            "completed_at",
+            "on_time",
+            "items",
+        ]
 
 
 class ItemResolveSerializer(serializers.Serializer):
     item = serializers.IntegerField()
-    outcome = serializers.ChoiceField(choices=[o for o in ItemOutcome.choices if o[0] != ItemOutcome.PENDING])
+    outcome = serializers.ChoiceField(
+        choices=[o for o in ItemOutcome.choices if o[0] != ItemOutcome.PENDING]
+    )
     note = serializers.CharField(required=False, allow_blank=True, default="")
     version = serializers.IntegerField(required=False, help_text=VERSION_HELP)
 
@@ -315,7 +378,18 @@ class AttendanceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Attendance
-        fields = ["id", "session", "person", "employee_number", "course", "held_on", "signed_name", "score", "passed", "has_certificate"]
+        fields = [
+            "id",
+            "session",
+            "person",
+            "employee_number",
+            "course",
+            "held_on",
+            "signed_name",
+            "score",
+            "passed",
+            "has_certificate",
+        ]
         read_only_fields = fields
 
     def get_has_certificate(self, attendance) -> bool:
@@ -325,14 +399,18 @@ class AttendanceSerializer(serializers.ModelSerializer):
 class AttendanceInSerializer(serializers.Serializer):
     employee_number = serializers.CharField(max_length=30)
     signed_name = serializers.CharField(max_length=200)
-    score = serializers.DecimalField(max_digits=5, decimal_places=2, required=False, allow_null=True)
+    score = serializers.DecimalField(
+        max_digits=5, decimal_places=2, required=False, allow_null=True
+    )
     passed = serializers.BooleanField(default=True)
     certificate = serializers.FileField(required=False)
 
 
 class MatrixCellSerializer(serializers.Serializer):
     course = serializers.IntegerField()
-    state = serializers.CharField(help_text="current, expiring, expired, missing; empty: not required")
+    state = serializers.CharField(
+        help_text="current, expiring, expired, missing; empty: not required"
+    )
     expires_on = serializers.DateField(allow_null=True)
     last_on = serializers.DateField(allow_null=True)
 

@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 
 from resguardo.core.actors import Actor
 from resguardo.core.api.schema import report_or_field_errors
-from resguardo.core.api.views import OrganizationViewSet, ReadOnlyOrganizationViewSet
+from resguardo.core.api.views import ReadOnlyOrganizationViewSet
 from resguardo.core.permissions import Perm
 from resguardo.core.tabular.api import run_staged_import
 
@@ -84,11 +84,15 @@ class PersonViewSet(_Personnel, ReadOnlyOrganizationViewSet):
     @extend_schema(request=s.PersonWriteSerializer, responses={200: s.PersonSerializer})
     def partial_update(self, request, pk=None):
         person = self.get_object()
-        serializer = s.PersonWriteSerializer(data=request.data, partial=True, context={"request": request})
+        serializer = s.PersonWriteSerializer(
+            data=request.data, partial=True, context={"request": request}
+        )
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         version = data.pop("version", None)
-        person = services.person_update(actor=_actor(request), person=person, expected_version=version, **data)
+        person = services.person_update(
+            actor=_actor(request), person=person, expected_version=version, **data
+        )
         return Response(s.PersonSerializer(person).data)
 
     @extend_schema(request=s.DepartureInSerializer, responses={201: s.DepartureSerializer})
@@ -98,7 +102,9 @@ class PersonViewSet(_Personnel, ReadOnlyOrganizationViewSet):
         person = self.get_object()
         serializer = s.DepartureInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        departure = services.departure_record(actor=_actor(request), person=person, **serializer.validated_data)
+        departure = services.departure_record(
+            actor=_actor(request), person=person, **serializer.validated_data
+        )
         return Response(s.DepartureSerializer(departure).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=s.CheckStartSerializer, responses={201: s.BackgroundCheckSerializer})
@@ -108,14 +114,24 @@ class PersonViewSet(_Personnel, ReadOnlyOrganizationViewSet):
         person = self.get_object()
         serializer = s.CheckStartSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        check = services.check_start(actor=_actor(request), person=person, **serializer.validated_data)
+        check = services.check_start(
+            actor=_actor(request), person=person, **serializer.validated_data
+        )
         return Response(s.BackgroundCheckSerializer(check).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
         request={"multipart/form-data": s.PeopleImportSerializer},
-        responses={200: s.PeopleImportReportSerializer, 400: report_or_field_errors("PeopleImportReport")},
+        responses={
+            200: s.PeopleImportReportSerializer,
+            400: report_or_field_errors("PeopleImportReport"),
+        },
     )
-    @action(detail=False, methods=["post"], url_path="import", parser_classes=[MultiPartParser, FormParser])
+    @action(
+        detail=False,
+        methods=["post"],
+        url_path="import",
+        parser_classes=[MultiPartParser, FormParser],
+    )
     def bulk_import(self, request):
         """HR file (CSV or XLSX). `dry_run=true` (default) only checks; then send back
         `staged_import` with `dry_run=false`: every row is created, or none."""
@@ -123,9 +139,13 @@ class PersonViewSet(_Personnel, ReadOnlyOrganizationViewSet):
         serializer.is_valid(raise_exception=True)
 
         def run(*, data, file_name, options, dry_run):
-            return services.people_import(actor=_actor(request), file_name=file_name, content=data, dry_run=dry_run)
+            return services.people_import(
+                actor=_actor(request), file_name=file_name, content=data, dry_run=dry_run
+            )
 
-        report, staged = run_staged_import(request=request, kind="people", data=serializer.validated_data, run=run)
+        report, staged = run_staged_import(
+            request=request, kind="people", data=serializer.validated_data, run=run
+        )
         body = {
             "dry_run": report.dry_run,
             "ok": report.ok,
@@ -134,7 +154,9 @@ class PersonViewSet(_Personnel, ReadOnlyOrganizationViewSet):
             "errors": report.problems_as_dicts(),
             "staged_import": staged.pk if staged else None,
         }
-        return Response(body, status=status.HTTP_200_OK if report.ok else status.HTTP_400_BAD_REQUEST)
+        return Response(
+            body, status=status.HTTP_200_OK if report.ok else status.HTTP_400_BAD_REQUEST
+        )
 
 
 class PostViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ReadOnlyOrganizationViewSet):
@@ -179,7 +201,9 @@ class CheckItemTypeViewSet(mixins.CreateModelMixin, ReadOnlyOrganizationViewSet)
         return selectors.check_item_type_list(membership=self.membership)
 
     def perform_create(self, serializer):
-        serializer.instance = services.check_item_type_create(actor=_actor(self.request), **serializer.validated_data)
+        serializer.instance = services.check_item_type_create(
+            actor=_actor(self.request), **serializer.validated_data
+        )
 
 
 class CourseViewSet(mixins.CreateModelMixin, ReadOnlyOrganizationViewSet):
@@ -191,7 +215,9 @@ class CourseViewSet(mixins.CreateModelMixin, ReadOnlyOrganizationViewSet):
         return selectors.course_list(membership=self.membership)
 
     def perform_create(self, serializer):
-        serializer.instance = services.course_create(actor=_actor(self.request), **serializer.validated_data)
+        serializer.instance = services.course_create(
+            actor=_actor(self.request), **serializer.validated_data
+        )
 
 
 class BackgroundCheckViewSet(_Personnel, ReadOnlyOrganizationViewSet):
@@ -203,7 +229,10 @@ class BackgroundCheckViewSet(_Personnel, ReadOnlyOrganizationViewSet):
     def get_scoped_queryset(self):
         return selectors.check_list(membership=self.membership).prefetch_related("items__item_type")
 
-    @extend_schema(request={"multipart/form-data": s.CheckItemRecordSerializer}, responses={200: s.BackgroundCheckSerializer})
+    @extend_schema(
+        request={"multipart/form-data": s.CheckItemRecordSerializer},
+        responses={200: s.BackgroundCheckSerializer},
+    )
     @action(detail=True, methods=["post"], url_path="record-item")
     def record_item(self, request, pk=None):
         """Record one item's result, date and evidence (multipart when sending the file)."""
@@ -229,7 +258,9 @@ class BackgroundCheckViewSet(_Personnel, ReadOnlyOrganizationViewSet):
     def reject(self, request, pk=None):
         serializer = s.CheckRejectSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        check = services.check_reject(actor=_actor(request), check=self.get_object(), **serializer.validated_data)
+        check = services.check_reject(
+            actor=_actor(request), check=self.get_object(), **serializer.validated_data
+        )
         return Response(s.BackgroundCheckSerializer(check).data)
 
 
@@ -249,7 +280,9 @@ class DepartureViewSet(_Personnel, ReadOnlyOrganizationViewSet):
         serializer = s.ItemResolveSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
-        item = get_object_or_404(DepartureItem.objects.filter(departure=departure), pk=data.pop("item"))
+        item = get_object_or_404(
+            DepartureItem.objects.filter(departure=departure), pk=data.pop("item")
+        )
         services.departure_item_resolve(
             actor=_actor(request), item=item, expected_version=data.pop("version", None), **data
         )
@@ -265,7 +298,9 @@ class GafeteViewSet(_Personnel, mixins.CreateModelMixin, ReadOnlyOrganizationVie
         return selectors.gafete_list(membership=self.membership)
 
     def perform_create(self, serializer):
-        serializer.instance = services.gafete_issue(actor=_actor(self.request), **serializer.validated_data)
+        serializer.instance = services.gafete_issue(
+            actor=_actor(self.request), **serializer.validated_data
+        )
 
 
 class AcknowledgementViewSet(_Personnel, mixins.CreateModelMixin, ReadOnlyOrganizationViewSet):
@@ -295,14 +330,19 @@ class TrainingSessionViewSet(_Personnel, mixins.CreateModelMixin, ReadOnlyOrgani
         session = services.session_create(actor=_actor(self.request), **serializer.validated_data)
         serializer.instance = selectors.session_get(membership=self.membership, pk=session.pk)
 
-    @extend_schema(request={"multipart/form-data": s.AttendanceInSerializer}, responses={201: s.AttendanceSerializer})
+    @extend_schema(
+        request={"multipart/form-data": s.AttendanceInSerializer},
+        responses={201: s.AttendanceSerializer},
+    )
     @action(detail=True, methods=["post"])
     def attend(self, request, pk=None):
         """Sign one attendee in, by employee number (someone not in the register is refused)."""
         session = self.get_object()
         serializer = s.AttendanceInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        attendance = services.attendance_add(actor=_actor(request), session=session, **serializer.validated_data)
+        attendance = services.attendance_add(
+            actor=_actor(request), session=session, **serializer.validated_data
+        )
         return Response(s.AttendanceSerializer(attendance).data, status=status.HTTP_201_CREATED)
 
 
@@ -340,7 +380,12 @@ class TrainingMatrixView(APIView):
                         "employee_number": row.person.employee_number,
                         "full_name": row.person.full_name,
                         "cells": [
-                            {"course": course.pk, "state": cell.state, "expires_on": cell.expires_on, "last_on": cell.last_on}
+                            {
+                                "course": course.pk,
+                                "state": cell.state,
+                                "expires_on": cell.expires_on,
+                                "last_on": cell.last_on,
+                            }
                             for course, cell in zip(matrix.courses, row.cells, strict=True)
                         ],
                     }

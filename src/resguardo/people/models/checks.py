@@ -33,7 +33,9 @@ class BackgroundCheck(TenantModel):
 
 
 class CheckItem(TenantModel, StoredFile):
-    check_record = models.ForeignKey(BackgroundCheck, on_delete=models.CASCADE, related_name="items")
+    check_record = models.ForeignKey(
+        BackgroundCheck, on_delete=models.CASCADE, related_name="items"
+    )
     item_type = models.ForeignKey(CheckItemType, on_delete=models.PROTECT, related_name="+")
     result = models.CharField(_("result"), max_length=20, choices=CheckResult, blank=True)
     done_on = models.DateField(_("done on"), null=True, blank=True)

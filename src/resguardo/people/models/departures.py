@@ -57,7 +57,9 @@ class DepartureItem(TenantModel):
     class Meta:
         ordering = ["pk"]
         constraints = [
-            models.UniqueConstraint(fields=["departure", "key"], name="people_departure_item_unique")
+            models.UniqueConstraint(
+                fields=["departure", "key"], name="people_departure_item_unique"
+            )
         ]
         verbose_name = _("departure item")
 

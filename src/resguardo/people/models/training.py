@@ -13,9 +13,7 @@ from .register import Person, Post
 class Course(TenantModel):
     name = models.CharField(_("name"), max_length=160)
     description = models.TextField(_("description"), blank=True)
-    default_refresh_months = models.PositiveIntegerField(
-        _("refresh every (months)"), default=12
-    )
+    default_refresh_months = models.PositiveIntegerField(_("refresh every (months)"), default=12)
 
     class Meta:
         ordering = ["name"]
@@ -84,9 +82,7 @@ class Attendance(TenantModel, StoredFile):
     class Meta:
         ordering = ["person__name_key"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["session", "person"], name="people_attendance_unique"
-            ),
+            models.UniqueConstraint(fields=["session", "person"], name="people_attendance_unique"),
             models.CheckConstraint(
                 condition=Q(score__isnull=True) | (Q(score__gte=0) & Q(score__lte=100)),
                 name="people_attendance_score_range",

@@ -1,9 +1,9 @@
 from .register import (
     acknowledgement_coverage,
     acknowledgement_list,
+    check_get,
     check_item_type_list,
     check_list,
-    check_get,
     departure_get,
     departure_list,
     gafete_list,

@@ -90,9 +90,7 @@ def departure_list(*, membership):
 
 
 def departure_get(*, membership, pk):
-    return get_object_or_404(
-        departure_list(membership=membership).prefetch_related("items"), pk=pk
-    )
+    return get_object_or_404(departure_list(membership=membership).prefetch_related("items"), pk=pk)
 
 
 def gafete_list(*, membership):

@@ -81,7 +81,5 @@ def revoke_resguardo_access(*, actor, person) -> list[Revoked]:
         )
         for token in tokens:
             api_token_revoke(user=token.user, token=token)
-            revoked.append(
-                Revoked(f"accounts.apitoken:{token.pk}", _("API token"), str(token))
-            )
+            revoked.append(Revoked(f"accounts.apitoken:{token.pk}", _("API token"), str(token)))
     return revoked

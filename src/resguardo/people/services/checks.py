@@ -24,7 +24,8 @@ def check_start(*, actor, person, kind=CheckKind.HIRING, started_on=None) -> Bac
         raise ValidationError({"kind": [_("Choose the kind of check.")]})
     if BackgroundCheck.objects.filter(person=person, status=CheckStatus.OPEN).exists():
         raise ValidationError(
-            _("%(person)s already has an open check: finish it first.") % {"person": person.full_name},
+            _("%(person)s already has an open check: finish it first.")
+            % {"person": person.full_name},
             code="open_check",
         )
     item_types = list(person.post.required_checks.all())
@@ -87,7 +88,12 @@ def check_item_record(
         changes.update(stored_upload_changes(item, evidence, inspected))
     elif item.item_type.evidence_required and not item.file:
         raise ValidationError(
-            {"evidence": [_("%(item)s requires evidence: attach the document.") % {"item": item.item_type.name}]},
+            {
+                "evidence": [
+                    _("%(item)s requires evidence: attach the document.")
+                    % {"item": item.item_type.name}
+                ]
+            },
             code="evidence_required",
         )
     return update_audited(

@@ -79,11 +79,23 @@ def departure_record(*, actor, person, left_at, reason, note="") -> Departure:
         actor=actor.user,
         organization=organization,
         instance=person,
-        changes={"status": PersonStatus.DEPARTED, "departed_on": timezone.localtime(left_at).date()},
+        changes={
+            "status": PersonStatus.DEPARTED,
+            "departed_on": timezone.localtime(left_at).date(),
+        },
     )
     for revoked in revoke_resguardo_access(actor=actor, person=person):
-        _item(actor, departure, revoked.key, "", revoked.kind, revoked.label, "",
-              outcome=ItemOutcome.REVOKED, resolved_at=now)  # fmt: skip
+        _item(
+            actor,
+            departure,
+            revoked.key,
+            "",
+            revoked.kind,
+            revoked.label,
+            "",
+            outcome=ItemOutcome.REVOKED,
+            resolved_at=now,
+        )
     for held in held_items(
         organization=organization,
         user=person.user,
@@ -95,8 +107,9 @@ def departure_record(*, actor, person, left_at, reason, note="") -> Departure:
     return departure
 
 
-def _item(actor, departure, key, module, kind, label, url, outcome=ItemOutcome.PENDING,
-          resolved_at=None):  # fmt: skip
+def _item(
+    actor, departure, key, module, kind, label, url, outcome=ItemOutcome.PENDING, resolved_at=None
+):
     return create_audited(
         actor=actor.user,
         organization=actor.organization,
@@ -116,9 +129,10 @@ def _item(actor, departure, key, module, kind, label, url, outcome=ItemOutcome.P
 
 
 def _complete_if_done(actor, departure, now) -> None:
-    if departure.completed_at is None and not departure.items.filter(
-        outcome=ItemOutcome.PENDING
-    ).exists():
+    if (
+        departure.completed_at is None
+        and not departure.items.filter(outcome=ItemOutcome.PENDING).exists()
+    ):
         update_audited(
             actor=actor.user,
             organization=actor.organization,
@@ -148,7 +162,12 @@ def departure_item_resolve(*, actor, item, outcome, note="", expected_version=No
         actor=actor.user,
         organization=actor.organization,
         instance=item,
-        changes={"outcome": outcome, "resolved_at": now, "resolved_by": actor.user, "note": note[:300]},
+        changes={
+            "outcome": outcome,
+            "resolved_at": now,
+            "resolved_by": actor.user,
+            "note": note[:300],
+        },
         expected_version=expected_version,
         verb=f"departure_item.{outcome}",
         data={"item": item.label, "person": departure.person.full_name},
@@ -158,7 +177,9 @@ def departure_item_resolve(*, actor, item, outcome, note="", expected_version=No
             organization=actor.organization, pk=item.key.removeprefix(GAFETE_KEY)
         ).first()
         if gafete is not None:
-            status = GafeteStatus.MISSING if outcome == ItemOutcome.MISSING else GafeteStatus.RETURNED
+            status = (
+                GafeteStatus.MISSING if outcome == ItemOutcome.MISSING else GafeteStatus.RETURNED
+            )
             gafete_return(actor=actor, gafete=gafete, status=status)
     if outcome == ItemOutcome.MISSING:
         publish(

@@ -12,17 +12,29 @@ from django.utils.translation import gettext as _
 
 from resguardo.core.search import name_key
 from resguardo.core.selectors import site_list
-from resguardo.core.tabular import HeaderMap, ImportReport, OverLimit, UnreadableFile, read_table
-from resguardo.core.tabular import simplify
+from resguardo.core.tabular import (
+    HeaderMap,
+    ImportReport,
+    OverLimit,
+    UnreadableFile,
+    read_table,
+    simplify,
+)
 from resguardo.core.writes import create_audited
 
 from ..choices import PersonKind, PersonStatus
-from ..models import PersonnelImport, Person, Post
+from ..models import Person, PersonnelImport, Post
 from .common import require_personnel
 
 HEADERS = HeaderMap(
     {
-        "employee_number": ("employee number", "numero de empleado", "no empleado", "num empleado", "numero"),
+        "employee_number": (
+            "employee number",
+            "numero de empleado",
+            "no empleado",
+            "num empleado",
+            "numero",
+        ),
         "full_name": ("name", "full name", "nombre", "nombre completo"),
         "kind": ("type", "tipo", "tipo de personal"),
         "post": ("position", "job", "puesto"),
@@ -74,7 +86,9 @@ class _Rows:
         self.posts = {simplify(p.name): p for p in Post.objects.filter(organization=organization)}
         self.sites = {simplify(s.name): s for s in site_list(membership=actor.membership)}
         self.taken = set(
-            Person.objects.filter(organization=organization).values_list("employee_number", flat=True)
+            Person.objects.filter(organization=organization).values_list(
+                "employee_number", flat=True
+            )
         )
         self.seen: dict[str, int] = {}
 
@@ -87,7 +101,11 @@ class _Rows:
                 return kind.value
         if key in KIND_WORDS:
             return KIND_WORDS[key]
-        self.report.error(number, "kind", _("unknown kind “%(v)s” (employee, mandatario or contractor)") % {"v": text})
+        self.report.error(
+            number,
+            "kind",
+            _("unknown kind “%(v)s” (employee, mandatario or contractor)") % {"v": text},
+        )
         return None
 
     def check(self, number, values) -> Person | None:
@@ -99,17 +117,27 @@ class _Rows:
         employee_number = data["employee_number"].upper()
         if employee_number:
             if employee_number in self.seen:
-                report.error(number, "employee_number",
-                             _("employee number %(n)s is repeated: also on row %(row)s")
-                             % {"n": employee_number, "row": self.seen[employee_number]})  # fmt: skip
+                report.error(
+                    number,
+                    "employee_number",
+                    _("employee number %(n)s is repeated: also on row %(row)s")
+                    % {"n": employee_number, "row": self.seen[employee_number]},
+                )
             elif employee_number in self.taken:
-                report.error(number, "employee_number",
-                             _("employee number %(n)s is already in the register") % {"n": employee_number})  # fmt: skip
+                report.error(
+                    number,
+                    "employee_number",
+                    _("employee number %(n)s is already in the register") % {"n": employee_number},
+                )
             self.seen.setdefault(employee_number, number)
         kind = self.kind(number, data["kind"])
         post = self.posts.get(simplify(data["post"])) if data["post"] else None
         if data["post"] and post is None:
-            report.error(number, "post", _("no post named “%(v)s”: add it under Posts first") % {"v": data["post"]})
+            report.error(
+                number,
+                "post",
+                _("no post named “%(v)s”: add it under Posts first") % {"v": data["post"]},
+            )
         site = None
         if data["site"]:
             site = self.sites.get(simplify(data["site"]))
@@ -125,7 +153,12 @@ class _Rows:
                     report.error(number, name, _("not a date (use YYYY-MM-DD or DD/MM/YYYY)"))
         hired, left = dates.get("hire_date"), dates.get("departure_date")
         if hired and left and left < hired:
-            report.error(number, "departure_date", _("the departure (%(left)s) is before the hire date (%(hired)s)") % {"left": left, "hired": hired})
+            report.error(
+                number,
+                "departure_date",
+                _("the departure (%(left)s) is before the hire date (%(hired)s)")
+                % {"left": left, "hired": hired},
+            )
         if kind == PersonKind.CONTRACTOR and not data["provider"]:
             report.error(number, "provider", _("a contractor needs the provider's name"))
         if data["email"]:
@@ -133,7 +166,14 @@ class _Rows:
                 validate_email(data["email"])
             except ValidationError:
                 report.error(number, "email", _("not a valid e-mail address"))
-        for name, limit in (("full_name", 200), ("provider", 200), ("phone", 40), ("emergency_contact_name", 200), ("emergency_contact_phone", 40), ("employee_number", 30)):
+        for name, limit in (
+            ("full_name", 200),
+            ("provider", 200),
+            ("phone", 40),
+            ("emergency_contact_name", 200),
+            ("emergency_contact_phone", 40),
+            ("employee_number", 30),
+        ):
             if len(data[name]) > limit:
                 report.error(number, name, _("longer than %(n)s characters") % {"n": limit})
         if len(report.errors) > before:
@@ -174,7 +214,10 @@ def people_import(*, actor, file_name: str, content: bytes, dry_run: bool = True
     missing = [name for name in REQUIRED if name not in mapping.values()]
     if missing:
         raise ValidationError(
-            {"file": _("The first row must name the columns. Missing: %(missing)s.") % {"missing": ", ".join(missing)}}
+            {
+                "file": _("The first row must name the columns. Missing: %(missing)s.")
+                % {"missing": ", ".join(missing)}
+            }
         )
     report = ImportReport(
         file_name=file_name,

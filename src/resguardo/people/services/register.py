@@ -58,8 +58,12 @@ def catalog_seed(*, actor: Actor) -> tuple[int, int]:
     """Add the standard check items and courses the organization does not have yet."""
     require_personnel(actor)
     organization = actor.organization
-    have_items = set(CheckItemType.objects.filter(organization=organization).values_list("name", flat=True))
-    have_courses = set(Course.objects.filter(organization=organization).values_list("name", flat=True))
+    have_items = set(
+        CheckItemType.objects.filter(organization=organization).values_list("name", flat=True)
+    )
+    have_courses = set(
+        Course.objects.filter(organization=organization).values_list("name", flat=True)
+    )
     items = courses = 0
     for position, (name, evidence, months) in enumerate(default_check_items(), start=1):
         if name not in have_items:
@@ -114,7 +118,9 @@ def _post_rules(actor, required_checks, course_rules):
         own(actor, course, "course_rules", _("A course of another organization was given."))
         months = months or course.default_refresh_months
         if months < 1:
-            raise ValidationError({"course_rules": [_("The refresh interval must be a month or more.")]})
+            raise ValidationError(
+                {"course_rules": [_("The refresh interval must be a month or more.")]}
+            )
         rules[course.pk] = (course, months)
     return list(required_checks), rules
 
@@ -165,7 +171,9 @@ def post_create(
     post = create_audited(
         actor=actor.user,
         organization=organization,
-        instance=Post(organization=organization, name=name, sensitive=sensitive, description=description),
+        instance=Post(
+            organization=organization, name=name, sensitive=sensitive, description=description
+        ),
         m2m={"required_checks": checks},
     )
     _set_course_rules(actor, post, rules)
@@ -240,17 +248,26 @@ def _check_person(actor, data: dict, pk=None) -> dict:
     ).exclude(pk=pk)
     if same_number.exists():
         raise ValidationError(
-            {"employee_number": [_("Employee number %(n)s is already in the register.") % {"n": data["employee_number"]}]},
+            {
+                "employee_number": [
+                    _("Employee number %(n)s is already in the register.")
+                    % {"n": data["employee_number"]}
+                ]
+            },
             code="duplicate",
         )
     user = data.get("user")
     if user is not None:
         members = member_user_list(membership=actor.membership, active_only=False)
         if not members.filter(pk=user.pk).exists():
-            raise ValidationError({"user": [_("This account is not a member of your organization.")]})
+            raise ValidationError(
+                {"user": [_("This account is not a member of your organization.")]}
+            )
         linked = Person.objects.filter(organization=organization, user=user).exclude(pk=pk)
         if linked.exists():
-            raise ValidationError({"user": [_("This account is already linked to another person.")]})
+            raise ValidationError(
+                {"user": [_("This account is already linked to another person.")]}
+            )
     data["name_key"] = name_key(data["full_name"])
     return data
 
@@ -330,7 +347,13 @@ def person_photo_add(*, actor, person, photo, taken_on=None) -> PersonPhoto:
     inspected = inspect_upload(photo, kind=PHOTO, field="photo")
     record = PersonPhoto(organization=actor.organization, person=person, taken_on=taken_on)
     store_upload(record, photo, inspected)
-    create_audited(actor=actor.user, organization=actor.organization, instance=record, verb="person.photo_added", data={"person": person.full_name})
+    create_audited(
+        actor=actor.user,
+        organization=actor.organization,
+        instance=record,
+        verb="person.photo_added",
+        data={"person": person.full_name},
+    )
     if person.photo_taken_on is None or taken_on > person.photo_taken_on:
         update_audited(
             actor=actor.user,
@@ -393,12 +416,21 @@ def acknowledgement_record(
     if document not in AcknowledgedDocument.values:
         raise ValidationError({"document": [_("Choose the document acknowledged.")]})
     version = required_text(version, "version", _("Give the version acknowledged."))
-    signed_name = required_text(signed_name, "signed_name", _("The person types their name to sign."))
+    signed_name = required_text(
+        signed_name, "signed_name", _("The person types their name to sign.")
+    )
     acknowledged_on = acknowledged_on or timezone.localdate()
     if acknowledged_on > timezone.localdate():
         raise ValidationError({"acknowledged_on": [_("The date is in the future.")]})
     if Acknowledgement.objects.filter(person=person, document=document, version=version).exists():
-        raise ValidationError({"version": [_("%(person)s already acknowledged this version.") % {"person": person.full_name}]})
+        raise ValidationError(
+            {
+                "version": [
+                    _("%(person)s already acknowledged this version.")
+                    % {"person": person.full_name}
+                ]
+            }
+        )
     return create_audited(
         actor=actor.user,
         organization=actor.organization,
@@ -448,4 +480,3 @@ def policy_update(*, actor, expected_version=None, **fields) -> PeoplePolicy:
         changes=fields,
         expected_version=expected_version,
     )
-

@@ -66,12 +66,20 @@ def _attendee(actor, employee_number):
     person = Person.objects.filter(organization=actor.organization, employee_number=number).first()
     if person is None:
         raise ValidationError(
-            {"employee_number": [_("No one with employee number “%(n)s” is in the register.") % {"n": number}]},
+            {
+                "employee_number": [
+                    _("No one with employee number “%(n)s” is in the register.") % {"n": number}
+                ]
+            },
             code="not_registered",
         )
     if person.status != PersonStatus.ACTIVE:
         raise ValidationError(
-            {"employee_number": [_("%(person)s has left the organization.") % {"person": person.full_name}]}
+            {
+                "employee_number": [
+                    _("%(person)s has left the organization.") % {"person": person.full_name}
+                ]
+            }
         )
     return person
 
@@ -85,10 +93,17 @@ def attendance_add(
     require_personnel(actor)
     own(actor, session, None)
     person = _attendee(actor, employee_number)
-    signed_name = required_text(signed_name, "signed_name", _("The attendee types their name to sign."))
+    signed_name = required_text(
+        signed_name, "signed_name", _("The attendee types their name to sign.")
+    )
     if Attendance.objects.filter(session=session, person=person).exists():
         raise ValidationError(
-            {"employee_number": [_("%(person)s is already on this session's list.") % {"person": person.full_name}]}
+            {
+                "employee_number": [
+                    _("%(person)s is already on this session's list.")
+                    % {"person": person.full_name}
+                ]
+            }
         )
     if score is not None and not (0 <= score <= 100):
         raise ValidationError({"score": [_("The score goes from 0 to 100.")]})
@@ -103,7 +118,9 @@ def attendance_add(
         passed=passed,
     )
     if certificate is not None:
-        store_upload(attendance, certificate, inspect_upload(certificate, kind=EVIDENCE, field="certificate"))
+        store_upload(
+            attendance, certificate, inspect_upload(certificate, kind=EVIDENCE, field="certificate")
+        )
     return create_audited(
         actor=actor.user,
         organization=actor.organization,

@@ -47,7 +47,9 @@ def post(world, name="Glosador", sensitive=False, items=(), courses=(), user=Non
     )
 
 
-def person(world, the_post, number="E-001", name="Ana López Ruiz", hired_days_ago=800, user=None, **extra):
+def person(
+    world, the_post, number="E-001", name="Ana López Ruiz", hired_days_ago=800, user=None, **extra
+):
     return services.person_create(
         actor=actor_for(world),
         kind=extra.pop("kind", "employee"),

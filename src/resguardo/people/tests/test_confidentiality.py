@@ -27,7 +27,9 @@ def _pages(on_file):
 
 
 @pytest.mark.parametrize("who", ["sofia", "sam", "audrey"])
-def test_staff_site_managers_and_auditors_never_read_personnel_files(world, on_file, client_for, api_for, who):
+def test_staff_site_managers_and_auditors_never_read_personnel_files(
+    world, on_file, client_for, api_for, who
+):
     user = getattr(world, who)
     client = client_for(user)
     for url in _pages(on_file):
@@ -48,8 +50,13 @@ def test_staff_site_managers_and_auditors_never_read_personnel_files(world, on_f
 
 
 def test_another_organization_gets_not_found(world, on_file, client_for, api_for):
-    assert client_for(world.oscar).get(reverse("people:person_detail", args=[on_file.pk])).status_code == 404
-    assert api_for(world.oscar).get(reverse("api:person-detail", args=[on_file.pk])).status_code == 404
+    assert (
+        client_for(world.oscar).get(reverse("people:person_detail", args=[on_file.pk])).status_code
+        == 404
+    )
+    assert (
+        api_for(world.oscar).get(reverse("api:person-detail", args=[on_file.pk])).status_code == 404
+    )
 
 
 def test_reading_a_personnel_file_writes_an_audit_entry(world, on_file, client_for, api_for):

@@ -29,7 +29,9 @@ def test_a_duplicate_employee_number_imports_nothing_and_names_the_row(world, po
         "E-001,Carla Díaz,empleado,Glosador,,2022-01-01,,\n"
         "E-900,Otra Persona,empleado,Glosador,,2022-01-01,,\n"
     )
-    report = services.people_import(actor=actor_for(world), file_name="rh.csv", content=content, dry_run=False)
+    report = services.people_import(
+        actor=actor_for(world), file_name="rh.csv", content=content, dry_run=False
+    )
     assert not report.applied
     problems = {(p.row, p.column): p.message for p in report.errors}
     assert problems[(4, "employee_number")] == "employee number E-001 is repeated: also on row 2"
@@ -43,7 +45,9 @@ def test_every_bad_row_is_reported(world, posts):
         "E-011,Eva Mora,contratista,Guardia de seguridad,,2022-05-01,,\n"
         "E-012,Fito Luna,empleado,Chef,,ayer,,\n"
     )
-    report = services.people_import(actor=actor_for(world), file_name="rh.csv", content=content, dry_run=True)
+    report = services.people_import(
+        actor=actor_for(world), file_name="rh.csv", content=content, dry_run=True
+    )
     columns = {(p.row, p.column) for p in report.errors}
     assert columns == {(2, "departure_date"), (3, "provider"), (4, "post"), (4, "hire_date")}
 
@@ -53,10 +57,13 @@ def test_the_staged_import_page_checks_then_imports_everything(world, posts, cli
     url = reverse("people:person_import")
     content = _csv(
         "E-001,Ana López,empleado,Glosador,Patio Norte,2021-03-01,,\n"
-        "G-001,Juan Zamora,contratista,Guardia de seguridad,Patio Norte,2023-03-01,,Seguridad del Norte\n"
+        "G-001,Juan Zamora,contratista,Guardia de seguridad,Patio Norte,2023-03-01,,"
+        "Seguridad del Norte\n"
         "E-003,Mario Baja,empleado,Glosador,,2019-03-01,2024-06-30,\n"
     )
-    response = client.post(url, {"file": SimpleUploadedFile("rh.csv", content, content_type="text/csv")})
+    response = client.post(
+        url, {"file": SimpleUploadedFile("rh.csv", content, content_type="text/csv")}
+    )
     assert "3 rows checked: no problems." in response.content.decode()
     assert Person.objects.count() == 0
     staged = response.context["staged"]
@@ -69,7 +76,9 @@ def test_the_staged_import_page_checks_then_imports_everything(world, posts, cli
 
 
 def test_the_api_import_reports_the_row(world, posts, api_for):
-    content = _csv("E-1,Ana,empleado,Glosador,,2021-03-01,,\nE-1,Beto,empleado,Glosador,,2021-03-01,,\n")
+    content = _csv(
+        "E-1,Ana,empleado,Glosador,,2021-03-01,,\nE-1,Beto,empleado,Glosador,,2021-03-01,,\n"
+    )
     response = api_for(world.carla).post(
         reverse("api:person-bulk-import"),
         {"file": SimpleUploadedFile("rh.csv", content), "dry_run": "false"},
@@ -77,6 +86,10 @@ def test_the_api_import_reports_the_row(world, posts, api_for):
     )
     assert response.status_code == 400
     assert response.json()["errors"] == [
-        {"row": 3, "column": "employee_number", "message": "employee number E-1 is repeated: also on row 2"}
+        {
+            "row": 3,
+            "column": "employee_number",
+            "message": "employee number E-1 is repeated: also on row 2",
+        }
     ]
     assert not Person.objects.exists()

@@ -27,15 +27,19 @@ def setup(world):
 
 def _session(world, course, days_ago):
     return services.session_create(
-        actor=actor_for(world), course=course, held_on=timezone.localdate() - datetime.timedelta(days=days_ago),
+        actor=actor_for(world),
+        course=course,
+        held_on=timezone.localdate() - datetime.timedelta(days=days_ago),
         instructor="Lic. Fuentes",
-    )  # fmt: skip
+    )
 
 
 def test_an_attendee_not_in_the_register_is_refused_naming_the_field(world, setup):
     session = _session(world, setup["threat"], 1)
     with pytest.raises(ValidationError) as error:
-        services.attendance_add(actor=actor_for(world), session=session, employee_number="X-999", signed_name="Nadie")
+        services.attendance_add(
+            actor=actor_for(world), session=session, employee_number="X-999", signed_name="Nadie"
+        )
     assert "X-999" in error.value.message_dict["employee_number"][0]
     assert not Attendance.objects.exists()
 
@@ -43,7 +47,8 @@ def test_an_attendee_not_in_the_register_is_refused_naming_the_field(world, setu
 def test_the_tablet_form_names_the_unknown_attendee(world, setup, client_for):
     session = _session(world, setup["threat"], 1)
     response = client_for(world.carla).post(
-        reverse("people:session_detail", args=[session.pk]), {"employee_number": "X-999", "signed_name": "Nadie"}
+        reverse("people:session_detail", args=[session.pk]),
+        {"employee_number": "X-999", "signed_name": "Nadie"},
     )
     assert response.status_code == 200
     assert "No one with employee number “X-999” is in the register." in response.content.decode()
@@ -51,14 +56,23 @@ def test_the_tablet_form_names_the_unknown_attendee(world, setup, client_for):
 
 def test_the_matrix_marks_an_expired_course(world, setup, client_for):
     luis = setup["luis"]
-    for course, days_ago in ((setup["threat"], 400), (setup["seals"], 350), (setup["phishing"], 30)):
+    for course, days_ago in (
+        (setup["threat"], 400),
+        (setup["seals"], 350),
+        (setup["phishing"], 30),
+    ):
         session = _session(world, course, days_ago)
-        services.attendance_add(actor=actor_for(world), session=session, employee_number=luis.employee_number,
-                                signed_name=luis.full_name, score=90)  # fmt: skip
+        services.attendance_add(
+            actor=actor_for(world),
+            session=session,
+            employee_number=luis.employee_number,
+            signed_name=luis.full_name,
+            score=90,
+        )
     response = client_for(world.carla).get(reverse("people:training_matrix"))
     page = response.content.decode()
     assert response.status_code == 200
-    row = page[page.index("Luis Hernández"):]
+    row = page[page.index("Luis Hernández") :]
     row = row[: row.index("</tr>")]
     assert row.count("Expired") == 1 and row.count("Expiring") == 1 and row.count("Current") == 1
     assert round(training_coverage(world.org).value) == 67
@@ -74,8 +88,14 @@ def test_the_matrix_marks_an_expired_course(world, setup, client_for):
 def test_a_required_course_never_taken_is_missing_and_a_failed_one_does_not_count(world, setup):
     luis = setup["luis"]
     session = _session(world, setup["threat"], 10)
-    services.attendance_add(actor=actor_for(world), session=session, employee_number="e-120",
-                            signed_name=luis.full_name, score=40, passed=False)  # fmt: skip
+    services.attendance_add(
+        actor=actor_for(world),
+        session=session,
+        employee_number="e-120",
+        signed_name=luis.full_name,
+        score=40,
+        passed=False,
+    )
     from resguardo.people.selectors import training_matrix
 
     matrix = training_matrix(membership=world.membership(world.carla))
@@ -87,7 +107,9 @@ def test_course_expiries_feed_the_calendar(world, setup):
 
     luis = setup["luis"]
     session = _session(world, setup["seals"], 350)
-    services.attendance_add(actor=actor_for(world), session=session, employee_number="E-120", signed_name=luis.full_name)
+    services.attendance_add(
+        actor=actor_for(world), session=session, employee_number="E-120", signed_name=luis.full_name
+    )
     end = timezone.localdate() + datetime.timedelta(days=30)
     keys = {d.key for d in due_dates(organization=world.org, start=timezone.localdate(), end=end)}
     assert f"people.training:{luis.pk}:{setup['seals'].pk}" in keys

@@ -62,7 +62,10 @@ class CheckItemRecordView(FormPage):
     def perform(self, form):
         data = dict(form.cleaned_data)
         return services.check_item_record(
-            actor=self.actor, item=self.get_item(), expected_version=data.pop("version", None), **data
+            actor=self.actor,
+            item=self.get_item(),
+            expected_version=data.pop("version", None),
+            **data,
         )
 
     def get_cancel_url(self):
@@ -74,7 +77,9 @@ class CheckItemRecordView(FormPage):
 class CheckEvidenceView(PersonnelMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         item = get_object_or_404(_items(self.membership).exclude(file=""), pk=kwargs["pk"])
-        return stored_file_response(item.file, content_type=item.content_type, filename=item.original_name)
+        return stored_file_response(
+            item.file, content_type=item.content_type, filename=item.original_name
+        )
 
 
 class CheckClearView(ActionButton):

@@ -33,7 +33,9 @@ class DepartureRecordView(FormPage):
         return f"{self.title}: {self.get_person().full_name}"
 
     def perform(self, form):
-        return services.departure_record(actor=self.actor, person=self.get_person(), **form.cleaned_data)
+        return services.departure_record(
+            actor=self.actor, person=self.get_person(), **form.cleaned_data
+        )
 
     def get_cancel_url(self):
         return reverse("people:person_detail", args=[self.kwargs["pk"]])
@@ -90,7 +92,10 @@ class ItemResolveView(FormPage):
     def perform(self, form):
         data = dict(form.cleaned_data)
         return services.departure_item_resolve(
-            actor=self.actor, item=self.get_item(), expected_version=data.pop("version", None), **data
+            actor=self.actor,
+            item=self.get_item(),
+            expected_version=data.pop("version", None),
+            **data,
         )
 
     def get_cancel_url(self):

@@ -16,7 +16,14 @@ from resguardo.core.views.lists import FilteredListView
 from .. import selectors, services
 from ..exports import PERSON_HEADER, person_rows
 from ..filtersets import PersonFilterSet
-from ..forms import AcknowledgementForm, GafeteForm, PeopleImportForm, PersonForm, PhotoForm, PolicyForm
+from ..forms import (
+    AcknowledgementForm,
+    GafeteForm,
+    PeopleImportForm,
+    PersonForm,
+    PhotoForm,
+    PolicyForm,
+)
 from ..models import PersonPhoto
 from .base import PERSONNEL, ActionButton, FormPage, PersonnelMixin
 
@@ -36,12 +43,16 @@ class PersonExportView(PersonnelMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         file_format = export_format(request)
         filterset = PersonFilterSet(
-            request.GET or None, queryset=selectors.person_list(membership=self.membership), request=request
+            request.GET or None,
+            queryset=selectors.person_list(membership=self.membership),
+            request=request,
         )
         people = filterset.qs if filterset.is_bound else filterset.queryset
         people = list(people.select_related("user"))
         services.personnel_exported(actor=self.actor, rows=len(people), what="register")
-        return export_response(file_format, "personal", _("Personnel"), PERSON_HEADER(), person_rows(people))
+        return export_response(
+            file_format, "personal", _("Personnel"), PERSON_HEADER(), person_rows(people)
+        )
 
 
 class PersonDetailView(PersonnelMixin, TemplateView):
@@ -64,7 +75,9 @@ class PersonDetailView(PersonnelMixin, TemplateView):
             "checks": person.checks.all(),
             "gafetes": person.gafetes.all(),
             "acknowledgements": person.acknowledgements.all(),
-            "attendances": person.attendances.select_related("session", "course").order_by("-held_on"),
+            "attendances": person.attendances.select_related("session", "course").order_by(
+                "-held_on"
+            ),
             "departure": getattr(person, "departure", None),
             "required_courses": person.post.course_rules.select_related("course"),
         }
@@ -141,9 +154,11 @@ class PhotoAddView(_PersonForm):
 
     def perform(self, form):
         return services.person_photo_add(
-            actor=self.actor, person=self.get_person(), photo=form.cleaned_data["photo"],
+            actor=self.actor,
+            person=self.get_person(),
+            photo=form.cleaned_data["photo"],
             taken_on=form.cleaned_data["taken_on"],
-        )  # fmt: skip
+        )
 
 
 class PhotoView(PersonnelMixin, TemplateView):
@@ -156,7 +171,10 @@ class PhotoView(PersonnelMixin, TemplateView):
             pk=kwargs["pk"],
         )
         return stored_file_response(
-            photo.file, content_type=photo.content_type, filename=photo.original_name, attachment=False
+            photo.file,
+            content_type=photo.content_type,
+            filename=photo.original_name,
+            attachment=False,
         )
 
 
@@ -166,14 +184,18 @@ class GafeteIssueView(_PersonForm):
     success_message = gettext_lazy("Gafete recorded.")
 
     def perform(self, form):
-        return services.gafete_issue(actor=self.actor, person=self.get_person(), **form.cleaned_data)
+        return services.gafete_issue(
+            actor=self.actor, person=self.get_person(), **form.cleaned_data
+        )
 
 
 class GafeteReturnView(ActionButton):
     success_message = gettext_lazy("Gafete recorded as returned.")
 
     def act(self, request):
-        self.gafete = get_object_or_404(selectors.gafete_list(membership=self.membership), pk=self.kwargs["pk"])
+        self.gafete = get_object_or_404(
+            selectors.gafete_list(membership=self.membership), pk=self.kwargs["pk"]
+        )
         services.gafete_return(actor=self.actor, gafete=self.gafete)
 
     def redirect_to(self):
@@ -191,7 +213,9 @@ class AcknowledgeView(_PersonForm):
         return {"version": policy.code_of_conduct_version}
 
     def perform(self, form):
-        return services.acknowledgement_record(actor=self.actor, person=self.get_person(), **form.cleaned_data)
+        return services.acknowledgement_record(
+            actor=self.actor, person=self.get_person(), **form.cleaned_data
+        )
 
 
 class AcknowledgementsView(PersonnelMixin, TemplateView):
@@ -208,7 +232,10 @@ class AcknowledgementsView(PersonnelMixin, TemplateView):
 class PolicyView(FormPage):
     form_class = PolicyForm
     title = gettext_lazy("People policy")
-    intro = gettext_lazy("The clock for departures, the re-check interval of sensitive posts, and the current versions of the documents people acknowledge.")
+    intro = gettext_lazy(
+        "The clock for departures, the re-check interval of sensitive posts, and the current "
+        "versions of the documents people acknowledge."
+    )
     success_message = gettext_lazy("Policy saved.")
 
     def get_initial(self):
@@ -236,7 +263,10 @@ class PeopleImportView(PersonnelMixin, StagedImportView):
         from resguardo.core.actors import Actor
 
         return services.people_import(
-            actor=Actor.from_request(self.request), file_name=file_name, content=data, dry_run=dry_run
+            actor=Actor.from_request(self.request),
+            file_name=file_name,
+            content=data,
+            dry_run=dry_run,
         )
 
     def done(self, report):

@@ -88,11 +88,15 @@ class SessionDetailView(FormPage):
         return {
             **super().get_context_data(**kwargs),
             "session": session,
-            "attendances": session.attendances.select_related("person").order_by("person__name_key"),
+            "attendances": session.attendances.select_related("person").order_by(
+                "person__name_key"
+            ),
         }
 
     def perform(self, form):
-        return services.attendance_add(actor=self.actor, session=self.get_session(), **form.cleaned_data)
+        return services.attendance_add(
+            actor=self.actor, session=self.get_session(), **form.cleaned_data
+        )
 
     def get_success_url(self):
         return reverse("people:session_detail", args=[self.kwargs["pk"]])
@@ -146,5 +150,9 @@ class TrainingMatrixExportView(PersonnelMixin, TemplateView):
         matrix = selectors.training_matrix(membership=self.membership, people=people)
         services.personnel_exported(actor=self.actor, rows=len(matrix.rows), what="training matrix")
         return export_response(
-            "xlsx", "matriz-capacitacion", _("Training matrix"), matrix_header(matrix), matrix_rows(matrix)
+            "xlsx",
+            "matriz-capacitacion",
+            _("Training matrix"),
+            matrix_header(matrix),
+            matrix_rows(matrix),
         )
