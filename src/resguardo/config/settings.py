@@ -302,6 +302,10 @@ SPECTACULAR_SETTINGS = {
         "WatchlistSourceEnum": "resguardo.partners.choices.WatchlistSource",
         # Risk levels and partner-finding severities are the same low / medium / high set.
         "RiskLevelEnum": "resguardo.partners.choices.RiskLevel",
+        "PersonKindEnum": "resguardo.people.choices.PersonKind",
+        "BackgroundCheckKindEnum": "resguardo.people.choices.CheckKind",
+        "BackgroundCheckResultEnum": "resguardo.people.choices.CheckResult",
+        "DepartureReasonEnum": "resguardo.people.choices.DepartureReason",
     },
 }
 

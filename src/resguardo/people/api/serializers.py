@@ -215,7 +215,7 @@ class PeopleImportSerializer(StagedImportRequestSerializer):
     pass
 
 
-class RowProblemSerializer(serializers.Serializer):
+class PeopleImportProblemSerializer(serializers.Serializer):
     row = serializers.IntegerField()
     column = serializers.CharField()
     message = serializers.CharField()
@@ -226,7 +226,7 @@ class PeopleImportReportSerializer(serializers.Serializer):
     ok = serializers.BooleanField()
     rows = serializers.IntegerField()
     written = serializers.IntegerField()
-    errors = RowProblemSerializer(many=True)
+    errors = PeopleImportProblemSerializer(many=True)
     staged_import = serializers.IntegerField(allow_null=True)
 
 
