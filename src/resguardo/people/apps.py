@@ -21,7 +21,6 @@ class PeopleConfig(AppConfig):
             ApiRoute("people-check-items", f"{_API}.CheckItemTypeViewSet", "checkitemtype"),
             ApiRoute("background-checks", f"{_API}.BackgroundCheckViewSet", "backgroundcheck"),
             ApiRoute("departures", f"{_API}.DepartureViewSet", "departure"),
-            ApiRoute("gafetes", f"{_API}.GafeteViewSet", "gafete"),
             ApiRoute("acknowledgements", f"{_API}.AcknowledgementViewSet", "acknowledgement"),
             ApiRoute("courses", f"{_API}.CourseViewSet", "course"),
             ApiRoute("training-sessions", f"{_API}.TrainingSessionViewSet", "trainingsession"),
@@ -40,6 +39,5 @@ class PeopleConfig(AppConfig):
         indicators="resguardo.people.indicators.INDICATORS",
         demo_seeder="resguardo.people.demo.seed_people",
         due_dates=("resguardo.people.providers.due_dates",),
-        held_items=("resguardo.people.providers.held_items",),
         walk="resguardo.people.tests.walk.WALK",
     )

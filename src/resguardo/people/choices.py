@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PersonKind(models.TextChoices):
@@ -26,7 +27,7 @@ class CheckKind(models.TextChoices):
 
 class CheckStatus(models.TextChoices):
     OPEN = "open", _("Open")
-    CLEARED = "cleared", _("Cleared")
+    CLEARED = "cleared", pgettext_lazy("background check", "Cleared")
     REJECTED = "rejected", _("Not cleared")
 
 
@@ -49,13 +50,7 @@ class ItemOutcome(models.TextChoices):
     PENDING = "pending", _("Pending")
     RETURNED = "returned", _("Returned")
     REVOKED = "revoked", _("Revoked")
-    MISSING = "missing", _("Missing")
-
-
-class GafeteStatus(models.TextChoices):
-    ACTIVE = "active", _("Held")
-    RETURNED = "returned", _("Returned")
-    MISSING = "missing", _("Missing")
+    MISSING = "missing", _("Not returned")
 
 
 class AcknowledgedDocument(models.TextChoices):
@@ -67,4 +62,4 @@ class TrainingState(models.TextChoices):
     CURRENT = "current", _("Current")
     EXPIRING = "expiring", _("Expiring")
     EXPIRED = "expired", _("Expired")
-    MISSING = "missing", _("Missing")
+    MISSING = "missing", _("Not taken")

@@ -1,7 +1,9 @@
 """Demo personnel (standards 8 and 10) for the demo agency: posts with their checks and
 courses, a dozen people (employees, mandatarios, contracted guards and drivers), cleared
-checks with evidence, gafetes, acknowledgements, training sessions (one course long expired),
-a departure completed late and one still open. Everything goes through the services."""
+checks with evidence, acknowledgements, training sessions (one course long expired),
+a departure completed late and one still open, whose customs gafete (from the shipments
+demo's badge register, same holder name) waits to be returned. Everything goes through the
+services."""
 
 import datetime
 import io
@@ -93,7 +95,7 @@ PEOPLE = [
         3,
         "Transportes Bravo, S.A. de C.V.",
     ),
-    ("E-0130", "Patricia Gómez Saldaña", PersonKind.EMPLOYEE, "Glosador", "matriz", 7, ""),
+    ("E-0130", "Héctor Salazar Ríos", PersonKind.EMPLOYEE, "Glosador", "matriz", 7, ""),
     (
         "C-0402",
         "Rogelio Martínez Cruz",
@@ -192,19 +194,6 @@ def seed_people(context) -> None:
             person=people[number],
             photo=_photo(number),
             taken_on=today - datetime.timedelta(days=400),
-        )
-    for number, gafete in (
-        ("E-0101", "GAF-24-0117"),
-        ("E-0102", "GAF-24-0118"),
-        ("E-0130", "GAF-24-0131"),
-    ):
-        services.gafete_issue(
-            actor=actor,
-            person=people[number],
-            number=gafete,
-            aduana="Nuevo Laredo (240)",
-            issued_on=today - datetime.timedelta(days=200),
-            expires_on=today + datetime.timedelta(days=165),
         )
     for number in ("E-0101", "E-0102", "E-0110", "E-0111", "E-0120", "G-0301"):
         person = people[number]

@@ -23,7 +23,6 @@ from .models import (
     BackgroundCheck,
     Course,
     Departure,
-    Gafete,
     Person,
     Post,
     TrainingSession,
@@ -126,14 +125,6 @@ class CheckFilterSet(FilterSet):
     class Meta:
         model = BackgroundCheck
         fields = ["status", "kind", "person"]
-
-
-class GafeteFilterSet(FilterSet):
-    person = django_filters.NumberFilter(field_name="person_id", label=_("Person"))
-
-    class Meta:
-        model = Gafete
-        fields = ["person", "status"]
 
 
 class AcknowledgementFilterSet(FilterSet):

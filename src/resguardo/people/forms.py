@@ -94,13 +94,6 @@ class CheckRejectForm(forms.Form):
     note = forms.CharField(label=_("Why not cleared"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class GafeteForm(forms.Form):
-    number = forms.CharField(label=_("Gafete number"), max_length=40)
-    aduana = forms.CharField(label=_("Customs office"), max_length=80, required=False)
-    issued_on = _date_field(_("Issued on"), initial=timezone.localdate)
-    expires_on = _date_field(_("Expires on"), required=False)
-
-
 class AcknowledgementForm(forms.Form):
     document = forms.ChoiceField(label=_("Document"), choices=AcknowledgedDocument.choices)
     version = forms.CharField(label=_("Version"), max_length=40)

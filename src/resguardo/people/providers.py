@@ -1,16 +1,15 @@
-"""What the people module gives the rest of Resguardo through the registry: obligations for
-the calendar (re-checks, course expiries, photo renewals, gafete expiries, departure
-deadlines) and the customs gafetes a departing person still holds."""
+"""The obligations the people module gives the calendar through the registry: re-checks,
+course expiries, photo renewals and departure deadlines."""
 
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from resguardo.core.modules import DueDate, HeldItem
+from resguardo.core.modules import DueDate
 from resguardo.core.permissions import Perm
 
-from .choices import GafeteStatus, PersonStatus
-from .models import Departure, Gafete, Person
+from .choices import PersonStatus
+from .models import Departure, Person
 from .models.register import PHOTO_MAX_AGE_YEARS
 from .rules import add_months, recheck_due_on
 from .selectors import policy_get
@@ -81,25 +80,6 @@ def _training(organization, start, end):
                 )
 
 
-def _gafetes(organization, start, end):
-    gafetes = Gafete.objects.filter(
-        organization=organization, status=GafeteStatus.ACTIVE, expires_on__lte=end
-    ).select_related("person")
-    if start is not None:
-        gafetes = gafetes.filter(expires_on__gte=start)
-    for gafete in gafetes:
-        yield DueDate(
-            key=f"people.gafete:{gafete.pk}",
-            title=_("Gafete %(number)s of %(person)s expires")
-            % {"number": gafete.number, "person": gafete.person.full_name},
-            due_on=gafete.expires_on,
-            url=_person_url(gafete.person_id),
-            standard=6,
-            site_id=gafete.person.site_id,
-            perm=PERM,
-        )
-
-
 def _departures(organization, start, end):
     departures = Departure.objects.filter(
         organization=organization, completed_at__isnull=True
@@ -125,26 +105,5 @@ def due_dates(*, organization, start, end):
         *_rechecks(organization, start, end, policy),
         *_photos(organization, start, end),
         *_training(organization, start, end),
-        *_gafetes(organization, start, end),
         *_departures(organization, start, end),
-    ]
-
-
-def held_items(*, organization, user, employee_number, full_name):
-    """The customs gafetes recorded here that the person has not given back."""
-    if not employee_number:
-        return []
-    gafetes = Gafete.objects.filter(
-        organization=organization,
-        person__employee_number=employee_number,
-        status=GafeteStatus.ACTIVE,
-    )
-    return [
-        HeldItem(
-            key=f"people.gafete:{gafete.pk}",
-            kind=str(_("Customs gafete")),
-            label=" · ".join(filter(None, [gafete.number, gafete.aduana])),
-            url=_person_url(gafete.person_id),
-        )
-        for gafete in gafetes
     ]

@@ -27,7 +27,6 @@ from ..models import (
     Course,
     Departure,
     DepartureItem,
-    Gafete,
     Person,
     Post,
     PostCourse,
@@ -337,16 +336,7 @@ class ItemResolveSerializer(serializers.Serializer):
     version = serializers.IntegerField(required=False, help_text=VERSION_HELP)
 
 
-# Gafetes and acknowledgements -------------------------------------------------------------------
-
-
-class GafeteSerializer(serializers.ModelSerializer):
-    person = _Person()
-
-    class Meta:
-        model = Gafete
-        fields = ["id", "person", "number", "aduana", "issued_on", "expires_on", "status"]
-        read_only_fields = ["status"]
+# Acknowledgements -------------------------------------------------------------------
 
 
 class AcknowledgementSerializer(serializers.ModelSerializer):

@@ -1,4 +1,4 @@
-"""The people API. Personnel data (people, checks, departures, gafetes, acknowledgements,
+"""The people API. Personnel data (people, checks, departures, acknowledgements,
 training records, the matrix) answers administrators and compliance officers only; posts,
 check items and courses are readable by every member."""
 
@@ -23,7 +23,6 @@ from ..filtersets import (
     AttendanceFilterSet,
     CheckFilterSet,
     DepartureFilterSet,
-    GafeteFilterSet,
     MatrixFilterSet,
     PersonFilterSet,
     SessionFilterSet,
@@ -37,7 +36,6 @@ from ..models import (
     Course,
     Departure,
     DepartureItem,
-    Gafete,
     Person,
     Post,
     TrainingSession,
@@ -287,20 +285,6 @@ class DepartureViewSet(_Personnel, ReadOnlyOrganizationViewSet):
             actor=_actor(request), item=item, expected_version=data.pop("version", None), **data
         )
         return Response(s.DepartureSerializer(self.get_object()).data)
-
-
-class GafeteViewSet(_Personnel, mixins.CreateModelMixin, ReadOnlyOrganizationViewSet):
-    serializer_class = s.GafeteSerializer
-    filterset_class = GafeteFilterSet
-    queryset = Gafete.objects.none()
-
-    def get_scoped_queryset(self):
-        return selectors.gafete_list(membership=self.membership)
-
-    def perform_create(self, serializer):
-        serializer.instance = services.gafete_issue(
-            actor=_actor(self.request), **serializer.validated_data
-        )
 
 
 class AcknowledgementViewSet(_Personnel, mixins.CreateModelMixin, ReadOnlyOrganizationViewSet):

@@ -3,7 +3,6 @@ from .departures import Departure, DepartureItem
 from .register import (
     Acknowledgement,
     CheckItemType,
-    Gafete,
     PeoplePolicy,
     Person,
     PersonnelImport,
@@ -21,7 +20,6 @@ __all__ = [
     "Course",
     "Departure",
     "DepartureItem",
-    "Gafete",
     "PeoplePolicy",
     "Person",
     "PersonPhoto",

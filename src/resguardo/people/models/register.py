@@ -1,4 +1,4 @@
-"""The personnel register (8.3): posts, people, photos, customs gafetes, acknowledgements and
+"""The personnel register (8.3): posts, people, photos, acknowledgements and
 the organization's people policy (clocks and intervals)."""
 
 from django.conf import settings
@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from resguardo.core.files.models import StoredFile
 from resguardo.core.models.base import TenantModel
 
-from ..choices import AcknowledgedDocument, GafeteStatus, PersonKind, PersonStatus
+from ..choices import AcknowledgedDocument, PersonKind, PersonStatus
 
 DEFAULT_OFFBOARDING_HOURS = 24
 DEFAULT_RECHECK_MONTHS = 12
@@ -208,31 +208,6 @@ class PersonPhoto(TenantModel, StoredFile):
 
     def __str__(self):
         return f"{self.person.full_name} · {self.taken_on}"
-
-
-class Gafete(TenantModel):
-    """A customs-issued badge (gafete oficial) held by a mandatario or dependiente."""
-
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="gafetes")
-    number = models.CharField(_("gafete number"), max_length=40)
-    aduana = models.CharField(_("customs office"), max_length=80, blank=True)
-    issued_on = models.DateField(_("issued on"))
-    expires_on = models.DateField(_("expires on"), null=True, blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=GafeteStatus, default=GafeteStatus.ACTIVE
-    )
-
-    class Meta:
-        ordering = ["number"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["organization", "number"], name="people_gafete_number_unique"
-            )
-        ]
-        verbose_name = _("customs gafete")
-
-    def __str__(self):
-        return str(_("Gafete %(number)s") % {"number": self.number})
 
 
 class Acknowledgement(TenantModel):

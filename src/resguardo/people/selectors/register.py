@@ -14,7 +14,6 @@ from ..models import (
     CheckItem,
     CheckItemType,
     Departure,
-    Gafete,
     PeoplePolicy,
     Person,
     Post,
@@ -91,10 +90,6 @@ def departure_list(*, membership):
 
 def departure_get(*, membership, pk):
     return get_object_or_404(departure_list(membership=membership).prefetch_related("items"), pk=pk)
-
-
-def gafete_list(*, membership):
-    return _own(Gafete, membership).select_related("person")
 
 
 def acknowledgement_list(*, membership):

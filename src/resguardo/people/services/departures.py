@@ -1,5 +1,5 @@
 """Departures (8.2): record the date and reason; Resguardo access goes at once and the rest
-(badges, keys, gafetes, seals, accounts) is gathered from every module into a checklist that
+(customs gafetes, badges, keys, seals, accounts) is gathered from every module into a checklist that
 must be worked through before the policy's deadline."""
 
 import datetime
@@ -15,15 +15,12 @@ from resguardo.core.modules import held_items
 from resguardo.core.security_events import SecurityEventKind
 from resguardo.core.writes import create_audited, update_audited
 
-from ..choices import DepartureReason, GafeteStatus, ItemOutcome, PersonStatus
+from ..choices import DepartureReason, ItemOutcome, PersonStatus
 from ..events import DepartureItemMissing
-from ..models import Departure, DepartureItem, Gafete, Person
+from ..models import Departure, DepartureItem, Person
 from ..selectors import policy_get
-from .access import revoke_resguardo_access
 from .common import own, require_active, require_personnel
-from .register import gafete_return
-
-GAFETE_KEY = "people.gafete:"
+from .holdings import customs_badge_items, customs_badge_resolve, revoke_resguardo_access
 
 
 def _check_departure(person, left_at, reason):
@@ -96,12 +93,13 @@ def departure_record(*, actor, person, left_at, reason, note="") -> Departure:
             outcome=ItemOutcome.REVOKED,
             resolved_at=now,
         )
-    for held in held_items(
+    from_modules = held_items(
         organization=organization,
         user=person.user,
         employee_number=person.employee_number,
         full_name=person.full_name,
-    ):
+    )
+    for held in [*customs_badge_items(actor=actor, person=person), *from_modules]:
         _item(actor, departure, held.key, held.module, str(held.kind), str(held.label), held.url)
     _complete_if_done(actor, departure, now)
     return departure
@@ -172,15 +170,7 @@ def departure_item_resolve(*, actor, item, outcome, note="", expected_version=No
         verb=f"departure_item.{outcome}",
         data={"item": item.label, "person": departure.person.full_name},
     )
-    if item.key.startswith(GAFETE_KEY):
-        gafete = Gafete.objects.filter(
-            organization=actor.organization, pk=item.key.removeprefix(GAFETE_KEY)
-        ).first()
-        if gafete is not None:
-            status = (
-                GafeteStatus.MISSING if outcome == ItemOutcome.MISSING else GafeteStatus.RETURNED
-            )
-            gafete_return(actor=actor, gafete=gafete, status=status)
+    customs_badge_resolve(actor=actor, key=item.key, lost=outcome == ItemOutcome.MISSING)
     if outcome == ItemOutcome.MISSING:
         publish(
             DepartureItemMissing(

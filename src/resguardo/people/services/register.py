@@ -1,4 +1,4 @@
-"""Writes of the personnel register: the catalog, posts, people, photos, gafetes,
+"""Writes of the personnel register: the catalog, posts, people, photos,
 acknowledgements, the policy, and the audit entries of reads."""
 
 from django.core.exceptions import ValidationError
@@ -14,12 +14,11 @@ from resguardo.core.search import name_key
 from resguardo.core.selectors import member_user_list
 from resguardo.core.writes import create_audited, update_audited
 
-from ..choices import AcknowledgedDocument, GafeteStatus, PersonKind
+from ..choices import AcknowledgedDocument, PersonKind
 from ..models import (
     Acknowledgement,
     CheckItemType,
     Course,
-    Gafete,
     PeoplePolicy,
     Person,
     PersonPhoto,
@@ -354,6 +353,7 @@ def person_photo_add(*, actor, person, photo, taken_on=None) -> PersonPhoto:
         verb="person.photo_added",
         data={"person": person.full_name},
     )
+    person = Person.objects.select_for_update().get(pk=person.pk)
     if person.photo_taken_on is None or taken_on > person.photo_taken_on:
         update_audited(
             actor=actor.user,
@@ -362,48 +362,6 @@ def person_photo_add(*, actor, person, photo, taken_on=None) -> PersonPhoto:
             changes={"photo_taken_on": taken_on},
         )
     return record
-
-
-@transaction.atomic
-def gafete_issue(*, actor, person, number, issued_on, aduana="", expires_on=None) -> Gafete:
-    require_personnel(actor)
-    own(actor, person, "person")
-    require_active(person)
-    number = required_text(number, "number", _("Give the gafete number.")).upper()
-    if Gafete.objects.filter(organization=actor.organization, number=number).exists():
-        raise ValidationError({"number": [_("Gafete %(n)s is already recorded.") % {"n": number}]})
-    if expires_on is not None and issued_on is not None and expires_on < issued_on:
-        raise ValidationError({"expires_on": [_("The gafete expires before it was issued.")]})
-    return create_audited(
-        actor=actor.user,
-        organization=actor.organization,
-        instance=Gafete(
-            organization=actor.organization,
-            person=person,
-            number=number,
-            aduana=aduana,
-            issued_on=issued_on,
-            expires_on=expires_on,
-        ),
-        verb="gafete.issued",
-        data={"person": person.full_name, "number": number},
-    )
-
-
-@transaction.atomic
-def gafete_return(*, actor, gafete, status=GafeteStatus.RETURNED) -> Gafete:
-    require_personnel(actor)
-    own(actor, gafete, None)
-    if gafete.status != GafeteStatus.ACTIVE:
-        return gafete
-    return update_audited(
-        actor=actor.user,
-        organization=actor.organization,
-        instance=gafete,
-        changes={"status": status},
-        verb=f"gafete.{status}",
-        data={"number": gafete.number},
-    )
 
 
 @transaction.atomic

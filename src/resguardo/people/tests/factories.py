@@ -75,3 +75,22 @@ def cleared(world, someone, done_on=None):
             evidence=pdf(),
         )
     return services.check_clear(actor=actor, check=check)
+
+
+def customs_badge(world, holder_name, number="NLD-0001", user=None, days_left=200):
+    """An official gafete in the badge register (shipments, standard 6.2)."""
+    from resguardo.core.models import Aduana
+    from resguardo.shipments.services import badge_create
+
+    today = timezone.localdate()
+    return badge_create(
+        actor=world.alice,
+        membership=world.membership(world.alice),
+        holder_name=holder_name,
+        holder_kind="dependiente",
+        aduana=Aduana.objects.get(code="24"),
+        badge_number=number,
+        issued_on=today - datetime.timedelta(days=30),
+        expires_on=today + datetime.timedelta(days=days_left),
+        user=user,
+    )

@@ -10,10 +10,11 @@ from resguardo.accounts.services import api_token_authenticate, api_token_create
 from resguardo.core.models import Membership
 from resguardo.people import services
 from resguardo.people.indicators import offboarding_access_removed
-from resguardo.people.models import Departure, DepartureItem, Gafete
+from resguardo.people.models import Departure, DepartureItem
+from resguardo.shipments.models import CustomsBadge
 from tests.sample_module.models import SampleNote
 
-from .factories import actor_for, person, post
+from .factories import actor_for, customs_badge, person, post
 
 
 @pytest.fixture
@@ -30,15 +31,9 @@ def sofia_on_file(world):
 def test_a_departure_revokes_access_at_once_and_lists_what_is_still_held(world, sofia_on_file):
     _token, key = api_token_create(user=world.sofia, name="tablet")
     # Something held in another module (the sample module's held_items matches the employee
-    # number) and a customs gafete recorded here.
+    # number) and an official customs gafete in the badge register.
     SampleNote.objects.create(organization=world.org, site=world.yard, title="Llave patio E-077")
-    services.gafete_issue(
-        actor=actor_for(world),
-        person=sofia_on_file,
-        number="GAF-1",
-        aduana="Nuevo Laredo",
-        issued_on=timezone.localdate(),
-    )
+    customs_badge(world, "Sofía Treviño", number="NLD-77", user=world.sofia)
 
     departure = services.departure_record(
         actor=actor_for(world), person=sofia_on_file, left_at=timezone.now(), reason="resignation"
@@ -51,15 +46,14 @@ def test_a_departure_revokes_access_at_once_and_lists_what_is_still_held(world, 
     assert items["Resguardo access"].outcome == "revoked"
     assert items["API token"].outcome == "revoked"
     assert items["Note"].label == "Llave patio E-077" and items["Note"].outcome == "pending"
-    assert items["Customs gafete"].label == "GAF-1 · Nuevo Laredo"
+    assert items["Customs gafete"].label.startswith("NLD-77 · ")
+    assert items["Customs gafete"].outcome == "pending"
     assert departure.completed_at is None
     sofia_on_file.refresh_from_db()
     assert sofia_on_file.status == "departed"
 
 
-def test_the_departed_member_can_no_longer_sign_in_to_the_organization(
-    world, sofia_on_file, client_for
-):
+def test_the_departed_member_can_no_longer_use_the_organization(world, sofia_on_file, client_for):
     services.departure_record(
         actor=actor_for(world), person=sofia_on_file, left_at=timezone.now(), reason="dismissal"
     )
@@ -67,33 +61,33 @@ def test_the_departed_member_can_no_longer_sign_in_to_the_organization(
     assert response.status_code == 403
 
 
-def test_returning_everything_completes_the_departure_and_the_gafete_comes_back(
-    world, sofia_on_file
-):
-    gafete = services.gafete_issue(
-        actor=actor_for(world), person=sofia_on_file, number="GAF-2", issued_on=timezone.localdate()
-    )
+def test_returning_everything_completes_the_departure_and_the_gafete_comes_back(world):
+    someone = person(world, post(world), number="E-5", name="Héctor Salazar Ríos")
+    badge = customs_badge(world, "HECTOR SALAZAR RIOS", number="ZLO-1187")
     departure = services.departure_record(
-        actor=actor_for(world), person=sofia_on_file, left_at=timezone.now(), reason="resignation"
+        actor=actor_for(world), person=someone, left_at=timezone.now(), reason="resignation"
     )
-    item = departure.items.get(key=f"people.gafete:{gafete.pk}")
+    item = departure.items.get(key=f"shipments.badge:{badge.pk}")
     services.departure_item_resolve(actor=actor_for(world), item=item, outcome="returned")
     departure.refresh_from_db()
     assert departure.completed_at is not None and departure.on_time
-    assert Gafete.objects.get(pk=gafete.pk).status == "returned"
+    assert CustomsBadge.objects.get(pk=badge.pk).status == "returned"
 
 
-def test_a_missing_item_needs_a_note(world, sofia_on_file):
-    services.gafete_issue(
-        actor=actor_for(world), person=sofia_on_file, number="GAF-3", issued_on=timezone.localdate()
-    )
+def test_a_missing_item_needs_a_note_and_marks_the_gafete_lost(world):
+    someone = person(world, post(world), number="E-6", name="Rita Mora")
+    badge = customs_badge(world, "Rita Mora", number="NLD-66")
     departure = services.departure_record(
-        actor=actor_for(world), person=sofia_on_file, left_at=timezone.now(), reason="security"
+        actor=actor_for(world), person=someone, left_at=timezone.now(), reason="security"
     )
     item = departure.items.get(outcome="pending")
     with pytest.raises(ValidationError) as error:
         services.departure_item_resolve(actor=actor_for(world), item=item, outcome="missing")
     assert "note" in error.value.message_dict
+    services.departure_item_resolve(
+        actor=actor_for(world), item=item, outcome="missing", note="No lo entregó"
+    )
+    assert CustomsBadge.objects.get(pk=badge.pk).status == "lost"
 
 
 def test_a_departure_before_the_hire_date_is_refused_and_nothing_changes(world, sofia_on_file):
@@ -118,15 +112,10 @@ def test_the_last_administrator_cannot_be_departed(world):
 
 def test_the_indicator_counts_a_late_departure(world):
     the_post = post(world)
-    on_time = person(world, the_post, number="E-1")
-    late = person(world, the_post, number="E-2")
-    for someone in (on_time, late):
-        services.gafete_issue(
-            actor=actor_for(world),
-            person=someone,
-            number=f"G-{someone.employee_number}",
-            issued_on=timezone.localdate() - datetime.timedelta(days=30),
-        )
+    on_time = person(world, the_post, number="E-1", name="Ana Pronta")
+    late = person(world, the_post, number="E-2", name="Beto Tarde")
+    customs_badge(world, "Ana Pronta", number="NLD-1")
+    customs_badge(world, "Beto Tarde", number="NLD-2")
     now = timezone.now()
     quick = services.departure_record(
         actor=actor_for(world),
@@ -151,13 +140,8 @@ def test_the_indicator_counts_a_late_departure(world):
 
 
 def test_an_open_departure_past_its_clock_counts_late(world):
-    someone = person(world, post(world), number="E-9")
-    services.gafete_issue(
-        actor=actor_for(world),
-        person=someone,
-        number="G-9",
-        issued_on=timezone.localdate() - datetime.timedelta(days=30),
-    )
+    someone = person(world, post(world), number="E-9", name="Carla Pendiente")
+    customs_badge(world, "Carla Pendiente", number="NLD-9")
     services.departure_record(
         actor=actor_for(world),
         person=someone,

@@ -1,5 +1,5 @@
 """Norte's people records for the cross-app walks (tests/integration): a post, a person with a
-photo, a gafete and an acknowledgement, a background check with evidence, a departed person
+photo and an acknowledgement, a background check with evidence, a departed person
 with a checklist, a training session with a certificate. Built through the services."""
 
 import datetime
@@ -9,8 +9,8 @@ from django.utils import timezone
 from resguardo.testing.walk import WalkFixtures
 
 from .. import services
-from ..models import Attendance, CheckItem, DepartureItem, Gafete, PersonPhoto
-from .factories import actor_for, catalog, jpeg, pdf
+from ..models import Attendance, CheckItem, DepartureItem, PersonPhoto
+from .factories import actor_for, catalog, customs_badge, jpeg, pdf
 
 MARKERS = ["Walkiria Personal Norte", "WLK-0001", "Partida Walk Norte"]
 
@@ -49,8 +49,7 @@ def norte_people(w):
         hire_date=hired,
     )
     services.person_photo_add(actor=actor, person=person, photo=jpeg(), taken_on=today)
-    gafete = services.gafete_issue(actor=actor, person=person, number="GAF-WALK-1", issued_on=today)
-    services.gafete_issue(actor=actor, person=leaver, number="GAF-WALK-2", issued_on=today)
+    customs_badge(world, "Partida Walk Norte", number="GAF-WALK-2")
     services.acknowledgement_record(
         actor=actor, person=person, document="code_of_conduct", version="1", signed_name="Walkiria"
     )
@@ -76,7 +75,6 @@ def norte_people(w):
         "post": post,
         "person": person,
         "photo": PersonPhoto.objects.get(person=person),
-        "gafete": Gafete.objects.get(pk=gafete.pk),
         "check": check,
         "item": CheckItem.objects.get(pk=item.pk),
         "departure": departure,
@@ -100,14 +98,12 @@ URL_KWARGS = {
             "person_detail",
             "person_edit",
             "photo_add",
-            "gafete_issue",
             "acknowledge",
             "check_start",
             "departure_record",
         )
     },
     "people:photo": pk_of("photo"),
-    "people:gafete_return": pk_of("gafete"),
     "people:check_detail": pk_of("check"),
     "people:check_clear": pk_of("check"),
     "people:check_reject": pk_of("check"),
@@ -127,7 +123,6 @@ URL_KWARGS = {
     },
     "api:departure-detail": pk_of("departure"),
     "api:departure-resolve-item": pk_of("departure"),
-    "api:gafete-detail": pk_of("gafete"),
     "api:acknowledgement-detail": lambda w: {
         "pk": norte_people(w)["person"].acknowledgements.get().pk
     },

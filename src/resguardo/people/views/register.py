@@ -1,4 +1,4 @@
-"""The personnel register pages: list, file, edit, photo, gafetes, acknowledgements, export,
+"""The personnel register pages: list, file, edit, photo, acknowledgements, export,
 HR import and the people policy."""
 
 from django.contrib import messages
@@ -18,14 +18,14 @@ from ..exports import PERSON_HEADER, person_rows
 from ..filtersets import PersonFilterSet
 from ..forms import (
     AcknowledgementForm,
-    GafeteForm,
     PeopleImportForm,
     PersonForm,
     PhotoForm,
     PolicyForm,
 )
 from ..models import PersonPhoto
-from .base import PERSONNEL, ActionButton, FormPage, PersonnelMixin
+from ..services.holdings import customs_badges_held
+from .base import PERSONNEL, FormPage, PersonnelMixin
 
 
 class PersonListView(PersonnelMixin, FilteredListView):
@@ -73,7 +73,7 @@ class PersonDetailView(PersonnelMixin, TemplateView):
             "photo_due": add_months(person.photo_taken_on, 60) if person.photo_taken_on else None,
             "recheck_due": recheck_due_on(person, recheck_months=policy.recheck_months),
             "checks": person.checks.all(),
-            "gafetes": person.gafetes.all(),
+            "badges": customs_badges_held(actor=self.actor, person=person),
             "acknowledgements": person.acknowledgements.all(),
             "attendances": person.attendances.select_related("session", "course").order_by(
                 "-held_on"
@@ -176,30 +176,6 @@ class PhotoView(PersonnelMixin, TemplateView):
             filename=photo.original_name,
             attachment=False,
         )
-
-
-class GafeteIssueView(_PersonForm):
-    form_class = GafeteForm
-    title = gettext_lazy("Customs gafete")
-    success_message = gettext_lazy("Gafete recorded.")
-
-    def perform(self, form):
-        return services.gafete_issue(
-            actor=self.actor, person=self.get_person(), **form.cleaned_data
-        )
-
-
-class GafeteReturnView(ActionButton):
-    success_message = gettext_lazy("Gafete recorded as returned.")
-
-    def act(self, request):
-        self.gafete = get_object_or_404(
-            selectors.gafete_list(membership=self.membership), pk=self.kwargs["pk"]
-        )
-        services.gafete_return(actor=self.actor, gafete=self.gafete)
-
-    def redirect_to(self):
-        return reverse("people:person_detail", args=[self.gafete.person_id])
 
 
 class AcknowledgeView(_PersonForm):
