@@ -59,4 +59,4 @@ def matrix_rows(matrix):
                 cells.append(f"{labels[cell.state]} ({cell.expires_on.isoformat()})")
             else:
                 cells.append(labels[cell.state])
-        yield [row.person.employee_number, row.person.full_name, row.person.post.name, *cells]
+        yield [row.person.employee_number, row.person.full_name, row.person.post_name, *cells]

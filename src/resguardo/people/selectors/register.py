@@ -40,9 +40,11 @@ def policy_get(*, organization) -> PeoplePolicy:
 def post_list(*, membership):
     """Posts are not personal data: every member may read them."""
     posts = Post.objects.filter(organization=membership.organization)
-    return posts.annotate(
-        headcount=Count("people", filter=Q(people__status=PersonStatus.ACTIVE))
-    ).prefetch_related("required_checks", "course_rules__course")
+    return (
+        posts.annotate(headcount=Count("people", filter=Q(people__status=PersonStatus.ACTIVE)))
+        .prefetch_related("required_checks", "course_rules__course")
+        .order_by("name", "pk")
+    )
 
 
 def post_get(*, membership, pk):
