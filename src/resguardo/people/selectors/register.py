@@ -87,6 +87,7 @@ def departure_list(*, membership):
             pending_items=Count("items", filter=Q(items__outcome="pending")),
             item_count=Count("items"),
         )
+        .order_by("-left_at", "-pk")
     )
 
 
