@@ -97,9 +97,18 @@ class CheckRejectView(FormPage):
     form_class = CheckRejectForm
     title = gettext_lazy("Not cleared")
 
+    def get_check(self):
+        if not hasattr(self, "_check"):
+            self._check = selectors.check_get(membership=self.membership, pk=self.kwargs["pk"])
+        return self._check
+
+    def get_title(self):
+        return f"{self.title}: {self.get_check().person.full_name}"
+
     def perform(self, form):
-        check = selectors.check_get(membership=self.membership, pk=self.kwargs["pk"])
-        return services.check_reject(actor=self.actor, check=check, note=form.cleaned_data["note"])
+        return services.check_reject(
+            actor=self.actor, check=self.get_check(), note=form.cleaned_data["note"]
+        )
 
     def get_cancel_url(self):
         return reverse("people:check_detail", args=[self.kwargs["pk"]])
