@@ -254,10 +254,11 @@ class BackgroundCheckViewSet(_Personnel, ReadOnlyOrganizationViewSet):
     @extend_schema(request=s.CheckRejectSerializer, responses={200: s.BackgroundCheckSerializer})
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
+        check = self.get_object()
         serializer = s.CheckRejectSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         check = services.check_reject(
-            actor=_actor(request), check=self.get_object(), **serializer.validated_data
+            actor=_actor(request), check=check, **serializer.validated_data
         )
         return Response(s.BackgroundCheckSerializer(check).data)
 

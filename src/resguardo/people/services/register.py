@@ -1,9 +1,10 @@
 """Writes of the personnel register: the catalog, posts, people, photos,
 acknowledgements, the policy, and the audit entries of reads."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from resguardo.core.actors import Actor
@@ -56,6 +57,13 @@ def default_courses():
 def catalog_seed(*, actor: Actor) -> tuple[int, int]:
     """Add the standard check items and courses the organization does not have yet."""
     require_personnel(actor)
+    with translation.override(settings.LANGUAGE_CODE):
+        return _catalog_seed(actor)
+
+
+def _catalog_seed(actor) -> tuple[int, int]:
+    """The names are stored as data: in the product's language (Spanish unless configured
+    otherwise), whoever happens to press the button."""
     organization = actor.organization
     have_items = set(
         CheckItemType.objects.filter(organization=organization).values_list("name", flat=True)

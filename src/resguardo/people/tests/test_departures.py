@@ -6,13 +6,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from resguardo.accounts.services import api_token_authenticate, api_token_create
 from resguardo.core.models import Membership
 from resguardo.people import services
 from resguardo.people.indicators import offboarding_access_removed
 from resguardo.people.models import Departure, DepartureItem
 from resguardo.shipments.models import CustomsBadge
-from tests.sample_module.models import SampleNote
 
 from .factories import actor_for, customs_badge, person, post
 
@@ -26,31 +24,6 @@ def sofia_on_file(world):
         name="Sofía Treviño",
         user=world.sofia,
     )
-
-
-def test_a_departure_revokes_access_at_once_and_lists_what_is_still_held(world, sofia_on_file):
-    _token, key = api_token_create(user=world.sofia, name="tablet")
-    # Something held in another module (the sample module's held_items matches the employee
-    # number) and an official customs gafete in the badge register.
-    SampleNote.objects.create(organization=world.org, site=world.yard, title="Llave patio E-077")
-    customs_badge(world, "Sofía Treviño", number="NLD-77", user=world.sofia)
-
-    departure = services.departure_record(
-        actor=actor_for(world), person=sofia_on_file, left_at=timezone.now(), reason="resignation"
-    )
-
-    membership = Membership.objects.get(user=world.sofia, organization=world.org)
-    assert membership.is_active is False
-    assert api_token_authenticate(key) is None
-    items = {i.kind: i for i in departure.items.all()}
-    assert items["Resguardo access"].outcome == "revoked"
-    assert items["API token"].outcome == "revoked"
-    assert items["Note"].label == "Llave patio E-077" and items["Note"].outcome == "pending"
-    assert items["Customs gafete"].label.startswith("NLD-77 · ")
-    assert items["Customs gafete"].outcome == "pending"
-    assert departure.completed_at is None
-    sofia_on_file.refresh_from_db()
-    assert sofia_on_file.status == "departed"
 
 
 def test_the_departed_member_can_no_longer_use_the_organization(world, sofia_on_file, client_for):
