@@ -83,6 +83,8 @@ def norte_people(w):
         "attendance": Attendance.objects.get(pk=attendance.pk),
         "course": courses[0],
         "check_item_type": items[0],
+        "check_items": items,
+        "courses": courses,
     }
     return w._people
 
@@ -159,10 +161,20 @@ def _grow_people(world):
     return "/api/v1/people/"
 
 
+def _markers(w):
+    """Norte's people, and its catalog: the standard check items and courses are data, stored
+    in the language the catalog was seeded in (pages in the other language show them as is)."""
+    records = norte_people(w)
+    catalog_texts = [item.name for item in records["check_items"]]
+    for course in records["courses"]:
+        catalog_texts += [course.name, course.description]
+    return MARKERS + [text for text in catalog_texts if text]
+
+
 WALK = WalkFixtures(
     build=norte_people,
     url_kwargs=URL_KWARGS,
-    markers=lambda w: MARKERS,
+    markers=_markers,
     snapshot=_snapshot,
     list_growers=(_grow_people,),
 )
