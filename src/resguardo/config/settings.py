@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "resguardo.infosec",
     "resguardo.risks",
     "resguardo.facilities",
+    "resguardo.people",
     "resguardo.reports",
     "resguardo.certification",
 ]
@@ -394,6 +395,10 @@ SPECTACULAR_SETTINGS = {
         "VisitorKindEnum": "resguardo.facilities.choices.VisitorKind",
         "BadgeKindEnum": "resguardo.facilities.choices.BadgeKind",
         "CheckKindEnum": "resguardo.facilities.choices.CheckKind",
+        "PersonKindEnum": "resguardo.people.choices.PersonKind",
+        "BackgroundCheckKindEnum": "resguardo.people.choices.CheckKind",
+        "BackgroundCheckResultEnum": "resguardo.people.choices.CheckResult",
+        "DepartureReasonEnum": "resguardo.people.choices.DepartureReason",
     },
 }
 

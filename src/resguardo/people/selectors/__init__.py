@@ -1,0 +1,43 @@
+from .register import (
+    acknowledgement_coverage,
+    acknowledgement_list,
+    check_get,
+    check_item_type_list,
+    check_list,
+    departure_get,
+    departure_list,
+    person_get,
+    person_list,
+    policy_get,
+    post_get,
+    post_list,
+)
+from .training import (
+    attendance_list,
+    course_get,
+    course_list,
+    session_get,
+    session_list,
+    training_matrix,
+)
+
+__all__ = [
+    "acknowledgement_coverage",
+    "acknowledgement_list",
+    "attendance_list",
+    "check_get",
+    "check_item_type_list",
+    "check_list",
+    "course_get",
+    "course_list",
+    "departure_get",
+    "departure_list",
+    "person_get",
+    "person_list",
+    "policy_get",
+    "post_get",
+    "post_list",
+    "session_get",
+    "session_list",
+    "training_matrix",
+]
