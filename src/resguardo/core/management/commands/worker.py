@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from resguardo.core.events.delivery import start_sweeper, sweep
+from resguardo.core.modules import start_background
 
 
 class Command(BaseCommand):
@@ -26,6 +27,8 @@ class Command(BaseCommand):
         sweep()
         if not batch:
             start_sweeper()
+            # the modules' loops: the scheduler that enqueues periodic jobs when they are due
+            start_background()
         args = ["--queue-name", queue, "--interval", str(interval)]
         if batch:
             args.append("--batch")
