@@ -38,7 +38,9 @@ def evidence_expiry(*, organization, start, end):
             if row["classification"] == Classification.CONFIDENTIAL
             else Perm.VIEW,
         )
-        for row in rows.values("pk", "title", "valid_until", "site_id", "owner_id", "classification")
+        for row in rows.values(
+            "pk", "title", "valid_until", "site_id", "owner_id", "classification"
+        )
     ]
 
 

@@ -69,7 +69,7 @@ def inspections_to_review(*, organization, start, end):
         found.append(
             DueDate(
                 key=f"conveyance.inspection_review:{row['pk']}",
-                title=format_lazy("{}: {}", _("Review the inspection of"), row["unit_number"]),
+                title=format_lazy("{}: {}", _("Awaiting supervisor"), row["unit_number"]),
                 due_on=due_on,
                 url=reverse("conveyance:inspection_detail", args=[row["pk"]]),
                 standard=7,

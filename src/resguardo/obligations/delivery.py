@@ -105,7 +105,9 @@ def deliver_digests(preference: str, *, now=None) -> DeliverySummary:
     now = now or timezone.now()
     summary = DeliverySummary()
     by_user: dict[int, list[Notification]] = {}
-    for notification in _pending(preference, now).order_by("user_id", "organization_id", "created_at"):
+    for notification in _pending(preference, now).order_by(
+        "user_id", "organization_id", "created_at"
+    ):
         by_user.setdefault(notification.user_id, []).append(notification)
     for notifications in by_user.values():
         claimed = _claim(notifications)

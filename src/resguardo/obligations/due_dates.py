@@ -12,8 +12,14 @@ def internal_cycle(*, organization, start, end):
     next date depends on the frequency, so the range is applied here."""
     found = []
     rows = RecurringObligation.objects.filter(organization=organization, active=True).only(
-        "pk", "title", "standard", "frequency_months", "last_done_on", "first_due_on",
-        "owner_id", "site_id",
+        "pk",
+        "title",
+        "standard",
+        "frequency_months",
+        "last_done_on",
+        "first_due_on",
+        "owner_id",
+        "site_id",
     )
     for row in rows:
         due_on = row.next_due_on

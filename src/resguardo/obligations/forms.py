@@ -87,7 +87,9 @@ class RecurringObligationForm(VersionedForm):
     site = forms.ModelChoiceField(
         label=_("Site"), queryset=None, required=False, empty_label=_("Whole organization")
     )
-    notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, membership, **kwargs):
         super().__init__(*args, **kwargs)

@@ -96,9 +96,7 @@ def _site_work(membership) -> dict:
     return {
         "held": inspection_list(membership=membership).filter(status=InspectionStatus.HELD).count(),
         "held_url": reverse("conveyance:inspection_list") + "?status=held",
-        "awaiting": inspection_list(membership=membership)
-        .filter(reviewed_at__isnull=True)
-        .count(),
+        "awaiting": inspection_list(membership=membership).filter(reviewed_at__isnull=True).count(),
         "awaiting_url": reverse("conveyance:inspection_list") + "?awaiting_review=true",
     }
 

@@ -22,7 +22,9 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     """The same day `months` later (the month's last day when it is shorter)."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
 
 class RecurringObligation(TenantModel):
@@ -105,7 +107,9 @@ class ReminderPolicy(TenantModel):
         default=list,
         help_text=_("A reminder is sent this many days before each due date."),
     )
-    remind_when_overdue = models.BooleanField(_("remind on the day it becomes overdue"), default=True)
+    remind_when_overdue = models.BooleanField(
+        _("remind on the day it becomes overdue"), default=True
+    )
     escalate_after_days = models.PositiveSmallIntegerField(
         _("escalate to the compliance officers after (days overdue)"),
         default=7,
@@ -152,7 +156,9 @@ class CalendarFeed(TenantModel):
         verbose_name=_("user"),
     )
     token_hash = models.CharField(max_length=64, unique=True)
-    scope = models.CharField(_("obligations"), max_length=10, choices=FeedScope, default=FeedScope.ALL)
+    scope = models.CharField(
+        _("obligations"), max_length=10, choices=FeedScope, default=FeedScope.ALL
+    )
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     last_used_at = models.DateTimeField(_("last read"), null=True, blank=True)
 

@@ -145,7 +145,9 @@ def remind_organization(organization, *, today=None) -> RunSummary:
             if (member.membership.user_id, key) in sent:
                 continue
             messages.append(
-                Message(user=member.membership.user, key=key, title=title, url=item.url, params=params)
+                Message(
+                    user=member.membership.user, key=key, title=title, url=item.url, params=params
+                )
             )
     summary.written = notify_many(organization=organization, messages=messages)
     return summary

@@ -36,7 +36,9 @@ def _check_recurring(actor, *, owner, site, last_done_on) -> None:
     if site is not None:
         require_same_organization(actor.membership, site, field="site")
     if last_done_on is not None and last_done_on > timezone.localdate():
-        raise ValidationError({"last_done_on": _("The date it was last done cannot be in the future.")})
+        raise ValidationError(
+            {"last_done_on": _("The date it was last done cannot be in the future.")}
+        )
 
 
 @transaction.atomic(durable=True)
@@ -105,9 +107,7 @@ def recurring_record_done(*, actor, obligation, done_on, expected_version=None):
     if done_on > timezone.localdate():
         raise ValidationError({"done_on": _("The date it was done cannot be in the future.")})
     if obligation.last_done_on and done_on < obligation.last_done_on:
-        raise ValidationError(
-            {"done_on": _("It was already recorded as done on a later date.")}
-        )
+        raise ValidationError({"done_on": _("It was already recorded as done on a later date.")})
     return update_audited(
         actor=actor.user,
         organization=actor.organization,
@@ -241,7 +241,10 @@ def calendar_feed_create(*, actor, scope=FeedScope.ALL) -> tuple[CalendarFeed, s
         scope=scope,
     )
     feed = create_audited(
-        actor=actor.user, organization=actor.organization, instance=feed, verb="calendar_feed.created"
+        actor=actor.user,
+        organization=actor.organization,
+        instance=feed,
+        verb="calendar_feed.created",
     )
     return feed, token
 

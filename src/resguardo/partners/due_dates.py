@@ -59,16 +59,16 @@ def questionnaires(*, organization, start, end):
         if row["status"] == QuestionnaireStatus.SUBMITTED:
             submitted = timezone.localdate(row["submitted_at"] or row["valid_until"])
             due_on = submitted + datetime.timedelta(days=QUESTIONNAIRE_REVIEW_DAYS)
-            label = _("Review the questionnaire of")
+            label = _("Questionnaires to review")
         else:
             due_on = timezone.localdate(row["valid_until"])
-            label = _("Questionnaire answers due from")
+            label = _("Questionnaire link expires")
         if due_on > end or (start is not None and due_on < start):
             continue
         found.append(
             DueDate(
                 key=f"partners.questionnaire:{row['pk']}",
-                title=format_lazy("{} {}", label, row["partner__legal_name"]),
+                title=format_lazy("{}: {}", label, row["partner__legal_name"]),
                 due_on=due_on,
                 url=reverse("partners:questionnaire_detail", args=[row["pk"]]),
                 standard=4,
@@ -88,7 +88,7 @@ def certification_expiry(*, organization, start, end):
             key=f"partners.certification:{row['pk']}",
             title=format_lazy(
                 "{} ({}): {}",
-                _("Partner certification expires"),
+                _("Certification expires"),
                 row["program"].upper(),
                 row["partner__legal_name"],
             ),
@@ -109,8 +109,8 @@ def review_findings(*, organization, start, end):
         DueDate(
             key=f"partners.finding:{row['pk']}",
             title=format_lazy(
-                "{} {}: {}",
-                _("Review finding of"),
+                "{}: {} ({})",
+                _("Finding due"),
                 row["partner__legal_name"],
                 row["description"][:80],
             ),

@@ -119,7 +119,9 @@ class RecurringObligationViewSet(
 
     def perform_create(self, serializer):
         data, _version = service_kwargs(serializer)
-        serializer.instance = services.recurring_create(actor=Actor.from_request(self.request), **data)
+        serializer.instance = services.recurring_create(
+            actor=Actor.from_request(self.request), **data
+        )
 
     def perform_update(self, serializer):
         data, version = service_kwargs(serializer)

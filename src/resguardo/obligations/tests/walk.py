@@ -69,9 +69,7 @@ def _snapshot(w):
                 "pk", "title", "last_done_on", "frequency_months", "owner_id", "version"
             )
         ),
-        "feeds": list(
-            CalendarFeed.objects.filter(organization=w.org).values("pk", "revoked_at")
-        ),
+        "feeds": list(CalendarFeed.objects.filter(organization=w.org).values("pk", "revoked_at")),
         "notification_read": w.alice.notifications.filter(pk=records["notification"].pk)
         .values_list("read_at", flat=True)
         .first(),

@@ -28,7 +28,11 @@ class CycleListView(OrganizationRequiredMixin, TemplateView):
         rows = list(recurring_list(membership=self.membership))
         context.update(
             rows=[
-                {"obligation": r, "next": r.next_due_on, "overdue": r.active and r.next_due_on < today}
+                {
+                    "obligation": r,
+                    "next": r.next_due_on,
+                    "overdue": r.active and r.next_due_on < today,
+                }
                 for r in rows
             ],
             can_manage=has_perm(self.membership, Perm.MANAGE_COMPLIANCE),

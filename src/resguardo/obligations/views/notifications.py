@@ -44,7 +44,9 @@ class NotificationReadView(OrganizationRequiredMixin, View):
 
     def post(self, request, pk):
         notification = notification_get(membership=self.membership, pk=pk)
-        services.notification_mark_read(actor=Actor.from_request(request), notification=notification)
+        services.notification_mark_read(
+            actor=Actor.from_request(request), notification=notification
+        )
         if getattr(request, "htmx", False):
             response = render(
                 request,

@@ -78,7 +78,9 @@ class PreferencesView(OrganizationRequiredMixin, TemplateView):
         form = PreferenceForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(preference_form=form))
-        services.email_preference_set(actor=Actor.from_request(request), email=form.cleaned_data["email"])
+        services.email_preference_set(
+            actor=Actor.from_request(request), email=form.cleaned_data["email"]
+        )
         messages.success(request, _("Your e-mail preference is saved."))
         return redirect("obligations:preferences")
 
