@@ -86,6 +86,7 @@ def test_a_revoked_or_unknown_token_answers_404_and_reveals_nothing(world, clien
     unknown = client.get(unknown_url)
     assert revoked.status_code == unknown.status_code == 404
     assert b"Secreto" not in revoked.content
+
     # nothing tells one from the other: the same page, but for its per-request CSRF tokens and
     # the address asked for
     def page(response, asked):
