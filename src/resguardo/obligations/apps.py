@@ -45,7 +45,7 @@ class ObligationsConfig(AppConfig):
             Link(_("Reminder settings"), "obligations:policy", perm=Perm.MANAGE_COMPLIANCE),
         ),
         panels=(
-            Panel("obligations/partials/_home.html", f"{_HERE}.home.home_panel"),
+            Panel("obligations/partials/_home_slot.html", f"{_HERE}.home.dashboard_slot"),
             Panel("obligations/partials/_bell.html", f"{_HERE}.home.bell", host="topbar"),
         ),
         schedules=(

@@ -72,7 +72,7 @@ def recurring_create(
     return create_audited(actor=actor.user, organization=actor.organization, instance=obligation)
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic  # composable: the demo seeder runs it inside its own transaction
 def recurring_update(*, actor, obligation, expected_version, **changes) -> RecurringObligation:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     require_same_organization(actor.membership, obligation)
@@ -119,7 +119,7 @@ def recurring_record_done(*, actor, obligation, done_on, expected_version=None):
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic  # composable: the demo seeder runs it inside its own transaction
 def internal_cycle_setup(*, actor, first_due_on) -> list[RecurringObligation]:
     """Add the E4 yearly cycle items the organization does not have yet (each once a year)."""
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)

@@ -7,6 +7,7 @@ app_name = "obligations"
 urlpatterns = [
     path("", calendar.CalendarMonthView.as_view(), name="calendar"),
     path("list/", calendar.CalendarListView.as_view(), name="calendar_list"),
+    path("home/", calendar.HomePanelView.as_view(), name="home"),
     path("cycle/", cycle.CycleListView.as_view(), name="cycle_list"),
     path("cycle/new/", cycle.CycleCreateView.as_view(), name="cycle_create"),
     path("cycle/setup/", cycle.CycleSetupView.as_view(), name="cycle_setup"),

@@ -42,7 +42,12 @@ def items(world):
 
 
 def _home(client_for, user):
-    response = client_for(user).get("/")
+    client = client_for(user)
+    dashboard = client.get("/")
+    assert dashboard.status_code == 200
+    # the dashboard's slot, filled by htmx as soon as the page loads
+    assert 'hx-get="/obligations/home/" hx-trigger="load"' in dashboard.content.decode()
+    response = client.get("/obligations/home/", HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     return response.content.decode()
 

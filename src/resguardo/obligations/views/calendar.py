@@ -103,3 +103,18 @@ class CalendarListView(_CalendarBase):
             overdue_total=sum(1 for i in items if i.due_on < today),
         )
         return context
+
+
+class HomePanelView(OrganizationRequiredMixin, TemplateView):
+    """The home page's "what to do next" panel for this member's role (loaded by the
+    dashboard right after the page; also a page of its own without JavaScript)."""
+
+    def get_template_names(self):
+        if getattr(self.request, "htmx", False):
+            return ["obligations/partials/_home.html"]
+        return ["obligations/home.html"]
+
+    def get_context_data(self, **kwargs):
+        from ..home import home_panel
+
+        return {**super().get_context_data(**kwargs), "panel": home_panel(self.membership)}
