@@ -2,11 +2,10 @@
 stops being current, open actions with a due date, internal audits still to perform.
 One query per provider; titles are lazy so each reader gets them in their own language."""
 
-from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from resguardo.core.modules import DueDate
+from resguardo.core.modules import DueDate, record_url
 from resguardo.core.permissions import Perm
 
 from .choices import OPEN_ACTION_STATUSES, AuditStatus, Classification
@@ -24,13 +23,14 @@ def _standard(ref_id) -> int | None:
 
 
 def evidence_expiry(*, organization, start, end):
+    url = record_url("compliance:evidence_detail")
     rows = _in_range(Evidence.objects.filter(organization=organization), "valid_until", start, end)
     return [
         DueDate(
             key=f"compliance.evidence:{row['pk']}",
             title=format_lazy("{}: {}", _("Evidence expires"), row["title"]),
             due_on=row["valid_until"],
-            url=reverse("compliance:evidence_detail", args=[row["pk"]]),
+            url=url(row["pk"]),
             site_id=row["site_id"],
             owner_id=row["owner_id"],
             # confidential evidence (standard 9): not even its title for other roles
@@ -45,6 +45,7 @@ def evidence_expiry(*, organization, start, end):
 
 
 def action_due(*, organization, start, end):
+    url = record_url("compliance:action_detail")
     rows = _in_range(
         ActionItem.objects.filter(organization=organization, status__in=OPEN_ACTION_STATUSES),
         "due_date",
@@ -56,7 +57,7 @@ def action_due(*, organization, start, end):
             key=f"compliance.action:{row['pk']}",
             title=format_lazy("{}: {}", _("Action due"), row["title"]),
             due_on=row["due_date"],
-            url=reverse("compliance:action_detail", args=[row["pk"]]),
+            url=url(row["pk"]),
             standard=_standard(row["node__ref_id"]),
             site_id=row["site_id"],
             owner_id=row["owner_id"],
@@ -66,6 +67,7 @@ def action_due(*, organization, start, end):
 
 
 def audit_planned(*, organization, start, end):
+    url = record_url("compliance:audit_detail")
     rows = _in_range(
         InternalAudit.objects.filter(
             organization=organization,
@@ -80,7 +82,7 @@ def audit_planned(*, organization, start, end):
             key=f"compliance.audit:{row['pk']}",
             title=format_lazy("{}: {}", _("Internal audit"), row["title"]),
             due_on=row["planned_date"],
-            url=reverse("compliance:audit_detail", args=[row["pk"]]),
+            url=url(row["pk"]),
             standard=1,
             owner_id=row["lead_auditor_id"],
         )

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from resguardo.core.modules import DueDate
+from resguardo.core.modules import DueDate, record_url
 from resguardo.core.permissions import Perm
 
 from .indicators import AUDIT_TARGET_DAYS
@@ -56,6 +56,7 @@ def seal_audits(*, organization, start, end):
 
 def inspections_to_review(*, organization, start, end):
     late = datetime.timedelta(days=INSPECTION_REVIEW_DAYS)
+    url = record_url("conveyance:inspection_detail")
     rows = Inspection.objects.filter(organization=organization, reviewed_at__isnull=True)
     # inspected_at is a moment: bound it a day wide of the range, then compare local dates
     rows = rows.filter(inspected_at__date__lte=end)
@@ -71,7 +72,7 @@ def inspections_to_review(*, organization, start, end):
                 key=f"conveyance.inspection_review:{row['pk']}",
                 title=format_lazy("{}: {}", _("Awaiting supervisor"), row["unit_number"]),
                 due_on=due_on,
-                url=reverse("conveyance:inspection_detail", args=[row["pk"]]),
+                url=url(row["pk"]),
                 standard=7,
                 site_id=row["site_id"],
                 perm=Perm.RECORD,

@@ -1,8 +1,6 @@
 """The yearly internal cycle as a due-date provider (core.modules.due_dates)."""
 
-from django.urls import reverse
-
-from resguardo.core.modules import DueDate
+from resguardo.core.modules import DueDate, record_url
 
 from .models import RecurringObligation
 
@@ -10,6 +8,7 @@ from .models import RecurringObligation
 def internal_cycle(*, organization, start, end):
     """One query: the organization's active recurring obligations (a few dozen at most); the
     next date depends on the frequency, so the range is applied here."""
+    url = record_url("obligations:cycle_detail")
     found = []
     rows = RecurringObligation.objects.filter(organization=organization, active=True).only(
         "pk",
@@ -30,7 +29,7 @@ def internal_cycle(*, organization, start, end):
                 key=f"obligations.cycle:{row.pk}",
                 title=row.title,
                 due_on=due_on,
-                url=reverse("obligations:cycle_detail", args=[row.pk]),
+                url=url(row.pk),
                 standard=row.standard,
                 site_id=row.site_id,
                 owner_id=row.owner_id,

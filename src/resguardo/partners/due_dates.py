@@ -4,12 +4,11 @@ open review findings. One query per provider; titles are lazy (each reader's lan
 
 import datetime
 
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from resguardo.core.modules import DueDate
+from resguardo.core.modules import DueDate, record_url
 from resguardo.core.permissions import Perm
 
 from .choices import FindingStatus, PartnerStatus, QuestionnaireStatus
@@ -30,6 +29,7 @@ def _in_range(queryset, field, start, end):
 
 
 def partner_reviews(*, organization, start, end):
+    url = record_url("partners:partner_detail")
     partners = Partner.objects.filter(organization=organization).exclude(
         status=PartnerStatus.INACTIVE
     )
@@ -38,7 +38,7 @@ def partner_reviews(*, organization, start, end):
             key=f"partners.review:{row['pk']}",
             title=format_lazy("{}: {}", _("Partner review"), row["legal_name"]),
             due_on=row["next_review_due"],
-            url=reverse("partners:partner_detail", args=[row["pk"]]),
+            url=url(row["pk"]),
             standard=4,
             perm=Perm.MANAGE_COMPLIANCE,
         )
@@ -50,6 +50,7 @@ def partner_reviews(*, organization, start, end):
 
 def questionnaires(*, organization, start, end):
     """Answers due by the link's expiry; a submitted one due for review a week later."""
+    url = record_url("partners:questionnaire_detail")
     rows = Questionnaire.objects.filter(
         organization=organization,
         status__in=(*AWAITING_ANSWERS, QuestionnaireStatus.SUBMITTED),
@@ -70,7 +71,7 @@ def questionnaires(*, organization, start, end):
                 key=f"partners.questionnaire:{row['pk']}",
                 title=format_lazy("{}: {}", label, row["partner__legal_name"]),
                 due_on=due_on,
-                url=reverse("partners:questionnaire_detail", args=[row["pk"]]),
+                url=url(row["pk"]),
                 standard=4,
                 owner_id=row["sent_by_id"],
                 perm=Perm.MANAGE_COMPLIANCE,
@@ -80,6 +81,7 @@ def questionnaires(*, organization, start, end):
 
 
 def certification_expiry(*, organization, start, end):
+    url = record_url("partners:partner_detail")
     certifications = Certification.objects.filter(organization=organization).exclude(
         partner__status=PartnerStatus.INACTIVE
     )
@@ -93,7 +95,7 @@ def certification_expiry(*, organization, start, end):
                 row["partner__legal_name"],
             ),
             due_on=row["valid_until"],
-            url=reverse("partners:partner_detail", args=[row["partner_id"]]),
+            url=url(row["partner_id"]),
             standard=4,
             perm=Perm.MANAGE_COMPLIANCE,
         )
@@ -104,6 +106,7 @@ def certification_expiry(*, organization, start, end):
 
 
 def review_findings(*, organization, start, end):
+    url = record_url("partners:review_detail")
     findings = ReviewFinding.objects.filter(organization=organization, status=FindingStatus.OPEN)
     return [
         DueDate(
@@ -115,7 +118,7 @@ def review_findings(*, organization, start, end):
                 row["description"][:80],
             ),
             due_on=row["due_on"],
-            url=reverse("partners:review_detail", args=[row["review_id"]]),
+            url=url(row["review_id"]),
             standard=4,
             owner_id=row["owner_id"],
             perm=Perm.MANAGE_COMPLIANCE,

@@ -1,6 +1,7 @@
+from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
-from resguardo.core.models import Notification
+from resguardo.core.models import Notification, Site
 
 from ..choices import CycleKind, EmailPreference, FeedScope
 from ..models import RecurringObligation
@@ -57,6 +58,13 @@ class NotificationSerializer(serializers.ModelSerializer):
 
 class RecurringObligationSerializer(serializers.ModelSerializer):
     kind = serializers.ChoiceField(choices=CycleKind.choices)
+    # the organization's members and sites (set per request in __init__)
+    owner = serializers.PrimaryKeyRelatedField(
+        queryset=get_user_model().objects.none(), required=False, allow_null=True
+    )
+    site = serializers.PrimaryKeyRelatedField(
+        queryset=Site.objects.none(), required=False, allow_null=True
+    )
     next_due_on = serializers.DateField(read_only=True)
     version = serializers.IntegerField(required=False)
 
@@ -66,7 +74,7 @@ class RecurringObligationSerializer(serializers.ModelSerializer):
             "id", "kind", "title", "standard", "frequency_months", "first_due_on",
             "last_done_on", "next_due_on", "owner", "site", "notes", "version",
         ]  # fmt: skip
-        extra_kwargs = {"owner": {"queryset": None}, "site": {"queryset": None}}
+        extra_kwargs = {"title": {"required": False, "allow_blank": True}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
