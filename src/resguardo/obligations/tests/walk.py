@@ -61,6 +61,24 @@ PUBLIC_ROUTES = {
 }
 
 
+# The signed-in person's own notifications, e-mail preference and calendar address: every
+# member, the auditor included, manages these whatever their role.
+SELF_SERVICE_ROUTES = {
+    name: "the member's own notifications, e-mail preference or calendar address"
+    for name in (
+        "obligations:notification_read",
+        "obligations:notification_read_all",
+        "obligations:preferences",
+        "obligations:feed_create",
+        "obligations:feed_revoke",
+        "api:notification-mark-read",
+        "api:notification-mark-all-read",
+        "api:notification_preferences",
+        "api:calendar_feed",
+    )
+}
+
+
 def _snapshot(w):
     records = norte_records(w)
     return {
@@ -93,6 +111,7 @@ WALK = WalkFixtures(
     url_kwargs=URL_KWARGS,
     markers=lambda w: MARKERS,
     public_routes=PUBLIC_ROUTES,
+    self_service_routes=SELF_SERVICE_ROUTES,
     snapshot=_snapshot,
     list_growers=(_grow_obligations,),
 )
