@@ -14,6 +14,8 @@ from ..forms import ObligationFilterForm
 from ..selectors import month_bounds, month_grid, obligation_list
 
 LIST_PAGE_SIZE = 100
+# The month as a list (phones): the first ones, then a link to the list view with the rest.
+MONTH_LIST_LIMIT = 100
 
 
 def parse_month(text: str, today: datetime.date) -> tuple[int, int]:
@@ -66,6 +68,8 @@ class CalendarMonthView(_CalendarBase):
             today=today,
             weeks=month_grid(year, month, items, today=today),
             items=items,
+            month_list=items[:MONTH_LIST_LIMIT],
+            month_list_rest=max(0, len(items) - MONTH_LIST_LIMIT),
             weekdays=[WEEKDAYS_ABBR[i] for i in range(7)],
             previous=f"{previous:%Y-%m}",
             following=f"{following:%Y-%m}",
