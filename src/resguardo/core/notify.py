@@ -93,14 +93,17 @@ def notify_many(*, organization, messages: Iterable[Message], batch_size: int = 
         by_language.setdefault(language, []).append(message)
     written = 0
     for language, group in by_language.items():
+        # messages to several people about one thing share their title and params objects:
+        # render each once per language
+        rendered: dict[tuple[int, int], str] = {}
         with translation.override(language):
             rows = [
                 Notification(
                     organization=organization,
                     user=m.user,
                     key=m.key[:200],
-                    title=_render(m.title, m.params)[:300],
-                    body=_render(m.body, m.params),
+                    title=_render_once(rendered, m.title, m.params)[:300],
+                    body=_render_once(rendered, m.body, m.params) if m.body else "",
                     url=m.url[:500],
                 )
                 for m in group
@@ -111,6 +114,13 @@ def notify_many(*, organization, messages: Iterable[Message], batch_size: int = 
             Notification.objects.bulk_create(chunk, ignore_conflicts=True)
             written += _count_keys(chunk) - before
     return written
+
+
+def _render_once(rendered: dict, text, params) -> str:
+    key = (id(text), id(params))
+    if key not in rendered:
+        rendered[key] = _render(text, params)
+    return rendered[key]
 
 
 def _count_keys(rows: list[Notification]) -> int:
