@@ -33,6 +33,7 @@ def seal_audits(*, organization, start, end):
         .annotate(last=Max("performed_at"))
         .values_list("site_id", "last")
     )
+    audits_url = reverse("conveyance:audit_list")
     found = []
     for row in sites:
         last = last_audit.get(row["site_id"])
@@ -45,7 +46,8 @@ def seal_audits(*, organization, start, end):
                 key=f"conveyance.seal_audit:{row['site_id']}",
                 title=format_lazy("{}: {}", _("Seal audit"), row["site__name"]),
                 due_on=due_on,
-                url=reverse("conveyance:audit_create"),
+                # the audits of the site (starting one is for supervisors only)
+                url=audits_url + f"?site={row['site_id']}",
                 standard=7,
                 site_id=row["site_id"],
                 perm=Perm.RECORD,

@@ -104,6 +104,8 @@ def recurring_record_done(*, actor, obligation, done_on, expected_version=None):
         require_record_at(actor.membership, obligation.site)
     else:
         require_perm(actor.membership, Perm.RECORD)
+    if done_on is None:
+        raise ValidationError({"done_on": _("Enter the date it was done.")})
     if done_on > timezone.localdate():
         raise ValidationError({"done_on": _("The date it was done cannot be in the future.")})
     if obligation.last_done_on and done_on < obligation.last_done_on:

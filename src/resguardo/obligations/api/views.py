@@ -135,11 +135,12 @@ class RecurringObligationViewSet(
     @extend_schema(request=s.RecordDoneSerializer, responses=s.RecurringObligationSerializer)
     @action(detail=True, methods=["post"], url_path="done")
     def done(self, request, pk=None):
+        obligation = self.get_object()  # another organization's id: 404 before anything
         body = s.RecordDoneSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         obligation = services.recurring_record_done(
             actor=Actor.from_request(request),
-            obligation=self.get_object(),
+            obligation=obligation,
             done_on=body.validated_data["done_on"],
             expected_version=body.validated_data.get("version"),
         )

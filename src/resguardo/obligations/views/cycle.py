@@ -1,7 +1,6 @@
 """The yearly internal cycle: recurring obligations, each with its frequency and owner."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -124,17 +123,16 @@ class CycleUpdateView(CycleFormView):
 
 
 class CycleDoneView(ServiceActionView):
+    required_perm = Perm.RECORD  # the owner records it; the service decides who else may
     success_message = ""
 
     def act(self, request):
         self.obligation = recurring_get(membership=self.membership, pk=self.kwargs["pk"])
         form = RecordDoneForm(request.POST)
-        if not form.is_valid():
-            raise ValidationError(_("Enter the date it was done."))
         services.recurring_record_done(
             actor=Actor.from_request(request),
             obligation=self.obligation,
-            done_on=form.cleaned_data["done_on"],
+            done_on=form.cleaned_data["done_on"] if form.is_valid() else None,
         )
         self.success_message = _("Recorded. Next due on %(date)s.") % {
             "date": date_format(self.obligation.next_due_on, "DATE_FORMAT")
