@@ -167,3 +167,12 @@ def test_reminder_offsets_are_validated(world, client_for):
     )
     assert response.status_code == 302
     assert reminder_policy(organization=world.org).offsets == [14, 3]
+
+
+def test_only_the_owner_or_compliance_record_a_cycle_item_done(world, due, client_for):
+    url = f"/obligations/cycle/{due['cycle'].pk}/done/"
+    today = timezone.localdate().isoformat()
+    assert client_for(world.audrey).post(url, {"done_on": today}).status_code == 403
+    assert client_for(world.sofia).post(url, {"done_on": today}).status_code == 403
+    due["cycle"].refresh_from_db()
+    assert due["cycle"].last_done_on is None
