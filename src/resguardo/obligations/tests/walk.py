@@ -3,6 +3,7 @@ obligation at the yard, a notification for alice, and a calendar feed of alice's
 revoked (its address must answer 404 to everyone, and show nothing)."""
 
 import datetime
+import secrets
 
 from django.utils import timezone
 
@@ -19,18 +20,25 @@ MARKERS = ["Simulacro obligatorio Norte", "Aviso de prueba Norte"]
 def norte_records(w):
     if hasattr(w, "_obligations"):
         return w._obligations
-    alice = Actor.for_member(w.membership(w.alice))
-    obligation = services.recurring_create(
-        actor=alice,
+    # Rows written directly: the schema fuzz builds the walk inside one transaction, where
+    # the durable services refuse to run.
+    obligation = RecurringObligation.objects.create(
+        organization=w.org,
         kind="contingency_drill",
         title=MARKERS[0],
+        standard=1,
         first_due_on=timezone.localdate() - datetime.timedelta(days=3),
         site=w.yard,
         owner=w.sam,
     )
     notify(organization=w.org, users=[w.alice], key="walk:obligations", title=MARKERS[1], url="/")
-    _feed, token = services.calendar_feed_create(actor=alice)
-    services.calendar_feed_revoke(actor=alice)
+    token = secrets.token_urlsafe(32)
+    CalendarFeed.objects.create(
+        organization=w.org,
+        user=w.alice,
+        token_hash=services.hash_feed_token(token),
+        revoked_at=timezone.now(),
+    )
     w._obligations = {
         "obligation": obligation,
         "notification": w.alice.notifications.get(key="walk:obligations"),
