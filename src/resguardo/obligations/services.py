@@ -1,4 +1,7 @@
-"""Writes of the obligations calendar. Every service takes `actor` (core.actors.Actor)."""
+"""Writes of the obligations calendar. Every service takes `actor` (core.actors.Actor).
+
+Plain `transaction.atomic` rather than durable: the API's schema fuzz runs every request inside
+a transaction of its own, and the demo seeder composes some of these."""
 
 import hashlib
 import secrets
@@ -41,7 +44,7 @@ def _check_recurring(actor, *, owner, site, last_done_on) -> None:
         )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def recurring_create(
     *,
     actor,
@@ -72,7 +75,7 @@ def recurring_create(
     return create_audited(actor=actor.user, organization=actor.organization, instance=obligation)
 
 
-@transaction.atomic  # composable: the demo seeder runs it inside its own transaction
+@transaction.atomic
 def recurring_update(*, actor, obligation, expected_version, **changes) -> RecurringObligation:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     require_same_organization(actor.membership, obligation)
@@ -93,7 +96,7 @@ def recurring_update(*, actor, obligation, expected_version, **changes) -> Recur
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def recurring_record_done(*, actor, obligation, done_on, expected_version=None):
     """Mark this cycle done on `done_on`: the next date moves one frequency later. The
     owner may do it, as may the compliance roles."""
@@ -121,7 +124,7 @@ def recurring_record_done(*, actor, obligation, done_on, expected_version=None):
     )
 
 
-@transaction.atomic  # composable: the demo seeder runs it inside its own transaction
+@transaction.atomic
 def internal_cycle_setup(*, actor, first_due_on) -> list[RecurringObligation]:
     """Add the E4 yearly cycle items the organization does not have yet (each once a year)."""
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
@@ -165,7 +168,7 @@ def _clean_offsets(offsets) -> list[int]:
     return values
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def reminder_policy_set(
     *, actor, offsets, remind_when_overdue, escalate_after_days, expected_version=None
 ) -> ReminderPolicy:
@@ -194,7 +197,7 @@ def reminder_policy_set(
 # --------------------------------------------------------------------------- the user's own
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def email_preference_set(*, actor, email: str) -> NotificationPreference:
     if email not in EmailPreference.values:
         raise ValidationError({"email": _("Choose one of the e-mail options.")})
@@ -204,7 +207,7 @@ def email_preference_set(*, actor, email: str) -> NotificationPreference:
     return preference
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def notification_mark_read(*, actor, notification) -> Notification:
     if notification.user_id != actor.user.pk:
         raise ValidationError(_("This notification is not yours."))
@@ -216,7 +219,7 @@ def notification_mark_read(*, actor, notification) -> Notification:
     return notification
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def notifications_mark_all_read(*, actor) -> int:
     return Notification.objects.filter(
         user=actor.user, organization=actor.organization, read_at__isnull=True
@@ -227,7 +230,7 @@ def hash_feed_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def calendar_feed_create(*, actor, scope=FeedScope.ALL) -> tuple[CalendarFeed, str]:
     """A new private feed address for the acting member (the previous one stops working).
     Returns the feed and its token: the only time the token is known."""
@@ -268,7 +271,7 @@ def _revoke(actor) -> int:
     return count
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def calendar_feed_revoke(*, actor) -> int:
     require_perm(actor.membership, Perm.VIEW)
     return _revoke(actor)
