@@ -18,7 +18,7 @@ from resguardo.core.models.base import TenantModel
 from resguardo.shipments import services as shipment_services
 from resguardo.shipments.tests.factories import container_number, pedimento_for
 
-from .walking import PUBLIC_ROUTES, URL_KWARGS, USER_ROUTES
+from .walking import DISCOVERED, PUBLIC_ROUTES, URL_KWARGS, USER_ROUTES
 
 # Routes about the signed-in person themself (their password, language, tokens, sign-out),
 # which every member may use whatever their role in the organization.
@@ -27,6 +27,7 @@ SELF_SERVICE_ROUTES = {
     "core:org_switch",
     *USER_ROUTES,
     *(name for name in URL_KWARGS if name.startswith("accounts:")),
+    *DISCOVERED.self_service_routes,  # the modules' own (walk fixtures)
 }
 
 

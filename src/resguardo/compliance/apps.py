@@ -38,5 +38,10 @@ class ComplianceConfig(AppConfig):
         standard_summaries=("resguardo.compliance.hooks.standard_readiness",),
         indicators="resguardo.compliance.indicators.INDICATORS",
         demo_seeder="resguardo.compliance.demo.seed",
+        due_dates=(
+            "resguardo.compliance.due_dates.evidence_expiry",
+            "resguardo.compliance.due_dates.action_due",
+            "resguardo.compliance.due_dates.audit_planned",
+        ),
         walk="resguardo.compliance.tests.walk.WALK",
     )

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "resguardo.core",
     "resguardo.accounts",
+    "resguardo.obligations",  # first: its home panel (what to do next) leads the dashboard
     "resguardo.partners",
     "resguardo.standards",
     "resguardo.shipments",
@@ -261,6 +262,8 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Resguardo <no-reply@localhost>")
+# The address people reach the app at: links in e-mailed notifications start with it.
+PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "http://localhost:8000").rstrip("/")
 
 TASKS = {
     "default": {

@@ -42,5 +42,9 @@ class ConveyanceConfig(AppConfig):
         ),
         indicators="resguardo.conveyance.indicators.INDICATORS",
         demo_seeder="resguardo.conveyance.demo.seed_conveyance",
+        due_dates=(
+            "resguardo.conveyance.due_dates.seal_audits",
+            "resguardo.conveyance.due_dates.inspections_to_review",
+        ),
         walk="resguardo.conveyance.tests.walk.WALK",
     )

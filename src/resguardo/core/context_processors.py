@@ -1,4 +1,5 @@
 from .mailbox import mailbox_enabled
+from .modules import TOPBAR, panels_for
 from .navigation import main_navigation, standards_navigation
 from .permissions import ROLE_PERMISSIONS
 from .tenancy import current_memberships
@@ -16,4 +17,6 @@ def tenancy(request):
         "standards_nav": standards_navigation(membership),
         "main_nav_links": main_navigation(membership),
         "mailbox_enabled": mailbox_enabled(),
+        # a callable: the template calls it only on full pages (base.html), never for partials
+        "topbar_panels": lambda: panels_for(TOPBAR, membership),
     }

@@ -36,6 +36,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
 DASHBOARD = "dashboard"  # the host of the home page's panels
+TOPBAR = "topbar"  # small items in every page's top bar (context(membership)), e.g. a bell
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,18 @@ class Subscription:
 
     event: str  # dotted path of a DomainEvent class
     handler: str  # dotted path
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """A periodic job: `task` (dotted path of a django-tasks task taking no arguments) is
+    enqueued when the cron expression `cron` (minute hour day month weekday, server time
+    zone) comes due. `name` is stable: the scheduler keeps one row per name with its last run.
+    """
+
+    name: str
+    cron: str
+    task: str
 
 
 @dataclass(frozen=True)
@@ -155,6 +168,11 @@ class ResguardoModule:
     # dotted paths of summary(membership) -> {standard number: {"readiness": float | None,
     # "url": str}}: how far the organization is on each standard (the home page's cards)
     standard_summaries: tuple[str, ...] = ()
+    # periodic jobs (Schedule) the scheduler enqueues when due
+    schedules: tuple[Schedule, ...] = ()
+    # dotted paths of start() -> None, called once by `resguardo worker` and the demo server
+    # to start the app's background loops (daemon threads), e.g. the scheduler
+    background: tuple[str, ...] = ()
     # dotted path of the app's walk fixtures (resguardo.testing.walk.WalkFixtures), read only
     # by the cross-app tests in tests/integration
     walk: str = ""
@@ -179,6 +197,8 @@ class Registry:
     due_date_providers: list[tuple[str, Callable]] = field(default_factory=list)
     held_item_providers: list[tuple[str, Callable]] = field(default_factory=list)
     standard_summaries: list[Callable] = field(default_factory=list)
+    schedules: list[Schedule] = field(default_factory=list)
+    background: list[Callable] = field(default_factory=list)
 
 
 def installed_modules() -> list[Installed]:
@@ -226,6 +246,12 @@ def registry() -> Registry:
         reg.due_date_providers += [(label, _load(p, label)) for p in module.due_dates]
         reg.held_item_providers += [(label, _load(p, label)) for p in module.held_items]
         reg.standard_summaries += [_load(p, label) for p in module.standard_summaries]
+        for schedule in module.schedules:
+            if any(known.name == schedule.name for known in reg.schedules):
+                raise ImproperlyConfigured(f"schedule {schedule.name} is declared twice")
+            _load(schedule.task, label)
+            reg.schedules.append(schedule)
+        reg.background += [_load(p, label) for p in module.background]
     return reg
 
 
@@ -277,6 +303,22 @@ def due_dates(
                     continue
             found.append(replace(item, module=label) if not item.module else item)
     return sorted(found, key=lambda d: (d.due_on, str(d.title), d.key))
+
+
+def start_background() -> None:
+    """Start every module's background loops (`resguardo worker` and the demo server)."""
+    for start in registry().background:
+        start()
+
+
+def record_url(url_name: str) -> Callable[[int], str]:
+    """`reverse(url_name, args=[pk])` for thousands of rows: reversed once with a marker, the
+    pk put in by replacement (due-date providers build a URL per row)."""
+    from django.urls import reverse
+
+    marker = "987654321987654321"
+    head, tail = reverse(url_name, args=[marker]).split(marker)
+    return lambda pk: f"{head}{pk}{tail}"
 
 
 def held_items(*, organization, user=None, employee_number="", full_name="") -> list[HeldItem]:

@@ -16,6 +16,7 @@ handler, a reminder job started twice). E-mail follows each user's notification 
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils import translation
@@ -66,3 +67,63 @@ def notify(
     fresh = [r for r in rows if r.user_id not in existing]
     Notification.objects.bulk_create(fresh, ignore_conflicts=True)
     return len(fresh)
+
+
+@dataclass(frozen=True)
+class Message:
+    """One notification for one user, for `notify_many` (a job writing thousands at once)."""
+
+    user: object
+    key: str
+    title: object
+    body: object = ""
+    url: str = ""
+    params: dict = field(default_factory=dict)
+
+
+def notify_many(*, organization, messages: Iterable[Message], batch_size: int = 1000) -> int:
+    """Write many notifications at once, each rendered in its user's language; a (user, key)
+    pair already written is skipped (the unique constraint decides, so two runs at the same
+    time never write one twice). Returns how many were new."""
+    by_language: dict[str, list[Message]] = {}
+    for message in messages:
+        if message.user is None or not message.user.is_active:
+            continue
+        language = getattr(message.user, "language", "") or settings.LANGUAGE_CODE
+        by_language.setdefault(language, []).append(message)
+    written = 0
+    for language, group in by_language.items():
+        # messages to several people about one thing share their title and params objects:
+        # render each once per language
+        rendered: dict[tuple[int, int], str] = {}
+        with translation.override(language):
+            rows = [
+                Notification(
+                    organization=organization,
+                    user=m.user,
+                    key=m.key[:200],
+                    title=_render_once(rendered, m.title, m.params)[:300],
+                    body=_render_once(rendered, m.body, m.params) if m.body else "",
+                    url=m.url[:500],
+                )
+                for m in group
+            ]
+        for start in range(0, len(rows), batch_size):
+            chunk = rows[start : start + batch_size]
+            before = _count_keys(chunk)
+            Notification.objects.bulk_create(chunk, ignore_conflicts=True)
+            written += _count_keys(chunk) - before
+    return written
+
+
+def _render_once(rendered: dict, text, params) -> str:
+    key = (id(text), id(params))
+    if key not in rendered:
+        rendered[key] = _render(text, params)
+    return rendered[key]
+
+
+def _count_keys(rows: list[Notification]) -> int:
+    return Notification.objects.filter(
+        user_id__in={r.user_id for r in rows}, key__in={r.key for r in rows}
+    ).count()

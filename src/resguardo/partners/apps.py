@@ -70,5 +70,11 @@ class PartnersConfig(AppConfig):
         ),
         demo_seeder="resguardo.partners.demo.seed_partners",
         counterparty_checks=("resguardo.partners.counterparty.blocked_partner_reasons",),
+        due_dates=(
+            "resguardo.partners.due_dates.partner_reviews",
+            "resguardo.partners.due_dates.questionnaires",
+            "resguardo.partners.due_dates.certification_expiry",
+            "resguardo.partners.due_dates.review_findings",
+        ),
         walk="resguardo.partners.tests.walk.WALK",
     )

@@ -36,5 +36,6 @@ class ShipmentsConfig(AppConfig):
         ),
         indicators="resguardo.shipments.indicators.INDICATORS",
         demo_seeder="resguardo.shipments.demo.seed_shipments",
+        due_dates=("resguardo.shipments.due_dates.badge_expiry",),
         walk="resguardo.shipments.tests.walk.WALK",
     )

@@ -29,6 +29,9 @@ class WalkFixtures:
     shared_object_routes: Mapping[str, str] = field(default_factory=dict)
     # routes reachable without signing in: name -> why (still checked for leaks)
     public_routes: Mapping[str, str] = field(default_factory=dict)
+    # routes about the signed-in person themself (their notifications, preferences, calendar
+    # address), which every member may use whatever their role: name -> why
+    self_service_routes: Mapping[str, str] = field(default_factory=dict)
     # snapshot(walk) -> plain values of every row a hostile write could change
     snapshot: Callable | None = None
     # list_ids(walk) -> {api list route name: (field, Norte's ids)}: Sur's lists hold none
@@ -60,6 +63,10 @@ class DiscoveredWalk:
     @property
     def public_routes(self) -> dict[str, str]:
         return self._merged("public_routes")
+
+    @property
+    def self_service_routes(self) -> dict[str, str]:
+        return self._merged("self_service_routes")
 
     @property
     def list_growers(self) -> list[Callable]:

@@ -9,6 +9,7 @@ from resguardo.core.demo import DEMO_PASSWORD, DEMO_USERS, demo_email
 from resguardo.core.events.delivery import start_sweeper, sweep
 from resguardo.core.management.serving import serve_forever
 from resguardo.core.models import Organization
+from resguardo.core.modules import start_background
 
 
 class Command(BaseCommand):
@@ -51,4 +52,6 @@ class Command(BaseCommand):
             self.stdout.write("\nPress Ctrl+C to stop.")
             self.stdout.flush()
             start_sweeper()
+            # periodic jobs (reminders, e-mail) run in-process: no worker to set up in the demo
+            start_background()
             serve_forever(host=host, port=port)

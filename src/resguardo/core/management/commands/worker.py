@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from resguardo.core.events.delivery import start_sweeper, sweep
+from resguardo.core.modules import start_background
 from resguardo.core.task_recovery import new_worker_id, requeue_abandoned, start_recovery
 
 
@@ -29,6 +30,8 @@ class Command(BaseCommand):
         if not batch:
             start_sweeper()
             start_recovery()
+            # the modules' loops: the scheduler that enqueues periodic jobs when they are due
+            start_background()
         args = ["--queue-name", queue, "--interval", str(interval), "--worker-id", new_worker_id()]
         if batch:
             args.append("--batch")
