@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
+from resguardo.core.actors import Actor
 from resguardo.core.exceptions import OtherOrganizationError
 from resguardo.core.permissions import require_same_organization
 
@@ -34,7 +35,7 @@ def test_core_refuses_another_organizations_site(world, oscar):
     from resguardo.core import services
 
     with pytest.raises(OtherOrganizationError, match="This site belongs to another"):
-        services.site_update(actor=world.oscar, membership=oscar, site=world.office, name="X")
+        services.site_update(actor=Actor.for_member(oscar), site=world.office, name="X")
 
 
 def test_shipments_refuses_another_organizations_shipment(world, oscar):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from .actors import Actor
 from .choices import OrganizationKind, Role, SiteKind
 from .models import Aduana, Organization
 from .modules import registry
@@ -102,8 +103,7 @@ def seed_demo(*, users: dict) -> DemoContext:
     context.memberships["admin"] = admin_membership
     for key, name, kind, aduana_code, address in DEMO_SITES:
         context.sites[key] = site_create(
-            actor=admin,
-            membership=admin_membership,
+            actor=Actor.for_member(admin_membership),
             name=name,
             kind=kind,
             aduana=Aduana.objects.get(code=aduana_code),
@@ -131,8 +131,7 @@ def seed_demo(*, users: dict) -> DemoContext:
     )
     other_admin = other.memberships.get(user=admin)
     site_create(
-        actor=admin,
-        membership=other_admin,
+        actor=Actor.for_member(other_admin),
         name="Planta Reynosa",
         kind=SiteKind.WAREHOUSE,
         aduana=Aduana.objects.get(code="30"),

@@ -60,8 +60,6 @@ def test_an_organization_may_turn_four_eyes_off(world, answered, client_for):
     carla.organization.refresh_from_db()
     reviewed = services.result_review(actor=world.carla, membership=carla, target=answered)
     assert reviewed.reviewed_by == world.carla
-    core_services.organization_update(
-        actor=world.alice, membership=world.membership(world.alice), review_by_second_person=True
-    )
+    core_services.organization_update(actor=world.actor(world.alice), review_by_second_person=True)
     world.org.refresh_from_db()
     assert world.org.review_by_second_person is True
