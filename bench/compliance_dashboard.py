@@ -54,7 +54,7 @@ def build(user, membership):
     for i in range(ASSESSMENTS):
         library = libraries[i % 3]
         assessments.append(services.assessment_create(
-            actor=user, membership=membership, library=library, name=f"Evaluación {i}",
+            actor=Actor.for_member(membership), library=library, name=f"Evaluación {i}",
             site=None if i < 3 else sites[i % SITES],
             flags=["yard"] if library.framework.key == "neec-aa" and i % 2 else [],
         ))  # fmt: skip
@@ -122,8 +122,7 @@ def main() -> None:
         url = reverse("compliance:dashboard")
         recognition = reverse("compliance:recognition")
         services.assessment_create(
-            actor=user,
-            membership=membership,
+            actor=Actor.for_member(membership),
             name="Primera",
             library=Library.objects.get(framework__key="neec-aa", is_active=True),
         )

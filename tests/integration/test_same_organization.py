@@ -73,6 +73,6 @@ def test_compliance_refuses_another_organizations_site_on_the_field(world, oscar
 
     with pytest.raises(OtherOrganizationError) as refused:
         services.action_item_create(
-            actor=world.oscar, membership=oscar, title="Fix the fence", site=world.yard
+            actor=Actor.for_member(oscar), title="Fix the fence", site=world.yard
         )
     assert list(refused.value.message_dict) == ["site"]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from resguardo.compliance import selectors
 from resguardo.compliance.choices import Result
 from resguardo.compliance.services.bulk import BulkChangeError, ResultChange, results_update_many
+from resguardo.core.actors import Actor
 from resguardo.core.exceptions import FrozenRecordError
 from resguardo.core.permissions import Perm, require_perm
 from resguardo.core.tabular import (
@@ -354,8 +355,7 @@ def import_workbook(*, actor, membership, assessment, file, dry_run=False, file_
         return report
     try:
         results_update_many(
-            actor=actor,
-            membership=membership,
+            actor=Actor.for_member(membership),
             assessment=assessment,
             changes=[c.change for c in report.changes],
         )
