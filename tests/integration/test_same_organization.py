@@ -61,9 +61,7 @@ def test_partners_refuses_another_organizations_partner(world, oscar):
 
     partner = PartnerFactory(organization=world.org)
     with pytest.raises(OtherOrganizationError):
-        services.partner_update(
-            actor=world.oscar, membership=oscar, partner=partner, legal_name="Otra"
-        )
+        services.partner_update(actor=Actor.for_member(oscar), partner=partner, legal_name="Otra")
     partner.refresh_from_db()
     assert partner.legal_name != "Otra"
 
