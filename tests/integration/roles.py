@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from resguardo.conveyance import services as conveyance_services
 from resguardo.conveyance.tests.factories import png
+from resguardo.core.actors import Actor
 from resguardo.core.models import AuditEntry, Membership
 from resguardo.core.models.base import TenantModel
 from resguardo.shipments import services as shipment_services
@@ -59,8 +60,7 @@ def office_records(w) -> dict:
     member = w.world.membership(alice)
     today = timezone.localdate()
     shipment = shipment_services.shipment_create(
-        actor=alice,
-        membership=member,
+        actor=Actor.for_member(member),
         site=w.office,
         pedimento=pedimento_for("3921", "24"),
         operation="import",
@@ -71,8 +71,7 @@ def office_records(w) -> dict:
         containers=[(container_number(), "dry")],
     )
     document = shipment_services.document_add(
-        actor=alice,
-        membership=member,
+        actor=Actor.for_member(member),
         shipment=shipment,
         kind="invoice",
         file=SimpleUploadedFile("factura-oficina.pdf", b"%PDF-1.4 oficina"),

@@ -46,8 +46,7 @@ def test_shipments_refuses_another_organizations_shipment(world, oscar):
     shipment = ShipmentFactory(site=world.yard)
     with pytest.raises(OtherOrganizationError):
         services.document_add(
-            actor=world.oscar,
-            membership=oscar,
+            actor=Actor.for_member(oscar),
             shipment=shipment,
             kind=DocumentKind.CARTA_PORTE,
             number="CP-1",

@@ -142,8 +142,7 @@ def test_an_imported_shipment_does_not_free_a_held_unit(patentes, checklists):
     )
     header = "pedimento,site,operation,mode,client,date,containers,container_kind,trailer,seals\n"
     report = shipment_import(
-        actor=world.alice,
-        membership=world.membership(world.alice),
+        actor=world.actor(world.alice),
         data=(header + row + "\n").encode(),
         file_name="embarques.csv",
         default_site=None,
