@@ -77,8 +77,7 @@ def office_records(w) -> dict:
         file=SimpleUploadedFile("factura-oficina.pdf", b"%PDF-1.4 oficina"),
     )
     lot = conveyance_services.seal_lot_receive(
-        actor=alice,
-        membership=member,
+        actor=Actor.for_member(member),
         site=w.office,
         manufacturer="Oficina Seals",
         iso_class="H",
@@ -90,18 +89,16 @@ def office_records(w) -> dict:
         storage_place="Archivo Oficina",
     )
     seal = lot.seals.order_by("number").first()
-    conveyance_services.seal_issue(actor=alice, membership=member, seals=[seal], person=alice)
+    conveyance_services.seal_issue(actor=Actor.for_member(member), seals=[seal], person=alice)
     applied = conveyance_services.seal_apply(
-        actor=alice,
-        membership=member,
+        actor=Actor.for_member(member),
         seal=seal,
         shipment=shipment,
         container=shipment.containers.first(),
         photo=png(),
     )
     inspection = conveyance_services.inspection_record(
-        actor=alice,
-        membership=member,
+        actor=Actor.for_member(member),
         checklist_key="container-7",
         site=w.office,
         place="Andén Oficina",
@@ -113,7 +110,7 @@ def office_records(w) -> dict:
         ],
     )
     audit = conveyance_services.seal_audit_run(
-        actor=alice, membership=member, site=w.office, counted_numbers=["OF0002"]
+        actor=Actor.for_member(member), site=w.office, counted_numbers=["OF0002"]
     )
     return {
         "shipment": shipment,
