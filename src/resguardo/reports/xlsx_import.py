@@ -342,10 +342,10 @@ def check_workbook(*, membership, assessment, file, file_name="", dry_run=True) 
     return report
 
 
-def import_workbook(*, actor, membership, assessment, file, dry_run=False, file_name=""):
+def import_workbook(*, actor: Actor, assessment, file, dry_run=False, file_name=""):
     """Check the file and, unless it is a dry run or has errors, apply every change."""
     report = check_workbook(
-        membership=membership,
+        membership=actor.membership,
         assessment=assessment,
         file=file,
         file_name=file_name,
@@ -355,7 +355,7 @@ def import_workbook(*, actor, membership, assessment, file, dry_run=False, file_
         return report
     try:
         results_update_many(
-            actor=Actor.for_member(membership),
+            actor=actor,
             assessment=assessment,
             changes=[c.change for c in report.changes],
         )

@@ -50,8 +50,7 @@ def run_import(world, assessment, workbook, *, dry_run=False):
     """Import as carla; messages and column names in English."""
     with translation.override("en"):
         return import_workbook(
-            actor=world.carla,
-            membership=world.membership(world.carla),
+            actor=world.actor(world.carla),
             assessment=assessment,
             file=as_upload(workbook),
             dry_run=dry_run,
@@ -221,8 +220,7 @@ def test_only_the_compliance_team_imports(world, demo):
     workbook = export(world, assessment)
     with pytest.raises(PermissionDenied):
         import_workbook(
-            actor=world.audrey,
-            membership=world.membership(world.audrey),
+            actor=world.actor(world.audrey),
             assessment=assessment,
             file=as_upload(workbook),
         )
