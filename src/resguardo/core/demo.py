@@ -2,6 +2,8 @@
 
 Modules add their own demo records with the `demo_seeder` of their `ResguardoModule`; each
 seeder receives the DemoContext and runs once, on an empty database, in INSTALLED_APPS order.
+Seeders call the real services, which are top-level (durable) transactions: seeding is not
+wrapped in one transaction (the demo command says so if seeding fails).
 The demo users themselves are created by accounts (`resguardo.accounts.demo.seed_demo`), which
 owns users: the kernel never imports accounts.
 """
@@ -9,7 +11,6 @@ owns users: the kernel never imports accounts.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db import transaction
 from django.utils import timezone
 
 from .actors import Actor
@@ -85,7 +86,6 @@ def demo_email(key: str) -> str:
     return f"{key}@demo.resguardo.mx"
 
 
-@transaction.atomic
 def seed_demo(*, users: dict) -> DemoContext:
     """The demo organizations for `users` (one user per key of DEMO_USERS), then every
     registered seeder."""

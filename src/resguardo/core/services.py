@@ -81,7 +81,7 @@ def organization_create(*, actor, legal_name, rfc, kind, short_name="", patentes
     return organization
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def organization_update(*, actor: Actor, expected_version=None, **changes):
     require_perm(actor.membership, Perm.MANAGE_ORGANIZATION)
     if "rfc" in changes:
@@ -95,7 +95,7 @@ def organization_update(*, actor: Actor, expected_version=None, **changes):
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def patente_add(*, actor: Actor, number, holder_name="", aduana=None):
     require_perm(actor.membership, Perm.MANAGE_ORGANIZATION)
     if Patente.objects.filter(number=number).exists():
@@ -112,7 +112,7 @@ def patente_add(*, actor: Actor, number, holder_name="", aduana=None):
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def patente_remove(*, actor: Actor, patente):
     require_perm(actor.membership, Perm.MANAGE_ORGANIZATION)
     require_same_organization(
@@ -121,7 +121,7 @@ def patente_remove(*, actor: Actor, patente):
     delete_audited(actor=actor, organization=actor.organization, instance=patente)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def site_create(*, actor: Actor, name, aduana, kind=SiteKind.OFFICE, address=""):
     require_perm(actor.membership, Perm.MANAGE_ORGANIZATION)
     if Site.objects.filter(organization=actor.organization, name=name).exists():
@@ -139,7 +139,7 @@ def site_create(*, actor: Actor, name, aduana, kind=SiteKind.OFFICE, address="")
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def site_update(*, actor: Actor, site, expected_version=None, **changes):
     require_perm(actor.membership, Perm.MANAGE_ORGANIZATION)
     require_same_organization(
@@ -164,7 +164,7 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def invitation_create(*, actor: Actor, email, role, sites=(), all_sites=False, expires_at=None):
     """Invite someone by e-mail. Returns (invitation, secret token for the link)."""
     require_perm(actor.membership, Perm.MANAGE_ORGANIZATION)
@@ -211,7 +211,7 @@ def invitation_find_open(token: str) -> Invitation | None:
     return invitation if invitation is not None and invitation.is_open else None
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def invitation_accept(*, user, token) -> Membership:
     invitation = invitation_find_open(token)
     if invitation is None:
@@ -242,7 +242,7 @@ def invitation_accept(*, user, token) -> Membership:
     return membership
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def invitation_revoke(*, actor: Actor, invitation):
     require_perm(actor.membership, Perm.MANAGE_ORGANIZATION)
     require_same_organization(
@@ -256,7 +256,7 @@ def invitation_revoke(*, actor: Actor, invitation):
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def membership_add(*, actor: Actor, user, role, sites=(), all_sites=False, expires_at=None):
     """Give an existing user a role (used by admins, the demo and createadmin)."""
     require_perm(actor.membership, Perm.MANAGE_ORGANIZATION)
@@ -315,7 +315,7 @@ def membership_bootstrap(
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def membership_update(
     *,
     actor: Actor,

@@ -57,7 +57,7 @@ def _build(*, organization, actor, title, description, kind, source, source_refe
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def action_item_create(
     *,
     actor: Actor,
@@ -139,7 +139,7 @@ def _check_not_closed(action):
         raise ValidationError(_("This action is closed."), code="closed")
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def action_item_update(*, actor: Actor, action, expected_version=None, **changes):
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     require_same_organization(actor.membership, action, field="action")
@@ -158,7 +158,7 @@ def action_item_update(*, actor: Actor, action, expected_version=None, **changes
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def action_item_progress(*, actor: Actor, action, status, expected_version=None):
     """The owner (or the compliance team) reports progress: open, in progress, implemented."""
     require_same_organization(actor.membership, action, field="action")
@@ -179,7 +179,7 @@ def action_item_progress(*, actor: Actor, action, status, expected_version=None)
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def action_item_verify(*, actor: Actor, action, effective, note, expected_version=None):
     """Check that the fix worked: effective closes the action, not effective reopens it."""
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
@@ -211,7 +211,7 @@ def action_item_verify(*, actor: Actor, action, effective, note, expected_versio
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def action_item_cancel(*, actor: Actor, action, reason, expected_version=None):
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     require_same_organization(actor.membership, action, field="action")

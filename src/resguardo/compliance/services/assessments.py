@@ -86,7 +86,7 @@ def _previous_answers(previous) -> tuple[dict, dict]:
     return answers, evidence
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def assessment_create(
     *,
     actor: Actor,
@@ -147,7 +147,7 @@ def has_current_assessment(*, organization, library, site) -> bool:
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def assessment_mark_current(*, actor: Actor, assessment, expected_version=None):
     """Make this assessment the one readiness and the trend are read from (until another one
     is frozen or marked). Signing off decides what the organization reports, so APPROVE."""
@@ -217,7 +217,7 @@ def _copy_evidence_links(assessment, evidence, actor):
     ResultEvidence.objects.bulk_create(links, batch_size=500)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def assessment_update(*, actor: Actor, assessment, expected_version=None, **changes):
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     require_same_organization(actor.membership, assessment, field="assessment")
@@ -245,7 +245,7 @@ def canonical_hash(content: dict) -> str:
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def assessment_freeze(*, actor: Actor, assessment, statement="", expected_version=None):
     """Sign off a finished assessment: store an immutable snapshot and its SHA-256.
 

@@ -37,7 +37,7 @@ def _check_audit_values(values: dict):
         raise ValidationError({"conclusion": _("Write the audit's conclusion.")})
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def internal_audit_create(
     *,
     actor: Actor,
@@ -68,7 +68,7 @@ def internal_audit_create(
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def internal_audit_update(
     *, actor: Actor, audit, expected_version=None, scope_nodes=None, sites=None, **changes
 ):
@@ -95,7 +95,7 @@ def internal_audit_update(
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def finding_create(
     *, actor: Actor, audit, title, severity, description="", node=None, site=None
 ) -> AuditFinding:
@@ -123,7 +123,7 @@ def finding_create(
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def finding_update(*, actor: Actor, finding, expected_version=None, **changes):
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     require_same_organization(actor.membership, finding, field="finding")

@@ -88,7 +88,7 @@ def _apply(*, actor: Actor, target, change: ResultChange) -> None:
         )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def results_update_many(*, actor: Actor, assessment, changes: list[ResultChange]) -> int:
     """Apply every change or none. Returns how many results changed.
 

@@ -124,7 +124,7 @@ def evidence_revise(*, actor: Actor, evidence, file, note="", expected_version=N
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def evidence_update(*, actor: Actor, evidence, expected_version=None, **changes):
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     require_same_organization(actor.membership, evidence, field="evidence")
@@ -169,7 +169,7 @@ def _check_may_link(membership, evidence, result):
         raise PermissionDenied(_("Your role cannot use confidential evidence."))
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def evidence_link(*, actor: Actor, evidence, result) -> ResultEvidence:
     """Name an evidence item as support for a requirement result (any framework)."""
     _check_may_link(actor.membership, evidence, result)
@@ -177,7 +177,7 @@ def evidence_link(*, actor: Actor, evidence, result) -> ResultEvidence:
     return _link(actor=actor, evidence=evidence, result=result)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def evidence_unlink(*, actor: Actor, evidence, result) -> None:
     _check_may_link(actor.membership, evidence, result)
     lock_editable(result.assessment_id)

@@ -31,7 +31,7 @@ def _validate_answer(values: dict) -> None:
         raise ValidationError(errors)
 
 
-@transaction.atomic
+@transaction.atomic  # composed: results_update_many applies each change in a savepoint
 def result_update(*, actor: Actor, target, expected_version=None, **changes):
     """Save an answer. A changed answer clears the reviewer's sign-off.
 
@@ -66,7 +66,7 @@ def result_update(*, actor: Actor, target, expected_version=None, **changes):
     return saved
 
 
-@transaction.atomic
+@transaction.atomic  # composed: results_update_many applies each change in a savepoint
 def result_assign(*, actor: Actor, target, owner, due_date=None, expected_version=None):
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     require_same_organization(actor.membership, target, field="result")
@@ -81,7 +81,7 @@ def result_assign(*, actor: Actor, target, owner, due_date=None, expected_versio
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def results_assign(*, actor: Actor, assessment, result_ids, owner, due_date=None) -> int:
     """Assign many requirements of one assessment to one person at once."""
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
@@ -116,7 +116,7 @@ def check_second_person(membership, target, actor) -> None:
         )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def result_review(*, actor: Actor, target, expected_version=None):
     """The reviewer's sign-off on one answer."""
     require_perm(actor.membership, Perm.APPROVE)
@@ -135,7 +135,7 @@ def result_review(*, actor: Actor, target, expected_version=None):
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def result_unreview(*, actor: Actor, target, expected_version=None):
     require_perm(actor.membership, Perm.APPROVE)
     require_same_organization(actor.membership, target, field="result")

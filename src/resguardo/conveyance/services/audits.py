@@ -193,7 +193,7 @@ def _open_discrepancy(organization, finding):
     return existing.filter(seal__isnull=True, seal_number=finding["seal_number"]).first()
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def seal_audit_run(
     *, actor: Actor, site, counted_numbers, period_start=None, performed_at=None, note=""
 ) -> SealAudit:

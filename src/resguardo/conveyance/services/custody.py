@@ -47,7 +47,7 @@ def _fresh(seal) -> Seal:
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def seal_issue(
     *,
     actor: Actor,
@@ -82,7 +82,7 @@ def seal_issue(
     return events
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def seal_return(*, actor: Actor, seal, occurred_at=None, note="", expected_version=None):
     seal = _require_recorder(actor.membership, seal)
     return record_event(
@@ -383,7 +383,7 @@ def seal_remove(
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def seal_destroy(*, actor: Actor, seals, occurred_at=None, note="", witness=""):
     """Destroy used or voided seals (a supervisor, with a witness named in the note)."""
     seals = list(seals)
@@ -412,7 +412,7 @@ def seal_destroy(*, actor: Actor, seals, occurred_at=None, note="", witness=""):
     return events
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def seal_void(*, actor: Actor, seal, reason, occurred_at=None, note="", expected_version=None):
     """Take an unused seal out of use. A lost seal could be used to reseal a tampered unit,
     so it is also recorded as a discrepancy."""

@@ -66,7 +66,7 @@ def discrepancy_record(
     return discrepancy
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def discrepancy_close(*, actor: Actor, discrepancy, resolution, expected_version=None):
     require_same_organization(actor.membership, discrepancy)
     require_supervisor_at(actor.membership, discrepancy.site)

@@ -202,7 +202,7 @@ def inspection_record(
     return inspection
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def inspection_review(
     *, actor: Actor, inspection, decision, note="", expected_version=None
 ) -> Inspection:

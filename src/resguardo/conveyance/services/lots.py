@@ -65,7 +65,7 @@ def _taken(organization, key, numbers: list[str]) -> list[str]:
     return sorted(found)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def seal_lot_receive(
     *,
     actor: Actor,

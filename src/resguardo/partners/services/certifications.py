@@ -64,7 +64,7 @@ def _clean(data: dict, *, partner) -> dict:
     return data
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def certification_create(*, actor: Actor, partner, **data) -> Certification:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     require_same_organization(actor.membership, partner)
@@ -81,7 +81,7 @@ def certification_create(*, actor: Actor, partner, **data) -> Certification:
     return certification
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def certification_update(
     *, actor: Actor, certification, expected_version=None, **changes
 ) -> Certification:
@@ -104,7 +104,7 @@ def certification_update(
     return certification
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def certification_delete(*, actor: Actor, certification) -> None:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     require_same_organization(actor.membership, certification)

@@ -153,7 +153,7 @@ def partner_create(*, actor: Actor, screen: bool = True, **data) -> Partner:
     return partner_refresh_standing(actor=actor, partner=partner)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def partner_update(*, actor: Actor, partner, expected_version=None, **changes) -> Partner:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     require_same_organization(actor.membership, partner)
@@ -189,7 +189,7 @@ def partner_update(*, actor: Actor, partner, expected_version=None, **changes) -
     return partner_refresh_standing(actor=actor, partner=partner)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def partner_set_risk(*, actor: Actor, partner, level: str, reason: str = "") -> Partner:
     """Set the risk by hand (or clear it with level ""), always with a reason."""
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
@@ -233,7 +233,7 @@ def contact_add(*, actor: Actor, partner, **data) -> PartnerContact:
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def partner_child_remove(*, actor: Actor, instance) -> None:
     """Remove an address or a contact (documents are kept: they are evidence)."""
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
@@ -293,7 +293,7 @@ POLICY_FIELDS = frozenset(
 )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def policy_update(*, actor: Actor, expected_version=None, **changes) -> PartnerPolicy:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     unknown = set(changes) - POLICY_FIELDS

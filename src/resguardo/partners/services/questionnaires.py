@@ -103,7 +103,7 @@ def _send(questionnaire, token, *, reminder=False):
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def questionnaire_send(
     *,
     actor: Actor,
@@ -212,7 +212,7 @@ def _clean_answers(questionnaire: Questionnaire, answers: dict, *, complete: boo
     return cleaned
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def questionnaire_answer(*, questionnaire, answers: dict, submit: bool = False) -> Questionnaire:
     """The partner saves a draft, or submits. Only through an open, unexpired link."""
     questionnaire = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
@@ -270,7 +270,7 @@ def _reviewable(questionnaire, membership):
         )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def questionnaire_accept(*, actor: Actor, questionnaire, comment="") -> Questionnaire:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     _reviewable(questionnaire, actor.membership)
@@ -289,7 +289,7 @@ def questionnaire_accept(*, actor: Actor, questionnaire, comment="") -> Question
     return questionnaire
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def questionnaire_request_corrections(
     *, actor: Actor, questionnaire, comment
 ) -> tuple[Questionnaire, str]:
@@ -318,7 +318,7 @@ def questionnaire_request_corrections(
     return questionnaire, token
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def questionnaire_revoke(*, actor: Actor, questionnaire) -> Questionnaire:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     require_same_organization(actor.membership, questionnaire)

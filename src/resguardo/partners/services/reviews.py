@@ -74,7 +74,7 @@ def _create_finding(*, actor: Actor, review, data) -> ReviewFinding:
     return finding
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def review_record(
     *,
     actor: Actor,
@@ -139,7 +139,7 @@ def review_record(
     return review
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def finding_add(*, actor: Actor, review, **data) -> ReviewFinding:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     require_same_organization(actor.membership, review)
@@ -150,7 +150,7 @@ def finding_add(*, actor: Actor, review, **data) -> ReviewFinding:
     return finding
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def finding_close(*, actor: Actor, finding, closing_note, closed_on=None) -> ReviewFinding:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     require_same_organization(actor.membership, finding)

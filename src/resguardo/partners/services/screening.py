@@ -260,7 +260,7 @@ def rescreen_all_organizations(*, trigger=ScreeningTrigger.LIST_UPDATE) -> list[
     return runs
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def partners_screen_now(*, actor: Actor, partner=None) -> ScreeningRun | None:
     """A user asks for a screening of one partner or of all of them."""
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
@@ -280,7 +280,7 @@ def partners_screen_now(*, actor: Actor, partner=None) -> ScreeningRun | None:
 # --------------------------------------------------------------------------- decisions
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def hit_decide(*, actor: Actor, hit, verdict, reason) -> ScreeningHit:
     """Record a reviewer's verdict. A true match blocks the partner and alerts the
     compliance officers; a false positive lifts a block that no other match holds."""

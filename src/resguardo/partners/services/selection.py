@@ -54,7 +54,7 @@ def _clean_answers(partner, answers: dict) -> dict:
     return cleaned
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def selection_decide(
     *, actor: Actor, partner, outcome, answers, rationale="", conditions="", decided_on=None
 ) -> SelectionDecision:
@@ -144,7 +144,7 @@ AGREEMENT_FIELDS = frozenset(
 )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def agreement_create(*, actor: Actor, partner, **data) -> SecurityAgreement:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     require_same_organization(actor.membership, partner)
@@ -158,7 +158,7 @@ def agreement_create(*, actor: Actor, partner, **data) -> SecurityAgreement:
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def agreement_update(
     *, actor: Actor, agreement, expected_version=None, **changes
 ) -> SecurityAgreement:

@@ -64,7 +64,7 @@ def _clean(organization, values: dict, *, exclude_pk=None) -> dict:
     return values
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def badge_create(*, actor: Actor, **values) -> CustomsBadge:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     organization = actor.organization
@@ -77,7 +77,7 @@ def badge_create(*, actor: Actor, **values) -> CustomsBadge:
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def badge_update(*, actor: Actor, badge, expected_version=None, **changes) -> CustomsBadge:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     require_same_organization(actor.membership, badge)

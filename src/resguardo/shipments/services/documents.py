@@ -66,7 +66,7 @@ def _clean_answers(answers: dict) -> dict:
     return clean
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def shipment_documents_check(*, actor: Actor, shipment, answers, expected_version=None):
     """Record the verification checklist. The shipment counts as verified (and may be
     transmitted) only when every item is correct or not applicable."""

@@ -66,7 +66,7 @@ def _refuse_blocked_client(organization, rfc: str) -> None:
         raise ValidationError({"client_rfc": [reason]})
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def shipment_create(*, actor: Actor, site, containers=(), **data) -> Shipment:
     require_record_at(actor.membership, site)
     organization = actor.organization
@@ -123,7 +123,7 @@ def _sync_containers(*, actor: Actor, shipment, containers) -> bool:
     return changed or bool(new)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def shipment_update(
     *, actor: Actor, shipment, expected_version=None, containers=None, **data
 ) -> Shipment:
@@ -183,7 +183,7 @@ def _require_status(shipment, allowed, message) -> None:
         raise ValidationError(message, code="status")
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def shipment_transmit(*, actor: Actor, shipment, transmitted_at=None, expected_version=None):
     """The pedimento is validated and transmitted: only after its documents were verified."""
     require_same_organization(actor.membership, shipment)
@@ -219,7 +219,7 @@ def shipment_transmit(*, actor: Actor, shipment, transmitted_at=None, expected_v
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def shipment_clear(*, actor: Actor, shipment, cleared_at=None, expected_version=None):
     require_same_organization(actor.membership, shipment)
     require_record_at(actor.membership, shipment.site)
@@ -244,7 +244,7 @@ def shipment_clear(*, actor: Actor, shipment, cleared_at=None, expected_version=
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def shipment_cancel(*, actor: Actor, shipment, reason, expected_version=None):
     require_same_organization(actor.membership, shipment)
     require_record_at(actor.membership, shipment.site)
