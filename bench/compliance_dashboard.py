@@ -15,6 +15,8 @@ import random
 import sys
 from pathlib import Path
 
+from resguardo.core.actors import Actor
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from compliance_speed import measure, people, setup  # noqa: E402
 
@@ -41,7 +43,7 @@ def build(user, membership):
     rng = random.Random(4)
     today = timezone.localdate()
     sites = [
-        site_create(actor=user, membership=membership, name=f"Instalación {i}",
+        site_create(actor=Actor.for_member(membership), name=f"Instalación {i}",
                     kind=SiteKind.YARD if i % 3 == 0 else SiteKind.OFFICE,
                     aduana=Aduana.objects.order_by("?").first())
         for i in range(SITES)
@@ -52,7 +54,7 @@ def build(user, membership):
     for i in range(ASSESSMENTS):
         library = libraries[i % 3]
         assessments.append(services.assessment_create(
-            actor=user, membership=membership, library=library, name=f"Evaluación {i}",
+            actor=Actor.for_member(membership), library=library, name=f"Evaluación {i}",
             site=None if i < 3 else sites[i % SITES],
             flags=["yard"] if library.framework.key == "neec-aa" and i % 2 else [],
         ))  # fmt: skip
@@ -120,8 +122,7 @@ def main() -> None:
         url = reverse("compliance:dashboard")
         recognition = reverse("compliance:recognition")
         services.assessment_create(
-            actor=user,
-            membership=membership,
+            actor=Actor.for_member(membership),
             name="Primera",
             library=Library.objects.get(framework__key="neec-aa", is_active=True),
         )

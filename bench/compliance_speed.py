@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from resguardo.core.actors import Actor
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 RUNS = 15
 
@@ -124,7 +126,7 @@ def main() -> None:
 
         def create():
             created.append(services.assessment_create(
-                actor=user, membership=membership, library=library, name=f"Bench {len(created)}"
+                actor=Actor.for_member(membership), library=library, name=f"Bench {len(created)}"
             ))  # fmt: skip
 
         measure("create an assessment (1,209 results, bulk)", create, target_ms=150, runs=5)

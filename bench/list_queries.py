@@ -9,6 +9,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from resguardo.core.actors import Actor
+
 PAGES = [("dashboard", "/"), ("sites", "/sites/"), ("members", "/members/"), ("audit", "/audit/")]
 STEPS = [3, 30, 300]
 
@@ -38,19 +40,17 @@ def grow(context, start: int, count: int) -> None:
     from resguardo.core.models import Aduana
 
     admin = context.memberships["admin"]
-    actor = context.users["admin"]
     aduana = Aduana.objects.get(code="24")
     for n in range(start, start + count):
         site = services.site_create(
-            actor=actor,
-            membership=admin,
+            actor=Actor.for_member(admin),
             name=f"Bench {n:04d}",
             kind=SiteKind.OFFICE,
             aduana=aduana,
         )
         user = user_create(actor=None, email=f"bench{n:04d}@example.mx", password=None)
         services.membership_add(
-            actor=actor, membership=admin, user=user, role=Role.STAFF, sites=[site]
+            actor=Actor.for_member(admin), user=user, role=Role.STAFF, sites=[site]
         )
 
 

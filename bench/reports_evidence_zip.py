@@ -21,6 +21,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from resguardo.core.actors import Actor
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 FILE_MB = 40
 TARGET_MB = 200
@@ -91,8 +93,7 @@ def file_evidence(total_mb: int, scratch: Path) -> tuple[int, str]:
             handle.write(b"\n%%EOF\n")
         with path.open("rb") as handle:
             services.evidence_create(
-                actor=world.carla,
-                membership=carla,
+                actor=Actor.for_member(carla),
                 title=f"Grabación CCTV {index + 1:02d}",
                 kind=EvidenceKind.FILE,
                 file=File(handle, name=f"cctv-{index + 1:02d}.pdf"),

@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from resguardo.core.actors import Actor
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 RUNS = 3
 ANSWER = (
@@ -63,14 +65,12 @@ def full_assessment():
     for index, result in enumerate(assessment.results.select_related("node").order_by("order")):
         ref = result.node.ref_id
         services.result_assign(
-            actor=world.carla,
-            membership=carla,
+            actor=Actor.for_member(carla),
             target=result,
             owner=world.sam if index % 2 else world.carla,
         )
         services.result_update(
-            actor=world.carla,
-            membership=carla,
+            actor=Actor.for_member(carla),
             target=result,
             result="compliant" if index % 5 else "partial",
             score=90,
@@ -80,26 +80,24 @@ def full_assessment():
         for n in range(2):
             body = b"%PDF-1.4\n" + f"{ref} evidencia {n}".encode() + b"\n%%EOF\n"
             services.evidence_create(
-                actor=world.carla,
-                membership=carla,
+                actor=Actor.for_member(carla),
                 title=f"Procedimiento {ref} ({n + 1})",
                 kind=EvidenceKind.FILE,
                 result=result,
                 file=SimpleUploadedFile(f"procedimiento-{ref}-{n}.pdf", body),
             )
         services.evidence_create(
-            actor=world.carla,
-            membership=carla,
+            actor=Actor.for_member(carla),
             title=f"Intranet {ref}",
             kind=EvidenceKind.LINK,
             result=result,
             url=f"https://intranet.example.mx/{ref}",
         )
         result.refresh_from_db()
-        services.result_review(actor=world.carla, membership=carla, target=result)
+        services.result_review(actor=Actor.for_member(carla), target=result)
     assessment.refresh_from_db()
     frozen = services.assessment_freeze(
-        actor=world.carla, membership=carla, assessment=assessment, statement="Aprobado."
+        actor=Actor.for_member(carla), assessment=assessment, statement="Aprobado."
     )
     return world, frozen
 

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from resguardo.core.actors import Actor  # noqa: E402
 
 SHIPMENTS = 200_000
 SEALS = 100_000  # 5 events each: received, issued, applied, verified, removed
@@ -87,7 +88,7 @@ def people():
                               patentes=["3921", "3945"])  # fmt: skip
     membership = org.memberships.get(user=user)
     sites = [
-        site_create(actor=user, membership=membership, name=name, kind=kind,
+        site_create(actor=Actor.for_member(membership), name=name, kind=kind,
                     aduana=Aduana.objects.get(code=code))
         for name, kind, code in (
             ("Patio Nuevo Laredo", SiteKind.YARD, "24"),

@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+from resguardo.core.actors import Actor
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from shipments_data import (  # noqa: E402
     bench_folder,
@@ -51,7 +53,7 @@ def bench_import(user, membership) -> None:
     before = Shipment.objects.count()
     for dry_run in (True, False):
         started, started_cpu = time.perf_counter(), time.process_time()
-        report = shipment_import(actor=user, membership=membership, data=data,
+        report = shipment_import(actor=Actor.for_member(membership), data=data,
                                  file_name="bench.csv", dry_run=dry_run)  # fmt: skip
         elapsed, cpu = time.perf_counter() - started, time.process_time() - started_cpu
         assert report.ok, report.errors[:5]

@@ -16,7 +16,9 @@ def english_interface(settings):
 def walk(world):
     """The world, plus one of each of Norte's objects that a URL can name: every installed
     module's walk fixtures build theirs on it."""
-    walk = SimpleNamespace(**vars(world), world=world, membership=world.membership)
+    walk = SimpleNamespace(
+        **vars(world), world=world, membership=world.membership, actor=world.actor
+    )
     DISCOVERED.build(walk)
     walk.markers = DISCOVERED.markers(walk)
     return walk

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from resguardo.conveyance import services as conveyance_services
 from resguardo.conveyance.tests.factories import png
+from resguardo.core.actors import Actor
 from resguardo.core.models import AuditEntry, Membership
 from resguardo.core.models.base import TenantModel
 from resguardo.shipments import services as shipment_services
@@ -60,8 +61,7 @@ def office_records(w) -> dict:
     member = w.world.membership(alice)
     today = timezone.localdate()
     shipment = shipment_services.shipment_create(
-        actor=alice,
-        membership=member,
+        actor=Actor.for_member(member),
         site=w.office,
         pedimento=pedimento_for("3921", "24"),
         operation="import",
@@ -72,15 +72,13 @@ def office_records(w) -> dict:
         containers=[(container_number(), "dry")],
     )
     document = shipment_services.document_add(
-        actor=alice,
-        membership=member,
+        actor=Actor.for_member(member),
         shipment=shipment,
         kind="invoice",
         file=SimpleUploadedFile("factura-oficina.pdf", b"%PDF-1.4 oficina"),
     )
     lot = conveyance_services.seal_lot_receive(
-        actor=alice,
-        membership=member,
+        actor=Actor.for_member(member),
         site=w.office,
         manufacturer="Oficina Seals",
         iso_class="H",
@@ -92,18 +90,16 @@ def office_records(w) -> dict:
         storage_place="Archivo Oficina",
     )
     seal = lot.seals.order_by("number").first()
-    conveyance_services.seal_issue(actor=alice, membership=member, seals=[seal], person=alice)
+    conveyance_services.seal_issue(actor=Actor.for_member(member), seals=[seal], person=alice)
     applied = conveyance_services.seal_apply(
-        actor=alice,
-        membership=member,
+        actor=Actor.for_member(member),
         seal=seal,
         shipment=shipment,
         container=shipment.containers.first(),
         photo=png(),
     )
     inspection = conveyance_services.inspection_record(
-        actor=alice,
-        membership=member,
+        actor=Actor.for_member(member),
         checklist_key="container-7",
         site=w.office,
         place="Andén Oficina",
@@ -115,7 +111,7 @@ def office_records(w) -> dict:
         ],
     )
     audit = conveyance_services.seal_audit_run(
-        actor=alice, membership=member, site=w.office, counted_numbers=["OF0002"]
+        actor=Actor.for_member(member), site=w.office, counted_numbers=["OF0002"]
     )
     return {
         "shipment": shipment,

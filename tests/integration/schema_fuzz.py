@@ -30,6 +30,8 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
 )
 
+from resguardo.testing.transactions import atomic_as_testcase
+
 EXAMPLES = 6
 SEED = 20261211
 CHECKS = [
@@ -134,7 +136,7 @@ def fuzz(operation, *, token: str, client) -> None:
     )
     @given(case=st.one_of(*strategies))
     def run(case):
-        with transaction.atomic():
+        with atomic_as_testcase():
             response = case.call(app=app, headers=headers)
             transaction.set_rollback(True)
         case.validate_response(response, checks=CHECKS, headers=headers)
@@ -159,7 +161,7 @@ def fuzz_world(django_db_setup, django_db_blocker):
     from resguardo.testing.personas import build_world
     from resguardo.testing.walk import discover
 
-    with django_db_blocker.unblock(), transaction.atomic():
+    with django_db_blocker.unblock(), atomic_as_testcase():
         world = build_world()
         # Every installed module's walk records (the same ones the tenancy walks use).
         discover().build(world)

@@ -92,8 +92,7 @@ def test_inspection_point_photo_streams_as_an_attachment_to_its_site_only(world,
     assert api_for(world.sofia).get(url.replace("/1/", "/2/")).status_code == 404
     assert api_for(world.sofia).get(url.replace("/1/", "/99/")).status_code == 404
     at_office = conveyance_services.inspection_record(
-        actor=world.alice,
-        membership=world.membership(world.alice),
+        actor=world.actor(world.alice),
         checklist_key="container-7",
         site=world.office,
         place="Oficina",

@@ -54,8 +54,7 @@ def test_an_import_row_for_a_blocked_client_is_reported_and_nothing_is_written(
         f"{pedimento_for()},Patio Norte,export,road,Fénix,{BLOCKED_RFC},20{year2()}-03-01",
     ]
     report = shipment_services.shipment_import(
-        actor=patentes.alice,
-        membership=patentes.membership(patentes.alice),
+        actor=patentes.actor(patentes.alice),
         data=(header + "\n".join(rows) + "\n").encode(),
         file_name="shipments.csv",
         default_site=None,

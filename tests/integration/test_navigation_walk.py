@@ -10,8 +10,9 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from django.db import transaction
 from django.urls import Resolver404, resolve
+
+from resguardo.testing.transactions import atomic_as_testcase
 
 PERSONAS = ["alice", "carla", "sam", "sofia", "audrey"]
 VISITS_PER_PATTERN = 2
@@ -100,7 +101,7 @@ def walk_as(client, start="/"):
                 continue
             pressed.add(target)
             try:
-                with transaction.atomic():
+                with atomic_as_testcase():
                     status = client.post(target, data).status_code
                     raise Rollback
             except Rollback:

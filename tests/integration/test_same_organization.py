@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
+from resguardo.core.actors import Actor
 from resguardo.core.exceptions import OtherOrganizationError
 from resguardo.core.permissions import require_same_organization
 
@@ -34,7 +35,7 @@ def test_core_refuses_another_organizations_site(world, oscar):
     from resguardo.core import services
 
     with pytest.raises(OtherOrganizationError, match="This site belongs to another"):
-        services.site_update(actor=world.oscar, membership=oscar, site=world.office, name="X")
+        services.site_update(actor=Actor.for_member(oscar), site=world.office, name="X")
 
 
 def test_shipments_refuses_another_organizations_shipment(world, oscar):
@@ -45,8 +46,7 @@ def test_shipments_refuses_another_organizations_shipment(world, oscar):
     shipment = ShipmentFactory(site=world.yard)
     with pytest.raises(OtherOrganizationError):
         services.document_add(
-            actor=world.oscar,
-            membership=oscar,
+            actor=Actor.for_member(oscar),
             shipment=shipment,
             kind=DocumentKind.CARTA_PORTE,
             number="CP-1",
@@ -60,9 +60,7 @@ def test_partners_refuses_another_organizations_partner(world, oscar):
 
     partner = PartnerFactory(organization=world.org)
     with pytest.raises(OtherOrganizationError):
-        services.partner_update(
-            actor=world.oscar, membership=oscar, partner=partner, legal_name="Otra"
-        )
+        services.partner_update(actor=Actor.for_member(oscar), partner=partner, legal_name="Otra")
     partner.refresh_from_db()
     assert partner.legal_name != "Otra"
 
@@ -72,6 +70,6 @@ def test_compliance_refuses_another_organizations_site_on_the_field(world, oscar
 
     with pytest.raises(OtherOrganizationError) as refused:
         services.action_item_create(
-            actor=world.oscar, membership=oscar, title="Fix the fence", site=world.yard
+            actor=Actor.for_member(oscar), title="Fix the fence", site=world.yard
         )
     assert list(refused.value.message_dict) == ["site"]

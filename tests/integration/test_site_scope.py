@@ -140,8 +140,7 @@ def test_migration_keeps_existing_access(world):
     legacy_staff = MembershipFactory(organization=world.org, role=Role.STAFF)
     legacy_manager = MembershipFactory(organization=world.org, role=Role.SITE_MANAGER)
     invitation, _token = services.invitation_create(
-        actor=world.alice,
-        membership=world.membership(world.alice),
+        actor=world.actor(world.alice),
         email="pendiente@norte.example.mx",
         role=Role.STAFF,
         sites=[world.yard],

@@ -158,7 +158,7 @@ def _login_failed(manager, lookup: dict, *, limit=None, forget_after=None) -> No
         throttle.save(update_fields=["locked_until", "lockouts"])
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def password_reset_allowed(*, email: str, client_ip: str | None) -> bool:
     """Count a request for a password-reset e-mail; False once the e-mail address or the
     client address asked too often in the current window (mail flooding of a victim's inbox).
@@ -201,7 +201,7 @@ def user_create(*, actor, email, password, first_name="", last_name="", language
     return create_audited(actor=actor, organization=None, instance=user)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def user_update_profile(*, user, first_name, last_name, language):
     return update_audited(
         actor=user,
@@ -235,7 +235,7 @@ def _totp_counter_if_valid(secret: str, code: str, last_counter: int) -> int | N
     return None
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def totp_enable(*, user, secret: str, code: str) -> None:
     counter = _totp_counter_if_valid(secret, code, 0)
     if counter is None:
@@ -248,7 +248,7 @@ def totp_enable(*, user, secret: str, code: str) -> None:
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def totp_verify(*, user, code: str) -> None:
     """Check a sign-in code. Each code works once."""
     locked = User.objects.select_for_update().get(pk=user.pk)
@@ -258,7 +258,7 @@ def totp_verify(*, user, code: str) -> None:
     User.objects.filter(pk=user.pk).update(totp_last_counter=counter)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def totp_disable(*, user, password: str) -> None:
     if not user.check_password(password):
         raise ValidationError({"password": _("The password is wrong.")})
@@ -303,7 +303,7 @@ def api_token_create(*, user, name: str, expires_at=None) -> tuple[ApiToken, str
     return token, key
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def api_token_revoke(*, user, token: ApiToken) -> None:
     if token.user_id != user.pk:
         raise ValidationError(_("This token is not yours."))

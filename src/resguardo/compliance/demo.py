@@ -6,6 +6,7 @@ import datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from resguardo.core.actors import Actor
 from resguardo.standards.models import Library
 
 from . import services
@@ -125,12 +126,10 @@ def seed(context) -> None:
     library = Library.objects.filter(framework__key="neec-aa", is_active=True).first()
     if library is None:
         return
-    oea, admin = context.users["oea"], context.users["admin"]
-    membership = context.memberships["oea"]
+    actor = Actor.for_member(context.memberships["oea"])
     today = timezone.localdate()
     assessment = services.assessment_create(
-        actor=oea,
-        membership=membership,
+        actor=actor,
         library=library,
         flags=["yard"],
         name="Autoevaluación NEEC/OEA 2026",
@@ -154,11 +153,11 @@ def seed(context) -> None:
             result, text = Result.NOT_APPLICABLE, ""
             extra["justification"] = "La agencia no opera unidades refrigeradas."
         by_ref[ref] = services.result_update(
-            actor=oea, membership=membership, target=item, result=result, answer=text, **extra
+            actor=actor, target=item, result=result, answer=text, **extra
         )
     for ref in ("1.1", "1.2", "1.4", "3.2"):
         by_ref[ref] = services.result_review(
-            actor=admin, membership=context.memberships["admin"], target=by_ref[ref]
+            actor=Actor.for_member(context.memberships["admin"]), target=by_ref[ref]
         )
     for ref, person, days in (
         ("2.3", "gerente", 20),
@@ -166,8 +165,7 @@ def seed(context) -> None:
         ("7.2", "gerente", 30),
     ):
         by_ref[ref] = services.result_assign(
-            actor=oea,
-            membership=membership,
+            actor=actor,
             target=RequirementResult.objects.get(pk=by_ref[ref].pk),
             owner=context.users[person],
             due_date=today + datetime.timedelta(days=days),
@@ -181,7 +179,7 @@ def seed(context) -> None:
 
 
 def _seed_evidence(context, by_ref, today):
-    oea, membership = context.users["oea"], context.memberships["oea"]
+    actor = Actor.for_member(context.memberships["oea"])
     items = [
         ("Matriz de riesgos 2026", "matriz-riesgos-2026.pdf", "1.1", Classification.INTERNAL, 300),
         (
@@ -222,8 +220,7 @@ def _seed_evidence(context, by_ref, today):
     ]
     for title, name, ref, classification, days in items:
         services.evidence_create(
-            actor=oea,
-            membership=membership,
+            actor=actor,
             title=title,
             kind=EvidenceKind.FILE,
             file=SimpleUploadedFile(name, demo_pdf(title), content_type="application/pdf"),
@@ -237,8 +234,7 @@ def _seed_evidence(context, by_ref, today):
         for d in range(5)
     )
     services.evidence_create(
-        actor=oea,
-        membership=membership,
+        actor=actor,
         title="Bitácora de visitantes del primer trimestre",
         kind=EvidenceKind.FILE,
         result=by_ref["3.3"],
@@ -246,8 +242,7 @@ def _seed_evidence(context, by_ref, today):
         file=SimpleUploadedFile("bitacora-visitantes.csv", log.encode("utf-8")),
     )
     services.evidence_create(
-        actor=oea,
-        membership=membership,
+        actor=actor,
         title="Consulta de lista 69-B del SAT",
         kind=EvidenceKind.LINK,
         url="https://www.sat.gob.mx/consultas/76674/consulta-la-relacion-de-contribuyentes-con-operaciones-presuntamente-inexistentes",
@@ -256,10 +251,10 @@ def _seed_evidence(context, by_ref, today):
 
 
 def _seed_actions_and_audit(context, library, by_ref, today):
-    oea, membership = context.users["oea"], context.memberships["oea"]
+    oea = context.users["oea"]
+    actor = Actor.for_member(context.memberships["oea"])
     audit = services.internal_audit_create(
-        actor=oea,
-        membership=membership,
+        actor=actor,
         title="Auditoría interna de seguridad 2026",
         planned_date=today - datetime.timedelta(days=40),
         lead_auditor=oea,
@@ -270,8 +265,7 @@ def _seed_actions_and_audit(context, library, by_ref, today):
         scope_nodes=list(library.nodes.filter(depth=0, ref_id__in=["1", "2", "3"])),
     )
     keys = services.finding_create(
-        actor=oea,
-        membership=membership,
+        actor=actor,
         audit=audit,
         title="Sin bitácora de llaves",
         severity=Severity.MAJOR,
@@ -280,8 +274,7 @@ def _seed_actions_and_audit(context, library, by_ref, today):
         description="No se registra la entrega ni la devolución de llaves del patio.",
     )
     fence = services.finding_create(
-        actor=oea,
-        membership=membership,
+        actor=actor,
         audit=audit,
         title="Inspecciones de barda incompletas",
         severity=Severity.MINOR,
@@ -290,16 +283,14 @@ def _seed_actions_and_audit(context, library, by_ref, today):
         description="Faltan tres registros semanales de inspección en el último trimestre.",
     )
     services.internal_audit_update(
-        actor=oea,
-        membership=membership,
+        actor=actor,
         audit=audit,
         status=AuditStatus.COMPLETED,
         performed_on=today - datetime.timedelta(days=38),
         conclusion="Cumplimiento general adecuado; dos hallazgos con acciones correctivas.",
     )
     overdue = services.action_item_create(
-        actor=oea,
-        membership=membership,
+        actor=actor,
         finding=keys,
         owner=context.users["gerente"],
         title="Implementar bitácora y procedimiento de llaves",
@@ -307,28 +298,23 @@ def _seed_actions_and_audit(context, library, by_ref, today):
         kind=ActionKind.CORRECTIVE,
     )
     services.action_item_progress(
-        actor=context.users["gerente"],
-        membership=context.memberships["gerente"],
+        actor=Actor.for_member(context.memberships["gerente"]),
         action=overdue,
         status=ActionStatus.IN_PROGRESS,
     )
     services.action_item_create(
-        actor=oea,
-        membership=membership,
+        actor=actor,
         finding=fence,
         owner=context.users["gerente"],
         title="Completar el registro semanal de inspección de barda",
         due_date=today + datetime.timedelta(days=14),
     )
     policy = services.action_item_create(
-        actor=oea,
-        membership=membership,
+        actor=actor,
         result=by_ref["9.2"],
         owner=context.users["oea"],
         title="Documentar la prueba de restauración de respaldos",
         kind=ActionKind.PREVENTIVE,
         due_date=today + datetime.timedelta(days=30),
     )
-    services.action_item_progress(
-        actor=oea, membership=membership, action=policy, status=ActionStatus.IMPLEMENTED
-    )
+    services.action_item_progress(actor=actor, action=policy, status=ActionStatus.IMPLEMENTED)

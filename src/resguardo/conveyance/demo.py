@@ -16,6 +16,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from resguardo.core.actors import Actor
+
 from . import services
 from .choices import ChecklistKey, SealClass, SupervisorDecision
 
@@ -35,10 +37,9 @@ def demo_photo(text: str) -> SimpleUploadedFile:
     return SimpleUploadedFile(f"{text}.jpg", buffer.getvalue(), content_type="image/jpeg")
 
 
-def _lot(actor, membership, site, prefix, maker, place):
+def _lot(actor, site, prefix, maker, place):
     return services.seal_lot_receive(
         actor=actor,
-        membership=membership,
         site=site,
         manufacturer=maker,
         iso_class=SealClass.HIGH_SECURITY,
@@ -70,10 +71,9 @@ def _inspections(context, shipments, m) -> bool:
     except ValidationError:
         logger.warning("inspection points not loaded; demo inspections skipped")
         return False
-    users, sites = context.users, context.sites
+    sites = context.sites
     passed = services.inspection_record(
-        actor=users["operador"],
-        membership=m["operador"],
+        actor=Actor.for_member(m["operador"]),
         site=sites["patio"],
         checklist_key=ChecklistKey.TRACTOR_TRAILER_17,
         shipment=shipments["nld-export"],
@@ -84,16 +84,14 @@ def _inspections(context, shipments, m) -> bool:
         results=_results(17),
     )
     services.inspection_review(
-        actor=users["gerente"],
-        membership=m["gerente"],
+        actor=Actor.for_member(m["gerente"]),
         inspection=passed,
         decision=SupervisorDecision.ACCEPTED,
         note="Revisado en CCTV del andén 2.",
     )
     container = shipments["nld-import"].containers.first()
     services.inspection_record(
-        actor=users["operador"],
-        membership=m["operador"],
+        actor=Actor.for_member(m["operador"]),
         site=sites["patio"],
         checklist_key=ChecklistKey.CONTAINER_7,
         shipment=shipments["nld-import"],
@@ -105,8 +103,7 @@ def _inspections(context, shipments, m) -> bool:
     )
     reefer = shipments["zlo-import"].containers.get(kind="reefer")
     services.inspection_record(
-        actor=users["admin"],
-        membership=m["admin"],
+        actor=Actor.for_member(m["admin"]),
         site=sites["manzanillo"],
         checklist_key=ChecklistKey.REEFER_8,
         shipment=shipments["zlo-import"],
@@ -120,10 +117,10 @@ def _inspections(context, shipments, m) -> bool:
 
 def _custody(context, shipments, m) -> None:
     users, sites = context.users, context.sites
-    admin, operador = users["admin"], users["operador"]
+    operador = users["operador"]
+    admin = Actor.for_member(m["admin"])
     nl = _lot(
         admin,
-        m["admin"],
         sites["patio"],
         "NL",
         "TydenBrooks México",
@@ -131,19 +128,17 @@ def _custody(context, shipments, m) -> None:
     )
     zl = _lot(
         admin,
-        m["admin"],
         sites["manzanillo"],
         "ZL",
         "Sellos y Candados del Pacífico",
         "Archivero con llave, oficina Manzanillo",
     )
     nl_seals = list(nl.seals.order_by("number")[:10])
-    services.seal_issue(actor=admin, membership=m["admin"], seals=nl_seals, person=operador)
+    services.seal_issue(actor=admin, seals=nl_seals, person=operador)
     export = shipments["nld-export"]
     seal = nl_seals[0]
     services.seal_apply(
-        actor=operador,
-        membership=m["operador"],
+        actor=Actor.for_member(m["operador"]),
         seal=seal,
         shipment=export,
         photo=demo_photo(seal.number),
@@ -152,8 +147,7 @@ def _custody(context, shipments, m) -> None:
     seal.refresh_from_db()
     for checkpoint, place in (("yard_exit", "Caseta de salida"), ("border", "Puente III")):
         services.seal_verify(
-            actor=operador,
-            membership=m["operador"],
+            actor=Actor.for_member(m["operador"]),
             seal=seal,
             checkpoint=checkpoint,
             place=place,
@@ -165,15 +159,12 @@ def _custody(context, shipments, m) -> None:
         )
         seal.refresh_from_db()
     zl_seals = list(zl.seals.order_by("number")[:2])
-    services.seal_issue(
-        actor=admin, membership=m["admin"], seals=zl_seals, person_name="Héctor Salazar Ríos"
-    )
+    services.seal_issue(actor=admin, seals=zl_seals, person_name="Héctor Salazar Ríos")
     sea = shipments["zlo-import"]
     containers = list(sea.containers.order_by("kind"))  # dry, then reefer
     for zl_seal, container in zip(zl_seals, containers, strict=True):
         services.seal_apply(
             actor=admin,
-            membership=m["admin"],
             seal=zl_seal,
             shipment=sea,
             container=container,
@@ -184,7 +175,6 @@ def _custody(context, shipments, m) -> None:
     tampered.refresh_from_db()
     services.seal_verify(
         actor=admin,
-        membership=m["admin"],
         seal=tampered,
         checkpoint="customs",
         place="Módulo de selección automatizada",
@@ -207,8 +197,7 @@ def _audit(context, m) -> None:
         "number", flat=True
     )
     services.seal_audit_run(
-        actor=context.users["gerente"],
-        membership=m["gerente"],
+        actor=Actor.for_member(m["gerente"]),
         site=site,
         counted_numbers=list(counted),
         note="Conteo mensual de la caja fuerte.",

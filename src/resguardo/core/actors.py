@@ -9,7 +9,9 @@ lines of one request together.
     seal_apply(actor=actor, seal=seal, ...)
 
 `actor.user` is None for system actors; `actor.organization` is always set for members and
-system actors of an organization.
+system actors of an organization. Someone without an account who acts through a private link
+(a partner answering a questionnaire) is `Actor.external(organization, label=...)`: no user,
+and the label is what the audit log shows instead of "system".
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ class Actor:
     user: Any = None  # accounts.User, or None for the system
     membership: Any = None  # core.Membership, or None (system, or a user outside any org)
     request_id: str = ""
-    system_organization: Any = None  # set only for system actors
+    system_organization: Any = None  # set only for system and external actors
+    label: str = ""  # what the audit log calls an actor without a user ("system" when empty)
 
     @property
     def organization(self):
@@ -34,7 +37,7 @@ class Actor:
 
     @property
     def is_system(self) -> bool:
-        return self.user is None
+        return self.user is None and not self.label
 
     @classmethod
     def from_request(cls, request) -> Actor:
@@ -54,6 +57,27 @@ class Actor:
     def system(cls, organization, *, request_id: str = "") -> Actor:
         """Resguardo itself acting for an organization (event handlers, scheduled jobs)."""
         return cls(system_organization=organization, request_id=request_id or new_request_id())
+
+    @classmethod
+    def external(cls, organization, *, label: str, request_id: str = "") -> Actor:
+        """Someone without an account acting through a private link, named by `label`."""
+        return cls(
+            system_organization=organization,
+            label=label,
+            request_id=request_id or new_request_id(),
+        )
+
+    @classmethod
+    def of(cls, value) -> Actor:
+        """An Actor from what older callers pass: an Actor, a bare user, or None (system)."""
+        if isinstance(value, Actor):
+            return value
+        return cls(user=value)
+
+    def audit_label(self) -> str:
+        if self.user is not None:
+            return str(self.user)
+        return str(self.label) if self.label else "system"
 
 
 def new_request_id() -> str:

@@ -19,6 +19,7 @@ from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from .actors import Actor
 from .choices import AuditAction
 from .models import AuditChainHead, AuditEntry
 
@@ -87,6 +88,9 @@ def entry_hash(entry: AuditEntry) -> str:
         "before": entry.before,
         "after": entry.after,
     }
+    # Added with request ids: entries written before have none, so their hash is unchanged.
+    if entry.request_id:
+        payload["request"] = entry.request_id
     encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 
@@ -217,8 +221,10 @@ def audit_record(
     data: dict | None = None,
 ) -> AuditEntry:
     """Append one entry to the organization's chain. Must run inside the caller's
-    transaction. `verb` names the business action (`seal.applied`); `data` holds what its
-    sentence needs (a seal number, a container)."""
+    transaction. `actor` is an `Actor` (a bare user or None, for the system, are still
+    accepted); its request id is kept on the entry. `verb` names the business action
+    (`seal.applied`); `data` holds what its sentence needs (a seal number, a container)."""
+    actor = Actor.of(actor)
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_record must run inside the service's transaction")
     organization_id = getattr(organization, "pk", organization)
@@ -234,8 +240,9 @@ def audit_record(
         entry=AuditEntry(
             timestamp=now,
             organization_id=organization_id,
-            actor_id=getattr(actor, "pk", None),
-            actor_label=str(actor) if actor is not None else "system",
+            actor_id=getattr(actor.user, "pk", None),
+            actor_label=actor.audit_label()[:200],
+            request_id=actor.request_id,
             action=action,
             verb=verb or default_verb(object_type, action),
             change_id=change_id,

@@ -2,6 +2,8 @@
 
 Modules add their own demo records with the `demo_seeder` of their `ResguardoModule`; each
 seeder receives the DemoContext and runs once, on an empty database, in INSTALLED_APPS order.
+Seeders call the real services, which are top-level (durable) transactions: seeding is not
+wrapped in one transaction (the demo command says so if seeding fails).
 The demo users themselves are created by accounts (`resguardo.accounts.demo.seed_demo`), which
 owns users: the kernel never imports accounts.
 """
@@ -9,9 +11,9 @@ owns users: the kernel never imports accounts.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db import transaction
 from django.utils import timezone
 
+from .actors import Actor
 from .choices import OrganizationKind, Role, SiteKind
 from .models import Aduana, Organization
 from .modules import registry
@@ -84,7 +86,6 @@ def demo_email(key: str) -> str:
     return f"{key}@demo.resguardo.mx"
 
 
-@transaction.atomic
 def seed_demo(*, users: dict) -> DemoContext:
     """The demo organizations for `users` (one user per key of DEMO_USERS), then every
     registered seeder."""
@@ -102,8 +103,7 @@ def seed_demo(*, users: dict) -> DemoContext:
     context.memberships["admin"] = admin_membership
     for key, name, kind, aduana_code, address in DEMO_SITES:
         context.sites[key] = site_create(
-            actor=admin,
-            membership=admin_membership,
+            actor=Actor.for_member(admin_membership),
             name=name,
             kind=kind,
             aduana=Aduana.objects.get(code=aduana_code),
@@ -131,8 +131,7 @@ def seed_demo(*, users: dict) -> DemoContext:
     )
     other_admin = other.memberships.get(user=admin)
     site_create(
-        actor=admin,
-        membership=other_admin,
+        actor=Actor.for_member(other_admin),
         name="Planta Reynosa",
         kind=SiteKind.WAREHOUSE,
         aduana=Aduana.objects.get(code="30"),

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .actors import Actor
 from .choices import Role, SiteKind
 from .models import Invitation, Membership, Organization, Patente, Site
 from .permissions import SITE_SCOPED_ROLES, Perm, require_perm, require_same_organization
@@ -80,30 +81,30 @@ def organization_create(*, actor, legal_name, rfc, kind, short_name="", patentes
     return organization
 
 
-@transaction.atomic
-def organization_update(*, actor, membership, expected_version=None, **changes):
-    require_perm(membership, Perm.MANAGE_ORGANIZATION)
+@transaction.atomic(durable=True)
+def organization_update(*, actor: Actor, expected_version=None, **changes):
+    require_perm(actor.membership, Perm.MANAGE_ORGANIZATION)
     if "rfc" in changes:
         changes["rfc"] = normalize_rfc(changes["rfc"])
     return update_audited(
         actor=actor,
-        organization=membership.organization,
-        instance=Organization.objects.get(pk=membership.organization_id),
+        organization=actor.organization,
+        instance=Organization.objects.get(pk=actor.organization.pk),
         changes=changes,
         expected_version=expected_version,
     )
 
 
-@transaction.atomic
-def patente_add(*, actor, membership, number, holder_name="", aduana=None):
-    require_perm(membership, Perm.MANAGE_ORGANIZATION)
+@transaction.atomic(durable=True)
+def patente_add(*, actor: Actor, number, holder_name="", aduana=None):
+    require_perm(actor.membership, Perm.MANAGE_ORGANIZATION)
     if Patente.objects.filter(number=number).exists():
         raise ValidationError({"number": _("This patente is already registered.")})
     return create_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=Patente(
-            organization=membership.organization,
+            organization=actor.organization,
             number=number,
             holder_name=holder_name,
             aduana=aduana,
@@ -111,25 +112,25 @@ def patente_add(*, actor, membership, number, holder_name="", aduana=None):
     )
 
 
-@transaction.atomic
-def patente_remove(*, actor, membership, patente):
-    require_perm(membership, Perm.MANAGE_ORGANIZATION)
+@transaction.atomic(durable=True)
+def patente_remove(*, actor: Actor, patente):
+    require_perm(actor.membership, Perm.MANAGE_ORGANIZATION)
     require_same_organization(
-        membership, patente, message=_("This patente belongs to another organization.")
+        actor.membership, patente, message=_("This patente belongs to another organization.")
     )
-    delete_audited(actor=actor, organization=membership.organization, instance=patente)
+    delete_audited(actor=actor, organization=actor.organization, instance=patente)
 
 
-@transaction.atomic
-def site_create(*, actor, membership, name, aduana, kind=SiteKind.OFFICE, address=""):
-    require_perm(membership, Perm.MANAGE_ORGANIZATION)
-    if Site.objects.filter(organization=membership.organization, name=name).exists():
+@transaction.atomic(durable=True)
+def site_create(*, actor: Actor, name, aduana, kind=SiteKind.OFFICE, address=""):
+    require_perm(actor.membership, Perm.MANAGE_ORGANIZATION)
+    if Site.objects.filter(organization=actor.organization, name=name).exists():
         raise ValidationError({"name": _("A site with this name already exists.")})
     return create_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=Site(
-            organization=membership.organization,
+            organization=actor.organization,
             name=name,
             kind=kind,
             aduana=aduana,
@@ -138,21 +139,21 @@ def site_create(*, actor, membership, name, aduana, kind=SiteKind.OFFICE, addres
     )
 
 
-@transaction.atomic
-def site_update(*, actor, membership, site, expected_version=None, **changes):
-    require_perm(membership, Perm.MANAGE_ORGANIZATION)
+@transaction.atomic(durable=True)
+def site_update(*, actor: Actor, site, expected_version=None, **changes):
+    require_perm(actor.membership, Perm.MANAGE_ORGANIZATION)
     require_same_organization(
-        membership, site, message=_("This site belongs to another organization.")
+        actor.membership, site, message=_("This site belongs to another organization.")
     )
     if "name" in changes and (
-        Site.objects.filter(organization=membership.organization, name=changes["name"])
+        Site.objects.filter(organization=actor.organization, name=changes["name"])
         .exclude(pk=site.pk)
         .exists()
     ):
         raise ValidationError({"name": _("A site with this name already exists.")})
     return update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=site,
         changes=changes,
         expected_version=expected_version,
@@ -163,13 +164,11 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-@transaction.atomic
-def invitation_create(
-    *, actor, membership, email, role, sites=(), all_sites=False, expires_at=None
-):
+@transaction.atomic(durable=True)
+def invitation_create(*, actor: Actor, email, role, sites=(), all_sites=False, expires_at=None):
     """Invite someone by e-mail. Returns (invitation, secret token for the link)."""
-    require_perm(membership, Perm.MANAGE_ORGANIZATION)
-    organization = membership.organization
+    require_perm(actor.membership, Perm.MANAGE_ORGANIZATION)
+    organization = actor.organization
     email = email.strip().lower()
     _check_membership_rules(
         role=role,
@@ -195,7 +194,7 @@ def invitation_create(
             all_sites=all_sites,
             membership_expires_at=expires_at,
             token_hash=_token_hash(token),
-            invited_by=actor,
+            invited_by=actor.user,
             valid_until=timezone.now() + datetime.timedelta(days=INVITATION_DAYS),
         ),
         m2m={"sites": sites},
@@ -212,7 +211,7 @@ def invitation_find_open(token: str) -> Invitation | None:
     return invitation if invitation is not None and invitation.is_open else None
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def invitation_accept(*, user, token) -> Membership:
     invitation = invitation_find_open(token)
     if invitation is None:
@@ -243,27 +242,27 @@ def invitation_accept(*, user, token) -> Membership:
     return membership
 
 
-@transaction.atomic
-def invitation_revoke(*, actor, membership, invitation):
-    require_perm(membership, Perm.MANAGE_ORGANIZATION)
+@transaction.atomic(durable=True)
+def invitation_revoke(*, actor: Actor, invitation):
+    require_perm(actor.membership, Perm.MANAGE_ORGANIZATION)
     require_same_organization(
-        membership, invitation, message=_("This invitation belongs to another organization.")
+        actor.membership, invitation, message=_("This invitation belongs to another organization.")
     )
     update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=invitation,
         changes={"revoked_at": timezone.now()},
     )
 
 
-@transaction.atomic
-def membership_add(*, actor, membership, user, role, sites=(), all_sites=False, expires_at=None):
+@transaction.atomic(durable=True)
+def membership_add(*, actor: Actor, user, role, sites=(), all_sites=False, expires_at=None):
     """Give an existing user a role (used by admins, the demo and createadmin)."""
-    require_perm(membership, Perm.MANAGE_ORGANIZATION)
+    require_perm(actor.membership, Perm.MANAGE_ORGANIZATION)
     return _membership_add(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         user=user,
         role=role,
         sites=sites,
@@ -316,11 +315,10 @@ def membership_bootstrap(
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def membership_update(
     *,
-    actor,
-    membership,
+    actor: Actor,
     target,
     role,
     sites=(),
@@ -329,8 +327,8 @@ def membership_update(
     is_active=True,
     expected_version=None,
 ):
-    require_perm(membership, Perm.MANAGE_ORGANIZATION)
-    organization = membership.organization
+    require_perm(actor.membership, Perm.MANAGE_ORGANIZATION)
+    organization = actor.organization
     require_same_organization(
         organization, target, message=_("This membership belongs to another organization.")
     )

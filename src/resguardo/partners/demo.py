@@ -6,6 +6,7 @@ import datetime
 
 from django.utils import timezone
 
+from resguardo.core.actors import Actor
 from resguardo.core.validators import rfc_check_digit
 
 from . import services
@@ -152,11 +153,10 @@ def _demo_list(rfcs: dict) -> bytes:
     return "\r\n".join(lines).encode("cp1252") + b"\r\n"
 
 
-def _certify(actor, membership, partners):
+def _certify(actor, partners):
     add = services.certification_create
     add(
         actor=actor,
-        membership=membership,
         partner=partners["textil"],
         program=CertificationProgram.OEA,
         modality=OeaModality.IMPORTER_EXPORTER,
@@ -167,7 +167,6 @@ def _certify(actor, membership, partners):
     )
     add(
         actor=actor,
-        membership=membership,
         partner=partners["garza"],
         program=CertificationProgram.OEA,
         modality=OeaModality.CARRIER,
@@ -178,7 +177,6 @@ def _certify(actor, membership, partners):
     )
     add(
         actor=actor,
-        membership=membership,
         partner=partners["garza"],
         program=CertificationProgram.CTPAT,
         ctpat_tier=CtpatTier.TIER_2,
@@ -187,7 +185,6 @@ def _certify(actor, membership, partners):
     )
     add(
         actor=actor,
-        membership=membership,
         partner=partners["golfo"],
         program=CertificationProgram.CTPAT,
         ctpat_tier=CtpatTier.TIER_1,
@@ -197,7 +194,6 @@ def _certify(actor, membership, partners):
     )
     add(
         actor=actor,
-        membership=membership,
         partner=partners["almacen"],
         program=CertificationProgram.OEA,
         modality=OeaModality.BONDED,
@@ -208,7 +204,6 @@ def _certify(actor, membership, partners):
     )
     add(
         actor=actor,
-        membership=membership,
         partner=partners["ramirez"],
         program=CertificationProgram.OEA,
         modality=OeaModality.CUSTOMS_AGENT,
@@ -219,7 +214,6 @@ def _certify(actor, membership, partners):
     )
     add(
         actor=actor,
-        membership=membership,
         partner=partners["laredo"],
         program=CertificationProgram.CTPAT,
         ctpat_tier=CtpatTier.TIER_3,
@@ -228,14 +222,13 @@ def _certify(actor, membership, partners):
     )
 
 
-def _select(actor, membership, partner):
+def _select(actor, partner):
     answers = {
         c.code: {"result": CriterionResult.MET, "note": ""}
         for c in selection_catalog().criteria_for(partner.kind)
     }
     return services.selection_decide(
         actor=actor,
-        membership=membership,
         partner=partner,
         outcome=SelectionOutcome.APPROVED,
         answers=answers,
@@ -243,10 +236,9 @@ def _select(actor, membership, partner):
     )
 
 
-def _questionnaires(actor, membership, partners):
+def _questionnaires(actor, partners):
     accepted, _token = services.questionnaire_send(
         actor=actor,
-        membership=membership,
         partner=partners["textil"],
         recipient_email="seguridad@textilbajio.example.mx",
         recipient_name="Rocío Méndez",
@@ -264,13 +256,11 @@ def _questionnaires(actor, membership, partners):
     accepted.refresh_from_db()
     services.questionnaire_accept(
         actor=actor,
-        membership=membership,
         questionnaire=accepted,
         comment="Respuestas completas y evidencia suficiente.",
     )
     submitted, _token = services.questionnaire_send(
         actor=actor,
-        membership=membership,
         partner=partners["saltillo"],
         recipient_email="oea@cas-saltillo.example.mx",
         base_url=DEMO_BASE_URL,
@@ -283,7 +273,6 @@ def _questionnaires(actor, membership, partners):
     services.questionnaire_answer(questionnaire=submitted, answers=answers, submit=True)
     services.questionnaire_send(
         actor=actor,
-        membership=membership,
         partner=partners["halcon"],
         language="es",
         recipient_email="trafico@halcon.example.mx",
@@ -292,11 +281,10 @@ def _questionnaires(actor, membership, partners):
     )
 
 
-def _reviews(actor, membership, partners):
+def _reviews(actor, partners):
     record = services.review_record
     record(
         actor=actor,
-        membership=membership,
         partner=partners["textil"],
         kind=ReviewKind.PERIODIC,
         performed_on=_days(-60),
@@ -306,7 +294,6 @@ def _reviews(actor, membership, partners):
     )
     record(
         actor=actor,
-        membership=membership,
         partner=partners["agricola"],
         kind=ReviewKind.VISIT,
         performed_on=_days(-430),
@@ -323,7 +310,6 @@ def _reviews(actor, membership, partners):
     )
     record(
         actor=actor,
-        membership=membership,
         partner=partners["garza"],
         kind=ReviewKind.VISIT,
         performed_on=_days(-90),
@@ -336,13 +322,12 @@ def _reviews(actor, membership, partners):
                 "severity": "high",
                 "action": "Capacitar a supervisores y reenviar bitácora firmada.",
                 "due_on": _days(20),
-                "owner": actor,
+                "owner": actor.user,
             }
         ],
     )
     record(
         actor=actor,
-        membership=membership,
         partner=partners["almacen"],
         kind=ReviewKind.PERIODIC,
         performed_on=_days(-150),
@@ -352,12 +337,11 @@ def _reviews(actor, membership, partners):
     )
 
 
-def _decide_hits(actor, membership, partners):
-    for hit in ScreeningHit.objects.filter(organization=membership.organization):
+def _decide_hits(actor, partners):
+    for hit in ScreeningHit.objects.filter(organization=actor.organization):
         if hit.partner_id == partners["pacifico"].pk:
             services.hit_decide(
                 actor=actor,
-                membership=membership,
                 hit=hit,
                 verdict=Verdict.TRUE_MATCH,
                 reason="Mismo RFC en la lista 69-B con situación Definitivo.",
@@ -365,7 +349,6 @@ def _decide_hits(actor, membership, partners):
         elif hit.partner_id == partners["alfa"].pk:
             services.hit_decide(
                 actor=actor,
-                membership=membership,
                 hit=hit,
                 verdict=Verdict.FALSE_POSITIVE,
                 reason="Nombre parecido pero RFC distinto; nuestro proveedor es otra empresa.",
@@ -373,8 +356,7 @@ def _decide_hits(actor, membership, partners):
 
 
 def seed_partners(context) -> None:
-    membership = context.memberships.get("oea") or context.memberships["admin"]
-    actor = membership.user
+    actor = Actor.for_member(context.memberships.get("oea") or context.memberships["admin"])
     rfcs = {key: _rfc(body) for key, _kind, _name, body, _extra in PARTNERS if body}
     list_version_import(
         source=WatchlistSource.SAT_69B,
@@ -387,15 +369,14 @@ def seed_partners(context) -> None:
     for key, kind, name, _body, extra in PARTNERS:
         partners[key] = services.partner_create(
             actor=actor,
-            membership=membership,
             kind=kind,
             legal_name=name,
             rfc=rfcs.get(key, ""),
             since=_days(-900),
             **extra,
         )
-    _certify(actor, membership, partners)
-    _decide_hits(actor, membership, partners)
+    _certify(actor, partners)
+    _decide_hits(actor, partners)
     for key in (
         "textil",
         "agricola",
@@ -408,13 +389,12 @@ def seed_partners(context) -> None:
         "saltillo",
         "alfa",
     ):
-        _select(actor, membership, partners[key])
+        _select(actor, partners[key])
     services.agreement_create(
         actor=actor,
-        membership=membership,
         partner=partners["garza"],
         title="Convenio de seguridad en el transporte 2026",
         requirement_codes=["REQ-SEALS", "REQ-INSPECT", "REQ-GPS", "REQ-DRIVERS", "REQ-INCIDENT"],
     )
-    _questionnaires(actor, membership, partners)
-    _reviews(actor, membership, partners)
+    _questionnaires(actor, partners)
+    _reviews(actor, partners)

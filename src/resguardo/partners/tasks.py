@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 
+from resguardo.core.actors import Actor
 from resguardo.core.choices import Role
 from resguardo.core.models import Membership, Organization
 
@@ -118,7 +119,7 @@ def refresh_partner_standing(*, organization_id: int | None = None) -> int:
     count = 0
     for partner in partners.iterator(chunk_size=500):
         with transaction.atomic():
-            partner_refresh_standing(actor=None, partner=partner)
+            partner_refresh_standing(actor=Actor.system(partner.organization), partner=partner)
         count += 1
     return count
 

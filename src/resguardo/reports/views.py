@@ -115,8 +115,7 @@ class WorkbookImportView(AssessmentReportMixin, StagedImportView):
 
     def run_import(self, *, data, file_name, options, dry_run):
         return import_workbook(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             assessment=self.get_assessment(),
             file=ContentFile(data, name=file_name),
             dry_run=dry_run,

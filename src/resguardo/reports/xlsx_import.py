@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from resguardo.compliance import selectors
 from resguardo.compliance.choices import Result
 from resguardo.compliance.services.bulk import BulkChangeError, ResultChange, results_update_many
+from resguardo.core.actors import Actor
 from resguardo.core.exceptions import FrozenRecordError
 from resguardo.core.permissions import Perm, require_perm
 from resguardo.core.tabular import (
@@ -341,10 +342,10 @@ def check_workbook(*, membership, assessment, file, file_name="", dry_run=True) 
     return report
 
 
-def import_workbook(*, actor, membership, assessment, file, dry_run=False, file_name=""):
+def import_workbook(*, actor: Actor, assessment, file, dry_run=False, file_name=""):
     """Check the file and, unless it is a dry run or has errors, apply every change."""
     report = check_workbook(
-        membership=membership,
+        membership=actor.membership,
         assessment=assessment,
         file=file,
         file_name=file_name,
@@ -355,7 +356,6 @@ def import_workbook(*, actor, membership, assessment, file, dry_run=False, file_
     try:
         results_update_many(
             actor=actor,
-            membership=membership,
             assessment=assessment,
             changes=[c.change for c in report.changes],
         )

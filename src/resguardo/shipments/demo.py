@@ -5,6 +5,7 @@ import datetime
 
 from django.utils import timezone
 
+from resguardo.core.actors import Actor
 from resguardo.core.identifiers import iso6346_check_digit
 from resguardo.core.models import Aduana
 
@@ -104,8 +105,7 @@ def _answers(problem_item=None):
 
 
 def seed_shipments(context) -> dict:
-    admin = context.users["admin"]
-    membership = context.memberships["admin"]
+    actor = Actor.for_member(context.memberships["admin"])
     today = timezone.localdate()
     created = {}
     for offset, (
@@ -122,8 +122,7 @@ def seed_shipments(context) -> dict:
         extra,
     ) in enumerate(DEMO_SHIPMENTS):
         created[key] = services.shipment_create(
-            actor=admin,
-            membership=membership,
+            actor=actor,
             site=context.sites[site],
             pedimento=demo_pedimento(aduana, patente, serial),
             operation=operation,
@@ -137,43 +136,35 @@ def seed_shipments(context) -> dict:
         )
     for key in ("nld-export", "nld-import", "zlo-import"):
         services.document_add(
-            actor=admin,
-            membership=membership,
+            actor=actor,
             shipment=created[key],
             kind=DocumentKind.COMMERCIAL_INVOICE,
             number=f"F-{created[key].reference}",
         )
         created[key] = services.shipment_documents_check(
-            actor=admin, membership=membership, shipment=created[key], answers=_answers()
+            actor=actor, shipment=created[key], answers=_answers()
         )
     services.document_add(
-        actor=admin,
-        membership=membership,
+        actor=actor,
         shipment=created["nld-export"],
         kind=DocumentKind.CARTA_PORTE,
         number="CP-A-20931",
     )
     services.shipment_documents_check(
-        actor=admin,
-        membership=membership,
+        actor=actor,
         shipment=created["zlo-export"],
         answers=_answers(DocumentCheckItem.DOCUMENTS_RECEIVED.value),
     )
     for key in ("nld-export", "zlo-import"):
-        created[key] = services.shipment_transmit(
-            actor=admin, membership=membership, shipment=created[key]
-        )
-    created["nld-export"] = services.shipment_clear(
-        actor=admin, membership=membership, shipment=created["nld-export"]
-    )
+        created[key] = services.shipment_transmit(actor=actor, shipment=created[key])
+    created["nld-export"] = services.shipment_clear(actor=actor, shipment=created["nld-export"])
     _seed_badges(context, today)
     context.shipments = created
     return created
 
 
 def _seed_badges(context, today) -> None:
-    admin = context.users["admin"]
-    membership = context.memberships["admin"]
+    actor = Actor.for_member(context.memberships["admin"])
     nld, zlo = Aduana.objects.get(code="24"), Aduana.objects.get(code="16")
     for holder, kind, aduana, number, issued_days, valid_days, user in (
         (
@@ -207,8 +198,7 @@ def _seed_badges(context, today) -> None:
     ):
         issued = today - datetime.timedelta(days=issued_days)
         services.badge_create(
-            actor=admin,
-            membership=membership,
+            actor=actor,
             holder_name=holder,
             holder_kind=kind,
             aduana=aduana,

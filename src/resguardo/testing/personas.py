@@ -7,6 +7,7 @@ Organization "Sur" has: oscar (admin), the outsider who must never see Norte's d
 
 from dataclasses import dataclass
 
+from resguardo.core.actors import Actor
 from resguardo.core.choices import Role, SiteKind
 
 from .factories import MembershipFactory, OrganizationFactory, SiteFactory, UserFactory, aduana
@@ -28,6 +29,10 @@ class World:
 
     def membership(self, user):
         return user.memberships.get(organization__in=[self.org, self.other_org])
+
+    def actor(self, user) -> Actor:
+        """The persona acting for their organization, as services receive it."""
+        return Actor.for_member(self.membership(user))
 
 
 def build_world() -> World:

@@ -155,8 +155,7 @@ def test_duplicate_membership_is_refused_by_the_service(world):
 
     with pytest.raises(ValidationError, match="already a member"):
         services.membership_add(
-            actor=world.alice,
-            membership=world.membership(world.alice),
+            actor=world.actor(world.alice),
             user=world.sofia,
             role=Role.ADMIN,
         )

@@ -74,7 +74,7 @@ class EvidenceViewSet(ServiceViewSet):
     @extend_schema(request=EvidenceCreateSerializer, responses={201: EvidenceSerializer})
     def create(self, request, *args, **kwargs):
         data, _version = self.parsed(EvidenceCreateSerializer)
-        evidence = services.evidence_create(actor=request.user, membership=self.membership, **data)
+        evidence = services.evidence_create(actor=self.actor, **data)
         return self.answer(evidence, status.HTTP_201_CREATED)
 
     @extend_schema(request=EvidenceUpdateSerializer, responses=EvidenceSerializer)
@@ -82,7 +82,7 @@ class EvidenceViewSet(ServiceViewSet):
         evidence = self.get_object()
         data, version = self.parsed(EvidenceUpdateSerializer, partial=True)
         services.evidence_update(
-            actor=request.user, membership=self.membership, evidence=evidence,
+            actor=self.actor, evidence=evidence,
             expected_version=version, **data,
         )  # fmt: skip
         return self.answer(evidence)
@@ -93,7 +93,7 @@ class EvidenceViewSet(ServiceViewSet):
         evidence = self.get_object()
         data, version = self.parsed(RevisionCreateSerializer)
         services.evidence_revise(
-            actor=request.user, membership=self.membership, evidence=evidence,
+            actor=self.actor, evidence=evidence,
             expected_version=version, **data,
         )  # fmt: skip
         return self.answer(evidence)
@@ -103,9 +103,7 @@ class EvidenceViewSet(ServiceViewSet):
     def link(self, request, pk=None, **kwargs):
         evidence = self.get_object()
         data, _version = self.parsed(EvidenceLinkSerializer)
-        services.evidence_link(
-            actor=request.user, membership=self.membership, evidence=evidence, **data
-        )
+        services.evidence_link(actor=self.actor, evidence=evidence, **data)
         return self.answer(evidence)
 
     @extend_schema(request=EvidenceLinkSerializer, responses=EvidenceSerializer)
@@ -113,9 +111,7 @@ class EvidenceViewSet(ServiceViewSet):
     def unlink(self, request, pk=None, **kwargs):
         evidence = self.get_object()
         data, _version = self.parsed(EvidenceLinkSerializer)
-        services.evidence_unlink(
-            actor=request.user, membership=self.membership, evidence=evidence, **data
-        )
+        services.evidence_unlink(actor=self.actor, evidence=evidence, **data)
         return self.answer(evidence)
 
     @extend_schema(responses={(200, "*/*"): OpenApiTypes.BINARY})
@@ -141,7 +137,7 @@ class ActionItemViewSet(ServiceViewSet):
     @extend_schema(request=ActionItemCreateSerializer, responses={201: ActionItemSerializer})
     def create(self, request, *args, **kwargs):
         data, _version = self.parsed(ActionItemCreateSerializer)
-        item = services.action_item_create(actor=request.user, membership=self.membership, **data)
+        item = services.action_item_create(actor=self.actor, **data)
         return self.answer(item, status.HTTP_201_CREATED)
 
     @extend_schema(request=ActionItemUpdateSerializer, responses=ActionItemSerializer)
@@ -149,7 +145,7 @@ class ActionItemViewSet(ServiceViewSet):
         item = self.get_object()
         data, version = self.parsed(ActionItemUpdateSerializer, partial=True)
         services.action_item_update(
-            actor=request.user, membership=self.membership, action=item,
+            actor=self.actor, action=item,
             expected_version=version, **data,
         )  # fmt: skip
         return self.answer(item)
@@ -158,7 +154,7 @@ class ActionItemViewSet(ServiceViewSet):
         item = self.get_object()
         data, version = self.parsed(serializer_class)
         service(
-            actor=self.request.user, membership=self.membership, action=item,
+            actor=self.actor, action=item,
             expected_version=version, **data,
         )  # fmt: skip
         return self.answer(item)
@@ -194,9 +190,7 @@ class InternalAuditViewSet(ServiceViewSet):
     @extend_schema(request=InternalAuditCreateSerializer, responses={201: InternalAuditSerializer})
     def create(self, request, *args, **kwargs):
         data, _version = self.parsed(InternalAuditCreateSerializer)
-        audit = services.internal_audit_create(
-            actor=request.user, membership=self.membership, **data
-        )
+        audit = services.internal_audit_create(actor=self.actor, **data)
         return self.answer(audit, status.HTTP_201_CREATED)
 
     @extend_schema(request=InternalAuditWriteSerializer, responses=InternalAuditSerializer)
@@ -204,7 +198,7 @@ class InternalAuditViewSet(ServiceViewSet):
         audit = self.get_object()
         data, version = self.parsed(InternalAuditWriteSerializer, partial=True)
         services.internal_audit_update(
-            actor=request.user, membership=self.membership, audit=audit,
+            actor=self.actor, audit=audit,
             expected_version=version, **data,
         )  # fmt: skip
         return self.answer(audit)
@@ -223,7 +217,7 @@ class AuditFindingViewSet(ServiceViewSet):
     @extend_schema(request=AuditFindingCreateSerializer, responses={201: AuditFindingSerializer})
     def create(self, request, *args, **kwargs):
         data, _version = self.parsed(AuditFindingCreateSerializer)
-        finding = services.finding_create(actor=request.user, membership=self.membership, **data)
+        finding = services.finding_create(actor=self.actor, **data)
         return self.answer(finding, status.HTTP_201_CREATED)
 
     @extend_schema(request=AuditFindingWriteSerializer, responses=AuditFindingSerializer)
@@ -232,7 +226,7 @@ class AuditFindingViewSet(ServiceViewSet):
         data, version = self.parsed(AuditFindingWriteSerializer, partial=True)
         data.pop("audit", None)
         services.finding_update(
-            actor=request.user, membership=self.membership, finding=finding,
+            actor=self.actor, finding=finding,
             expected_version=version, **data,
         )  # fmt: skip
         return self.answer(finding)
@@ -243,5 +237,5 @@ class AuditFindingViewSet(ServiceViewSet):
         finding = self.get_object()
         data, _version = self.parsed(ActionItemCreateSerializer)
         data.update(finding=finding, source="finding")
-        item = services.action_item_create(actor=request.user, membership=self.membership, **data)
+        item = services.action_item_create(actor=self.actor, **data)
         return Response(ActionItemSerializer(item).data, status=status.HTTP_201_CREATED)

@@ -109,9 +109,7 @@ class AssessmentViewSet(
         serializer = AssessmentCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = resolve_refs(dict(serializer.validated_data), self.membership)
-        assessment = services.assessment_create(
-            actor=request.user, membership=self.membership, **data
-        )
+        assessment = services.assessment_create(actor=self.actor, **data)
         self._readiness = selectors.assessment_readiness([assessment])
         return Response(self.get_serializer(assessment).data, status=status.HTTP_201_CREATED)
 
@@ -122,7 +120,7 @@ class AssessmentViewSet(
         serializer.is_valid(raise_exception=True)
         changes, version = service_kwargs(serializer)
         updated = services.assessment_update(
-            actor=request.user, membership=self.membership, assessment=assessment,
+            actor=self.actor, assessment=assessment,
             expected_version=version, **changes,
         )  # fmt: skip
         return Response(self.get_serializer(updated).data)
@@ -158,7 +156,7 @@ class AssessmentViewSet(
         serializer.is_valid(raise_exception=True)
         data, version = service_kwargs(serializer)
         frozen = services.assessment_freeze(
-            actor=request.user, membership=self.membership, assessment=assessment,
+            actor=self.actor, assessment=assessment,
             expected_version=version, **data,
         )  # fmt: skip
         return Response(self.get_serializer(frozen).data)
@@ -168,7 +166,7 @@ class AssessmentViewSet(
     def mark_current(self, request, pk=None, **kwargs):
         """Make this assessment the one readiness and the trend are read from."""
         assessment = services.assessment_mark_current(
-            actor=request.user, membership=self.membership, assessment=self.get_object()
+            actor=self.actor, assessment=self.get_object()
         )
         self._readiness = selectors.assessment_readiness([assessment])
         return Response(self.get_serializer(assessment).data)
@@ -226,7 +224,7 @@ class ResultViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organizati
         return self._saved(
             target,
             lambda result: services.result_update(
-                actor=request.user, membership=self.membership, target=result,
+                actor=self.actor, target=result,
                 expected_version=version, **changes,
             )
         )  # fmt: skip
@@ -242,7 +240,7 @@ class ResultViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organizati
         return self._saved(
             target,
             lambda result: services.result_assign(
-                actor=request.user, membership=self.membership, target=result,
+                actor=self.actor, target=result,
                 expected_version=version, **data,
             )
         )  # fmt: skip
@@ -258,7 +256,7 @@ class ResultViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organizati
         return self._saved(
             target,
             lambda result: service(
-                actor=request.user, membership=self.membership, target=result,
+                actor=self.actor, target=result,
                 expected_version=version,
             )
         )  # fmt: skip

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.actors import Actor
 from resguardo.core.permissions import (
     Perm,
     require_own_site,
@@ -52,15 +53,14 @@ def _build(*, organization, actor, title, description, kind, source, source_refe
         site=site,
         owner=owner,
         due_date=due_date,
-        created_by=actor,
+        created_by=actor.user,
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def action_item_create(
     *,
-    actor,
-    membership,
+    actor: Actor,
     title,
     description="",
     kind=ActionKind.CORRECTIVE,
@@ -73,13 +73,13 @@ def action_item_create(
     owner=None,
     due_date=None,
 ) -> ActionItem:
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     for field, obj in (("result", result), ("finding", finding)):
-        require_same_organization(membership, obj, field=field)
-    require_own_site(membership, site)
-    check_member(membership, "owner", owner)
+        require_same_organization(actor.membership, obj, field=field)
+    require_own_site(actor.membership, site)
+    check_member(actor.membership, "owner", owner)
     action = _build(
-        organization=membership.organization,
+        organization=actor.organization,
         actor=actor,
         title=title,
         description=description,
@@ -94,14 +94,14 @@ def action_item_create(
         due_date=due_date,
     )
     return create_audited(
-        actor=actor, organization=membership.organization, instance=action, verb="action.opened"
+        actor=actor, organization=actor.organization, instance=action, verb="action.opened"
     )
 
 
 @transaction.atomic
 def action_item_raise(
     *,
-    organization,
+    actor: Actor,
     title,
     source,
     source_reference="",
@@ -111,11 +111,12 @@ def action_item_raise(
     site=None,
     due_date=None,
 ) -> ActionItem:
-    """System path for domain-event handlers: no acting person, the organization is given."""
+    """System path for domain-event handlers: `Actor.system(organization)`, no acting person."""
+    organization = actor.organization
     require_own_site(organization, site)
     action = _build(
         organization=organization,
-        actor=None,
+        actor=actor,
         title=title,
         description=description,
         kind=kind,
@@ -129,7 +130,7 @@ def action_item_raise(
         due_date=due_date,
     )
     return create_audited(
-        actor=None, organization=organization, instance=action, verb="action.raised"
+        actor=actor, organization=organization, instance=action, verb="action.raised"
     )
 
 
@@ -138,30 +139,30 @@ def _check_not_closed(action):
         raise ValidationError(_("This action is closed."), code="closed")
 
 
-@transaction.atomic
-def action_item_update(*, actor, membership, action, expected_version=None, **changes):
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, action, field="action")
+@transaction.atomic(durable=True)
+def action_item_update(*, actor: Actor, action, expected_version=None, **changes):
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, action, field="action")
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(_("These fields cannot be changed: %s") % ", ".join(sorted(unknown)))
     _check_not_closed(action)
-    require_own_site(membership, changes.get("site"))
-    check_member(membership, "owner", changes.get("owner"))
+    require_own_site(actor.membership, changes.get("site"))
+    check_member(actor.membership, "owner", changes.get("owner"))
     return update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=action,
         changes=changes,
         expected_version=expected_version if expected_version is not None else action.version,
     )
 
 
-@transaction.atomic
-def action_item_progress(*, actor, membership, action, status, expected_version=None):
+@transaction.atomic(durable=True)
+def action_item_progress(*, actor: Actor, action, status, expected_version=None):
     """The owner (or the compliance team) reports progress: open, in progress, implemented."""
-    require_same_organization(membership, action, field="action")
-    if not can_progress_action(membership, action):
+    require_same_organization(actor.membership, action, field="action")
+    if not can_progress_action(actor.membership, action):
         raise PermissionDenied(_("Only the compliance team or the action's owner may do this."))
     _check_not_closed(action)
     if status not in PROGRESS_STATUSES:
@@ -170,7 +171,7 @@ def action_item_progress(*, actor, membership, action, status, expected_version=
     changes["implemented_at"] = timezone.now() if status == ActionStatus.IMPLEMENTED else None
     return update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=action,
         changes=changes,
         expected_version=expected_version if expected_version is not None else action.version,
@@ -178,11 +179,11 @@ def action_item_progress(*, actor, membership, action, status, expected_version=
     )
 
 
-@transaction.atomic
-def action_item_verify(*, actor, membership, action, effective, note, expected_version=None):
+@transaction.atomic(durable=True)
+def action_item_verify(*, actor: Actor, action, effective, note, expected_version=None):
     """Check that the fix worked: effective closes the action, not effective reopens it."""
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, action, field="action")
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, action, field="action")
     if action.status != ActionStatus.IMPLEMENTED:
         raise ValidationError(_("Only an implemented action can be verified."), code="state")
     if not (note or "").strip():
@@ -190,7 +191,7 @@ def action_item_verify(*, actor, membership, action, effective, note, expected_v
     if effective:
         changes = {
             "status": ActionStatus.VERIFIED,
-            "verified_by": actor,
+            "verified_by": actor.user,
             "verified_at": timezone.now(),
             "verification_note": note.strip(),
         }
@@ -202,7 +203,7 @@ def action_item_verify(*, actor, membership, action, effective, note, expected_v
         }
     return update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=action,
         changes=changes,
         expected_version=expected_version if expected_version is not None else action.version,
@@ -210,16 +211,16 @@ def action_item_verify(*, actor, membership, action, effective, note, expected_v
     )
 
 
-@transaction.atomic
-def action_item_cancel(*, actor, membership, action, reason, expected_version=None):
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, action, field="action")
+@transaction.atomic(durable=True)
+def action_item_cancel(*, actor: Actor, action, reason, expected_version=None):
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, action, field="action")
     _check_not_closed(action)
     if not (reason or "").strip():
         raise ValidationError({"verification_note": _("Say why the action is cancelled.")})
     return update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=action,
         changes={"status": ActionStatus.CANCELLED, "verification_note": reason.strip()},
         verb="action.cancelled",

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from resguardo.core.actors import Actor
 from resguardo.core.exceptions import FrozenRecordError
 from resguardo.core.permissions import (
     Perm,
@@ -85,11 +86,10 @@ def _previous_answers(previous) -> tuple[dict, dict]:
     return answers, evidence
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def assessment_create(
     *,
-    actor,
-    membership,
+    actor: Actor,
     library,
     name,
     site=None,
@@ -103,10 +103,10 @@ def assessment_create(
     From a previous assessment, the answers, owners and evidence links are copied and the
     reviews are reset, so everything is read again before a new sign-off.
     """
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    organization = membership.organization
-    require_own_site(membership, site)
-    require_same_organization(membership, previous, field="previous")
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    organization = actor.organization
+    require_own_site(actor.membership, site)
+    require_same_organization(actor.membership, previous, field="previous")
     flags = _check_flags(library, flags)
     first = not has_current_assessment(organization=organization, library=library, site=site)
     assessment = create_audited(
@@ -121,7 +121,7 @@ def assessment_create(
             description=description,
             due_date=due_date,
             previous=previous,
-            created_by=actor,
+            created_by=actor.user,
             # The first assessment of a framework is the current one from the start; a later
             # draft waits until it is frozen or marked current (assessment_mark_current).
             marked_current_at=timezone.now() if first else None,
@@ -147,16 +147,16 @@ def has_current_assessment(*, organization, library, site) -> bool:
     )
 
 
-@transaction.atomic
-def assessment_mark_current(*, actor, membership, assessment, expected_version=None):
+@transaction.atomic(durable=True)
+def assessment_mark_current(*, actor: Actor, assessment, expected_version=None):
     """Make this assessment the one readiness and the trend are read from (until another one
     is frozen or marked). Signing off decides what the organization reports, so APPROVE."""
-    require_perm(membership, Perm.APPROVE)
-    require_same_organization(membership, assessment, field="assessment")
+    require_perm(actor.membership, Perm.APPROVE)
+    require_same_organization(actor.membership, assessment, field="assessment")
     locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
     return update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=locked,
         changes={"marked_current_at": timezone.now()},
         expected_version=expected_version if expected_version is not None else assessment.version,
@@ -208,7 +208,7 @@ def _copy_evidence_links(assessment, evidence, actor):
             organization_id=assessment.organization_id,
             result_id=ids[ref_id],
             evidence_id=evidence_id,
-            linked_by=actor,
+            linked_by=actor.user,
         )
         for ref_id, evidence_ids in evidence.items()
         if ref_id in ids
@@ -217,10 +217,10 @@ def _copy_evidence_links(assessment, evidence, actor):
     ResultEvidence.objects.bulk_create(links, batch_size=500)
 
 
-@transaction.atomic
-def assessment_update(*, actor, membership, assessment, expected_version=None, **changes):
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, assessment, field="assessment")
+@transaction.atomic(durable=True)
+def assessment_update(*, actor: Actor, assessment, expected_version=None, **changes):
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, assessment, field="assessment")
     locked = lock_editable(assessment.pk)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
@@ -233,7 +233,7 @@ def assessment_update(*, actor, membership, assessment, expected_version=None, *
         changes["name"] = changes["name"].strip()
     return update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=locked,
         changes=changes,
         expected_version=expected_version if expected_version is not None else assessment.version,
@@ -245,8 +245,8 @@ def canonical_hash(content: dict) -> str:
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 
 
-@transaction.atomic
-def assessment_freeze(*, actor, membership, assessment, statement="", expected_version=None):
+@transaction.atomic(durable=True)
+def assessment_freeze(*, actor: Actor, assessment, statement="", expected_version=None):
     """Sign off a finished assessment: store an immutable snapshot and its SHA-256.
 
     Refused while any requirement is not assessed. After this, no path may change the
@@ -254,8 +254,8 @@ def assessment_freeze(*, actor, membership, assessment, statement="", expected_v
     """
     from ..selectors.reports import snapshot_content
 
-    require_perm(membership, Perm.APPROVE)
-    require_same_organization(membership, assessment, field="assessment")
+    require_perm(actor.membership, Perm.APPROVE)
+    require_same_organization(actor.membership, assessment, field="assessment")
     try:
         locked = lock_editable(assessment.pk)
     except FrozenRecordError:
@@ -276,30 +276,30 @@ def assessment_freeze(*, actor, membership, assessment, statement="", expected_v
             code="incomplete",
         )
     now = timezone.now()
-    content = snapshot_content(locked, signed_by=actor, signed_at=now, statement=statement)
+    content = snapshot_content(locked, signed_by=actor.user, signed_at=now, statement=statement)
     digest = canonical_hash(content)
     create_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         verb="assessment.signed",
         instance=AssessmentSnapshot(
-            organization=membership.organization,
+            organization=actor.organization,
             assessment=locked,
             content=content,
             sha256=digest,
-            signed_by=actor,
+            signed_by=actor.user,
             signed_at=now,
             statement=statement,
         ),
     )
     frozen = update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=locked,
         changes={
             "status": AssessmentStatus.FROZEN,
             "frozen_at": now,
-            "frozen_by": actor,
+            "frozen_by": actor.user,
             "snapshot_sha256": digest,
         },
         verb="assessment.frozen",

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from resguardo.core.actors import Actor
 from resguardo.core.permissions import (
     Perm,
     require_own_site,
@@ -36,11 +37,10 @@ def _check_audit_values(values: dict):
         raise ValidationError({"conclusion": _("Write the audit's conclusion.")})
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def internal_audit_create(
     *,
-    actor,
-    membership,
+    actor: Actor,
     title,
     planned_date,
     lead_auditor=None,
@@ -49,45 +49,45 @@ def internal_audit_create(
     scope_nodes=(),
     sites=(),
 ) -> InternalAudit:
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    check_member(membership, "lead_auditor", lead_auditor)
-    _check_scope(membership, sites)
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    check_member(actor.membership, "lead_auditor", lead_auditor)
+    _check_scope(actor.membership, sites)
     return create_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=InternalAudit(
-            organization=membership.organization,
+            organization=actor.organization,
             title=title.strip(),
             planned_date=planned_date,
             lead_auditor=lead_auditor,
             team=team,
             objective=objective,
-            created_by=actor,
+            created_by=actor.user,
         ),
         m2m={"scope_nodes": list(scope_nodes), "sites": list(sites)},
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def internal_audit_update(
-    *, actor, membership, audit, expected_version=None, scope_nodes=None, sites=None, **changes
+    *, actor: Actor, audit, expected_version=None, scope_nodes=None, sites=None, **changes
 ):
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, audit, field="audit")
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, audit, field="audit")
     unknown = set(changes) - set(AUDIT_FIELDS)
     if unknown:
         raise ValidationError(_("These fields cannot be changed: %s") % ", ".join(sorted(unknown)))
-    check_member(membership, "lead_auditor", changes.get("lead_auditor"))
+    check_member(actor.membership, "lead_auditor", changes.get("lead_auditor"))
     m2m = {}
     if scope_nodes is not None:
         m2m["scope_nodes"] = list(scope_nodes)
     if sites is not None:
-        _check_scope(membership, sites)
+        _check_scope(actor.membership, sites)
         m2m["sites"] = list(sites)
     _check_audit_values({f: changes.get(f, getattr(audit, f)) for f in AUDIT_FIELDS})
     return update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=audit,
         changes=changes,
         expected_version=expected_version if expected_version is not None else audit.version,
@@ -95,13 +95,13 @@ def internal_audit_update(
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def finding_create(
-    *, actor, membership, audit, title, severity, description="", node=None, site=None
+    *, actor: Actor, audit, title, severity, description="", node=None, site=None
 ) -> AuditFinding:
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, audit, field="audit")
-    require_own_site(membership, site)
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, audit, field="audit")
+    require_own_site(actor.membership, site)
     if severity not in Severity.values:
         raise ValidationError({"severity": _("Choose a severity.")})
     if audit.status == AuditStatus.CANCELLED:
@@ -109,9 +109,9 @@ def finding_create(
     number = (audit.findings.aggregate(n=Max("number"))["n"] or 0) + 1
     return create_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=AuditFinding(
-            organization=membership.organization,
+            organization=actor.organization,
             audit=audit,
             number=number,
             title=title.strip(),
@@ -123,17 +123,17 @@ def finding_create(
     )
 
 
-@transaction.atomic
-def finding_update(*, actor, membership, finding, expected_version=None, **changes):
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, finding, field="finding")
+@transaction.atomic(durable=True)
+def finding_update(*, actor: Actor, finding, expected_version=None, **changes):
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, finding, field="finding")
     unknown = set(changes) - set(FINDING_FIELDS)
     if unknown:
         raise ValidationError(_("These fields cannot be changed: %s") % ", ".join(sorted(unknown)))
-    require_own_site(membership, changes.get("site"))
+    require_own_site(actor.membership, changes.get("site"))
     return update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=finding,
         changes=changes,
         expected_version=expected_version if expected_version is not None else finding.version,

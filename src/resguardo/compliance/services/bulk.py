@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from resguardo.core.actors import Actor
 from resguardo.core.exceptions import ConcurrentEditError
 from resguardo.core.permissions import Perm, require_perm, require_same_organization
 
@@ -62,7 +63,7 @@ def _errors_of(change: ResultChange, error: ValidationError) -> list[ChangeError
     return [ChangeError(change.key, "", str(m)) for m in error.messages]
 
 
-def _apply(*, actor, membership, target, change: ResultChange) -> None:
+def _apply(*, actor: Actor, target, change: ResultChange) -> None:
     unknown = set(change.answer) - set(ANSWER_FIELDS)
     if change.assignment is not None:
         unknown |= set(change.assignment) - set(ASSIGNMENT_FIELDS)
@@ -72,7 +73,6 @@ def _apply(*, actor, membership, target, change: ResultChange) -> None:
     if change.answer:
         saved = result_update(
             actor=actor,
-            membership=membership,
             target=target,
             expected_version=version,
             **change.answer,
@@ -81,7 +81,6 @@ def _apply(*, actor, membership, target, change: ResultChange) -> None:
     if change.assignment is not None:
         result_assign(
             actor=actor,
-            membership=membership,
             target=target,
             expected_version=version,
             owner=change.assignment.get("owner"),
@@ -89,15 +88,15 @@ def _apply(*, actor, membership, target, change: ResultChange) -> None:
         )
 
 
-@transaction.atomic
-def results_update_many(*, actor, membership, assessment, changes: list[ResultChange]) -> int:
+@transaction.atomic(durable=True)
+def results_update_many(*, actor: Actor, assessment, changes: list[ResultChange]) -> int:
     """Apply every change or none. Returns how many results changed.
 
     Raises BulkChangeError listing every refused change (by its `key`), FrozenRecordError
     for a frozen assessment, PermissionDenied without Perm.MANAGE_COMPLIANCE.
     """
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, assessment, field="assessment")
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, assessment, field="assessment")
     lock_editable(assessment.pk)
     targets = RequirementResult.objects.filter(
         assessment=assessment, pk__in=[c.result_id for c in changes]
@@ -112,7 +111,7 @@ def results_update_many(*, actor, membership, assessment, changes: list[ResultCh
             continue
         try:
             with transaction.atomic():
-                _apply(actor=actor, membership=membership, target=target, change=change)
+                _apply(actor=actor, target=target, change=change)
         except PermissionDenied as error:
             errors.append(ChangeError(change.key, "", str(error)))
         except ValidationError as error:

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from resguardo.core.actors import Actor
 from resguardo.core.files import EVIDENCE, atomic_with_files, inspect_upload, store_upload
 from resguardo.core.permissions import (
     Perm,
@@ -31,7 +32,7 @@ def _store_revision(*, actor, evidence, upload, note="") -> EvidenceRevision:
         number=number,
         file_type=inspected.file_type.key,
         note=note,
-        uploaded_by=actor,
+        uploaded_by=actor.user,
     )
     # In storage from here on: if the transaction rolls back, the file is deleted again.
     store_upload(revision, upload, inspected)
@@ -52,8 +53,7 @@ def _check_may_create(membership, *, classification, result):
 @atomic_with_files
 def evidence_create(
     *,
-    actor,
-    membership,
+    actor: Actor,
     title,
     kind,
     file=None,
@@ -70,10 +70,10 @@ def evidence_create(
     A compliance officer files any evidence; the person assigned a requirement may file
     evidence for it (not confidential).
     """
-    require_same_organization(membership, result, field="result")
-    _check_may_create(membership, classification=classification, result=result)
-    require_own_site(membership, site)
-    check_member(membership, "owner", owner)
+    require_same_organization(actor.membership, result, field="result")
+    _check_may_create(actor.membership, classification=classification, result=result)
+    require_own_site(actor.membership, site)
+    check_member(actor.membership, "owner", owner)
     if kind == EvidenceKind.FILE and file is None:
         raise ValidationError({"file": _("Choose the file to upload.")})
     if kind == EvidenceKind.LINK and not (url or "").strip():
@@ -82,10 +82,10 @@ def evidence_create(
         lock_editable(result.assessment_id)
     evidence = create_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         verb="evidence.added",
         instance=Evidence(
-            organization=membership.organization,
+            organization=actor.organization,
             title=title.strip(),
             description=description,
             kind=kind,
@@ -94,7 +94,7 @@ def evidence_create(
             valid_until=valid_until,
             site=site,
             owner=owner,
-            created_by=actor,
+            created_by=actor.user,
         ),
     )
     if kind == EvidenceKind.FILE:
@@ -102,21 +102,21 @@ def evidence_create(
         Evidence.objects.filter(pk=evidence.pk).update(current_revision=revision)
         evidence.current_revision = revision
     if result is not None:
-        _link(actor=actor, membership=membership, evidence=evidence, result=result)
+        _link(actor=actor, evidence=evidence, result=result)
     return evidence
 
 
 @atomic_with_files
-def evidence_revise(*, actor, membership, evidence, file, note="", expected_version=None):
+def evidence_revise(*, actor: Actor, evidence, file, note="", expected_version=None):
     """Upload a new version of a file; earlier revisions stay, with their hashes."""
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, evidence, field="evidence")
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, evidence, field="evidence")
     if evidence.kind != EvidenceKind.FILE:
         raise ValidationError(_("A link has no file to revise; edit its address instead."))
     revision = _store_revision(actor=actor, evidence=evidence, upload=file, note=note)
     return update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=evidence,
         changes={"current_revision": revision},
         verb="evidence.revised",
@@ -124,38 +124,38 @@ def evidence_revise(*, actor, membership, evidence, file, note="", expected_vers
     )
 
 
-@transaction.atomic
-def evidence_update(*, actor, membership, evidence, expected_version=None, **changes):
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, evidence, field="evidence")
+@transaction.atomic(durable=True)
+def evidence_update(*, actor: Actor, evidence, expected_version=None, **changes):
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, evidence, field="evidence")
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(_("These fields cannot be changed: %s") % ", ".join(sorted(unknown)))
-    require_own_site(membership, changes.get("site"))
-    check_member(membership, "owner", changes.get("owner"))
+    require_own_site(actor.membership, changes.get("site"))
+    check_member(actor.membership, "owner", changes.get("owner"))
     if "url" in changes and evidence.kind == EvidenceKind.LINK and not changes["url"]:
         raise ValidationError({"url": _("Give the link to the evidence.")})
     if "url" in changes and evidence.kind == EvidenceKind.FILE:
         changes.pop("url")
     return update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=evidence,
         changes=changes,
         expected_version=expected_version if expected_version is not None else evidence.version,
     )
 
 
-def _link(*, actor, membership, evidence, result) -> ResultEvidence:
+def _link(*, actor: Actor, evidence, result) -> ResultEvidence:
     if ResultEvidence.objects.filter(result=result, evidence=evidence).exists():
         raise ValidationError(_("This evidence is already linked to the requirement."))
     return create_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         verb="evidence.linked",
         data={"evidence": evidence.title, "requirement": str(result)},
         instance=ResultEvidence(
-            organization=membership.organization, result=result, evidence=evidence, linked_by=actor
+            organization=actor.organization, result=result, evidence=evidence, linked_by=actor.user
         ),
     )
 
@@ -169,24 +169,24 @@ def _check_may_link(membership, evidence, result):
         raise PermissionDenied(_("Your role cannot use confidential evidence."))
 
 
-@transaction.atomic
-def evidence_link(*, actor, membership, evidence, result) -> ResultEvidence:
+@transaction.atomic(durable=True)
+def evidence_link(*, actor: Actor, evidence, result) -> ResultEvidence:
     """Name an evidence item as support for a requirement result (any framework)."""
-    _check_may_link(membership, evidence, result)
+    _check_may_link(actor.membership, evidence, result)
     lock_editable(result.assessment_id)
-    return _link(actor=actor, membership=membership, evidence=evidence, result=result)
+    return _link(actor=actor, evidence=evidence, result=result)
 
 
-@transaction.atomic
-def evidence_unlink(*, actor, membership, evidence, result) -> None:
-    _check_may_link(membership, evidence, result)
+@transaction.atomic(durable=True)
+def evidence_unlink(*, actor: Actor, evidence, result) -> None:
+    _check_may_link(actor.membership, evidence, result)
     lock_editable(result.assessment_id)
     link = ResultEvidence.objects.filter(result=result, evidence=evidence).first()
     if link is None:
         raise ValidationError(_("This evidence is not linked to the requirement."))
     delete_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=link,
         verb="evidence.unlinked",
         data={"evidence": evidence.title, "requirement": str(result)},

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.actors import Actor
 from resguardo.core.permissions import Perm, require_perm, require_same_organization
 from resguardo.core.writes import update_audited
 
@@ -30,15 +31,15 @@ def _validate_answer(values: dict) -> None:
         raise ValidationError(errors)
 
 
-@transaction.atomic
-def result_update(*, actor, membership, target, expected_version=None, **changes):
+@transaction.atomic  # composed: results_update_many applies each change in a savepoint
+def result_update(*, actor: Actor, target, expected_version=None, **changes):
     """Save an answer. A changed answer clears the reviewer's sign-off.
 
     `expected_version` is the version the person read: if someone saved in between, the save
     is refused with ConcurrentEditError and nothing is lost (the caller shows both texts).
     """
-    require_same_organization(membership, target, field="result")
-    require_answer(membership, target)
+    require_same_organization(actor.membership, target, field="result")
+    require_answer(actor.membership, target)
     unknown = set(changes) - set(ANSWER_FIELDS)
     if unknown:
         raise ValidationError(_("These fields cannot be changed: %s") % ", ".join(sorted(unknown)))
@@ -51,11 +52,11 @@ def result_update(*, actor, membership, target, expected_version=None, **changes
     changed = any(merged[f] != getattr(target, f) for f in ANSWER_FIELDS)
     if changed:
         changes.update(
-            answered_by=actor, answered_at=timezone.now(), reviewed_by=None, reviewed_at=None
+            answered_by=actor.user, answered_at=timezone.now(), reviewed_by=None, reviewed_at=None
         )
     saved = update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=target,
         changes=changes,
         expected_version=expected_version if expected_version is not None else target.version,
@@ -65,27 +66,27 @@ def result_update(*, actor, membership, target, expected_version=None, **changes
     return saved
 
 
-@transaction.atomic
-def result_assign(*, actor, membership, target, owner, due_date=None, expected_version=None):
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, target, field="result")
-    check_member(membership, "owner", owner)
+@transaction.atomic  # composed: results_update_many applies each change in a savepoint
+def result_assign(*, actor: Actor, target, owner, due_date=None, expected_version=None):
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, target, field="result")
+    check_member(actor.membership, "owner", owner)
     lock_editable(target.assessment_id)
     return update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=target,
         changes={"owner": owner, "due_date": due_date},
         expected_version=expected_version if expected_version is not None else target.version,
     )
 
 
-@transaction.atomic
-def results_assign(*, actor, membership, assessment, result_ids, owner, due_date=None) -> int:
+@transaction.atomic(durable=True)
+def results_assign(*, actor: Actor, assessment, result_ids, owner, due_date=None) -> int:
     """Assign many requirements of one assessment to one person at once."""
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, assessment, field="assessment")
-    check_member(membership, "owner", owner)
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, assessment, field="assessment")
+    check_member(actor.membership, "owner", owner)
     lock_editable(assessment.pk)
     results = list(RequirementResult.objects.filter(assessment=assessment, pk__in=result_ids))
     if len(results) != len(set(result_ids)):
@@ -93,7 +94,7 @@ def results_assign(*, actor, membership, assessment, result_ids, owner, due_date
     for result in results:
         update_audited(
             actor=actor,
-            organization=membership.organization,
+            organization=actor.organization,
             instance=result,
             changes={"owner": owner, "due_date": due_date},
         )
@@ -115,33 +116,33 @@ def check_second_person(membership, target, actor) -> None:
         )
 
 
-@transaction.atomic
-def result_review(*, actor, membership, target, expected_version=None):
+@transaction.atomic(durable=True)
+def result_review(*, actor: Actor, target, expected_version=None):
     """The reviewer's sign-off on one answer."""
-    require_perm(membership, Perm.APPROVE)
-    require_same_organization(membership, target, field="result")
+    require_perm(actor.membership, Perm.APPROVE)
+    require_same_organization(actor.membership, target, field="result")
     lock_editable(target.assessment_id)
     if target.result == Result.NOT_ASSESSED:
         raise ValidationError(_("A requirement that is not assessed cannot be signed off."))
-    check_second_person(membership, target, actor)
+    check_second_person(actor.membership, target, actor.user)
     return update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=target,
-        changes={"reviewed_by": actor, "reviewed_at": timezone.now()},
+        changes={"reviewed_by": actor.user, "reviewed_at": timezone.now()},
         verb="requirement.signed_off",
         expected_version=expected_version if expected_version is not None else target.version,
     )
 
 
-@transaction.atomic
-def result_unreview(*, actor, membership, target, expected_version=None):
-    require_perm(membership, Perm.APPROVE)
-    require_same_organization(membership, target, field="result")
+@transaction.atomic(durable=True)
+def result_unreview(*, actor: Actor, target, expected_version=None):
+    require_perm(actor.membership, Perm.APPROVE)
+    require_same_organization(actor.membership, target, field="result")
     lock_editable(target.assessment_id)
     return update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=target,
         changes={"reviewed_by": None, "reviewed_at": None},
         verb="requirement.sign_off_withdrawn",

@@ -7,6 +7,7 @@ import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from resguardo.core.actors import Actor
 from resguardo.standards.models import Library
 from resguardo.standards.services import LIBRARIES_DIR, libraries_load
 from resguardo.testing.factories import OrganizationFactory
@@ -48,8 +49,7 @@ def text_upload(name="bitacora.csv", text="fecha,sello\n2026-01-02,MX123\n"):
 def start_assessment(world, *, actor=None, flags=(), site=None, name="Autoevaluación NEEC"):
     actor = actor or world.carla
     return services.assessment_create(
-        actor=actor,
-        membership=world.membership(actor),
+        actor=world.actor(actor),
         library=neec_library(),
         name=name,
         flags=flags,
@@ -62,8 +62,7 @@ def answer_all(world, assessment, result="compliant"):
     membership = world.membership(world.carla)
     for item in assessment.results.select_related("node").all():
         services.result_update(
-            actor=world.carla,
-            membership=membership,
+            actor=Actor.for_member(membership),
             target=item,
             result=result,
             answer=f"Respuesta para {item.node.ref_id}",

@@ -8,6 +8,7 @@ from django.utils import timezone
 from resguardo.compliance import selectors, services
 from resguardo.compliance.choices import ActionSource, ActionStatus, AuditStatus, Severity
 from resguardo.compliance.models import RequirementResult
+from resguardo.core.actors import Actor
 
 
 def _action(world, **kwargs):
@@ -16,9 +17,7 @@ def _action(world, **kwargs):
         "due_date": timezone.localdate() - datetime.timedelta(days=3),
     }
     data.update(kwargs)
-    return services.action_item_create(
-        actor=world.carla, membership=world.membership(world.carla), **data
-    )
+    return services.action_item_create(actor=world.actor(world.carla), **data)
 
 
 def test_action_from_a_gap_carries_the_requirement(world, assessment):
@@ -30,7 +29,7 @@ def test_action_from_a_gap_carries_the_requirement(world, assessment):
 
 def test_other_apps_raise_actions_with_their_source(world, db):
     action = services.action_item_raise(
-        organization=world.org,
+        actor=Actor.system(world.org),
         title="Investigar sello alterado",
         source=ActionSource.INCIDENT,
         source_reference="incidents:42",
@@ -44,16 +43,15 @@ def test_overdue_list_and_verification_cycle(world, db):
     assert list(overdue) == [action]
     sofia = world.membership(world.sofia)
     action = services.action_item_progress(
-        actor=world.sofia, membership=sofia, action=action, status=ActionStatus.IMPLEMENTED
+        actor=Actor.for_member(sofia), action=action, status=ActionStatus.IMPLEMENTED
     )
     assert not selectors.action_items_overdue(membership=world.membership(world.carla)).exists()
     with pytest.raises(PermissionDenied):
         services.action_item_verify(
-            actor=world.sofia, membership=sofia, action=action, effective=True, note="ok"
+            actor=Actor.for_member(sofia), action=action, effective=True, note="ok"
         )
     reopened = services.action_item_verify(
-        actor=world.carla,
-        membership=world.membership(world.carla),
+        actor=world.actor(world.carla),
         action=action,
         effective=False,
         note="La barda sigue dañada.",
@@ -65,8 +63,7 @@ def test_someone_else_cannot_progress_an_action(world, db):
     action = _action(world, owner=world.sofia)
     with pytest.raises(PermissionDenied):
         services.action_item_progress(
-            actor=world.sam,
-            membership=world.membership(world.sam),
+            actor=world.actor(world.sam),
             action=action,
             status=ActionStatus.IN_PROGRESS,
         )
@@ -75,8 +72,7 @@ def test_someone_else_cannot_progress_an_action(world, db):
 def test_audit_with_findings_leading_to_actions(world, client_for, neec):
     membership = world.membership(world.carla)
     audit = services.internal_audit_create(
-        actor=world.carla,
-        membership=membership,
+        actor=Actor.for_member(membership),
         title="Auditoría interna 2026",
         planned_date=timezone.localdate(),
         sites=[world.yard],
@@ -84,22 +80,20 @@ def test_audit_with_findings_leading_to_actions(world, client_for, neec):
     from resguardo.standards.models import RequirementNode
 
     finding = services.finding_create(
-        actor=world.carla,
-        membership=membership,
+        actor=Actor.for_member(membership),
         audit=audit,
         title="Llaves sin bitácora",
         severity=Severity.MAJOR,
         node=RequirementNode.objects.get(urn="urn:resguardo:neec-aa:2023:2.5"),
     )
     services.action_item_create(
-        actor=world.carla,
-        membership=membership,
+        actor=Actor.for_member(membership),
         finding=finding,
         title="Implementar bitácora de llaves",
     )
     with pytest.raises(ValidationError):
         services.internal_audit_update(
-            actor=world.carla, membership=membership, audit=audit, status=AuditStatus.COMPLETED
+            actor=Actor.for_member(membership), audit=audit, status=AuditStatus.COMPLETED
         )
     page = client_for(world.audrey).get(reverse("compliance:audit_detail", args=[audit.pk]))
     body = page.content.decode()

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from resguardo.compliance import selectors, services
 from resguardo.compliance.choices import AssessmentStatus, Result
 from resguardo.compliance.models import AssessmentSnapshot, RequirementResult
+from resguardo.core.actors import Actor
 from resguardo.core.exceptions import ConcurrentEditError, FrozenRecordError
 from resguardo.core.models import AuditEntry
 
@@ -45,19 +46,16 @@ def test_answer_changes_readiness_and_clears_review(world, assessment):
     membership = world.membership(world.carla)
     item = _result(assessment, "1.1")
     item = services.result_update(
-        actor=world.carla,
-        membership=membership,
+        actor=Actor.for_member(membership),
         target=item,
         result=Result.COMPLIANT,
         answer="Contamos con matriz de riesgos anual.",
     )
     # Four eyes: a second person (alice) signs off carla's answer.
-    item = services.result_review(
-        actor=world.alice, membership=world.membership(world.alice), target=item
-    )
+    item = services.result_review(actor=world.actor(world.alice), target=item)
     assert item.reviewed_by == world.alice
     item = services.result_update(
-        actor=world.carla, membership=membership, target=item, result=Result.PARTIAL
+        actor=Actor.for_member(membership), target=item, result=Result.PARTIAL
     )
     assert item.reviewed_at is None and item.reviewed_by is None
     readiness = selectors.assessment_readiness([assessment])[assessment.pk]
@@ -68,8 +66,7 @@ def test_not_applicable_needs_a_justification(world, assessment):
     item = _result(assessment, "2.3")
     with pytest.raises(ValidationError) as error:
         services.result_update(
-            actor=world.carla,
-            membership=world.membership(world.carla),
+            actor=world.actor(world.carla),
             target=item,
             result=Result.NOT_APPLICABLE,
         )
@@ -81,16 +78,14 @@ def test_second_save_of_same_version_is_a_conflict_and_first_text_kept(world, as
     mine = _result(assessment, "1.2")
     theirs = _result(assessment, "1.2")
     services.result_update(
-        actor=world.alice,
-        membership=world.membership(world.alice),
+        actor=world.actor(world.alice),
         target=theirs,
         answer="Versión de Alice",
         expected_version=1,
     )
     with pytest.raises(ConcurrentEditError):
         services.result_update(
-            actor=world.carla,
-            membership=membership,
+            actor=Actor.for_member(membership),
             target=mine,
             answer="Versión de Carla",
             expected_version=1,
@@ -102,33 +97,30 @@ def test_staff_answers_only_what_is_assigned_to_them(world, assessment):
     sofia = world.membership(world.sofia)
     item = _result(assessment, "3.3")
     with pytest.raises(PermissionDenied):
-        services.result_update(actor=world.sofia, membership=sofia, target=item, answer="x")
+        services.result_update(actor=Actor.for_member(sofia), target=item, answer="x")
     services.result_assign(
-        actor=world.carla,
-        membership=world.membership(world.carla),
+        actor=world.actor(world.carla),
         target=item,
         owner=world.sofia,
     )
     item = _result(assessment, "3.3")
     saved = services.result_update(
-        actor=world.sofia,
-        membership=sofia,
+        actor=Actor.for_member(sofia),
         target=item,
         result=Result.COMPLIANT,
         answer="Bitácora de visitantes en caseta.",
     )
     assert saved.answered_by == world.sofia
     with pytest.raises(PermissionDenied):  # assigning and reviewing stay with compliance
-        services.result_review(actor=world.sofia, membership=sofia, target=saved)
+        services.result_review(actor=Actor.for_member(sofia), target=saved)
     with pytest.raises(PermissionDenied):
-        services.result_assign(actor=world.sofia, membership=sofia, target=saved, owner=None)
+        services.result_assign(actor=Actor.for_member(sofia), target=saved, owner=None)
 
 
 def test_cannot_assign_to_someone_outside_the_organization(world, assessment):
     with pytest.raises(ValidationError):
         services.result_assign(
-            actor=world.carla,
-            membership=world.membership(world.carla),
+            actor=world.actor(world.carla),
             target=_result(assessment, "1.1"),
             owner=world.oscar,
         )
@@ -136,9 +128,7 @@ def test_cannot_assign_to_someone_outside_the_organization(world, assessment):
 
 def test_freeze_refused_until_every_requirement_is_assessed(world, assessment):
     with pytest.raises(ValidationError) as error:
-        services.assessment_freeze(
-            actor=world.carla, membership=world.membership(world.carla), assessment=assessment
-        )
+        services.assessment_freeze(actor=world.actor(world.carla), assessment=assessment)
     assert "35" in str(error.value)
 
 
@@ -147,8 +137,7 @@ def test_frozen_assessment_cannot_change_through_any_service(world, assessment):
     answer_all(world, assessment)
     assessment.refresh_from_db()
     frozen = services.assessment_freeze(
-        actor=world.alice,
-        membership=world.membership(world.alice),
+        actor=world.actor(world.alice),
         assessment=assessment,
         statement="Revisado con el comité.",
     )
@@ -162,21 +151,18 @@ def test_frozen_assessment_cannot_change_through_any_service(world, assessment):
     item = _result(frozen, "1.1")
     attempts = [
         lambda: services.result_update(
-            actor=world.carla, membership=membership, target=item, answer="cambio"
+            actor=Actor.for_member(membership), target=item, answer="cambio"
         ),
         lambda: services.result_assign(
-            actor=world.carla, membership=membership, target=item, owner=world.carla
+            actor=Actor.for_member(membership), target=item, owner=world.carla
         ),
-        lambda: services.result_review(actor=world.carla, membership=membership, target=item),
+        lambda: services.result_review(actor=Actor.for_member(membership), target=item),
         lambda: services.assessment_update(
-            actor=world.carla, membership=membership, assessment=frozen, name="Otro"
+            actor=Actor.for_member(membership), assessment=frozen, name="Otro"
         ),
-        lambda: services.assessment_freeze(
-            actor=world.carla, membership=membership, assessment=frozen
-        ),
+        lambda: services.assessment_freeze(actor=Actor.for_member(membership), assessment=frozen),
         lambda: services.results_assign(
-            actor=world.carla,
-            membership=membership,
+            actor=Actor.for_member(membership),
             assessment=frozen,
             result_ids=[item.pk],
             owner=world.carla,
@@ -192,22 +178,19 @@ def test_new_assessment_from_previous_copies_answers_and_resets_reviews(world, a
     membership = world.membership(world.carla)
     item = _result(assessment, "4.1")
     item = services.result_update(
-        actor=world.carla,
-        membership=membership,
+        actor=Actor.for_member(membership),
         target=item,
         result=Result.PARTIAL,
         answer="Evaluamos a los socios con un cuestionario.",
     )
-    services.result_review(actor=world.alice, membership=world.membership(world.alice), target=item)
+    services.result_review(actor=world.actor(world.alice), target=item)
     services.result_assign(
-        actor=world.carla,
-        membership=membership,
+        actor=Actor.for_member(membership),
         target=_result(assessment, "4.1"),
         owner=world.sam,
     )
     follow_up = services.assessment_create(
-        actor=world.carla,
-        membership=membership,
+        actor=Actor.for_member(membership),
         library=neec_library(),
         name="2027",
         previous=assessment,
@@ -246,8 +229,7 @@ def test_outsider_gets_404_for_another_organizations_assessment(world, assessmen
 def test_tree_rolls_results_up_to_each_standard(world, assessment):
     item = _result(assessment, "1.1")  # weight 2
     services.result_update(
-        actor=world.carla,
-        membership=world.membership(world.carla),
+        actor=world.actor(world.carla),
         target=item,
         result=Result.COMPLIANT,
     )

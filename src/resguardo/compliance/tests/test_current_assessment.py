@@ -55,9 +55,7 @@ def test_freezing_a_later_assessment_makes_it_current(world, assessment):
     draft = start_assessment(world, name="Borrador 2027")
     answer_all(world, draft)
     draft.refresh_from_db()
-    services.assessment_freeze(
-        actor=world.carla, membership=world.membership(world.carla), assessment=draft
-    )
+    services.assessment_freeze(actor=world.actor(world.carla), assessment=draft)
     assert [item.assessment.pk for item in overall(world).current] == [draft.pk]
 
 
@@ -66,8 +64,7 @@ def test_only_approvers_mark_an_assessment_current(world, assessment, api_for):
     for persona in ("sam", "sofia", "audrey"):
         with pytest.raises(PermissionDenied):
             services.assessment_mark_current(
-                actor=getattr(world, persona),
-                membership=world.membership(getattr(world, persona)),
+                actor=world.actor(getattr(world, persona)),
                 assessment=draft,
             )
     response = api_for(world.carla).post(f"/api/v1/assessments/{draft.pk}/mark-current/")

@@ -17,8 +17,7 @@ from .factories import ActionItemFactory, EvidenceFactory, start_assessment
 def _answer(world, assessment, ref_id, result, **extra):
     item = RequirementResult.objects.get(assessment=assessment, node__ref_id=ref_id)
     return services.result_update(
-        actor=world.carla,
-        membership=world.membership(world.carla),
+        actor=world.actor(world.carla),
         target=item,
         result=result,
         **extra,

@@ -9,6 +9,7 @@ from django.utils import timezone
 from resguardo.compliance import selectors, services
 from resguardo.compliance.choices import Classification, EvidenceKind
 from resguardo.compliance.models import EvidenceRevision, RequirementResult
+from resguardo.core.actors import Actor
 
 from .factories import pdf_upload, text_upload
 
@@ -16,9 +17,7 @@ from .factories import pdf_upload, text_upload
 def _create(world, **kwargs):
     data = {"title": "Política de seguridad", "kind": EvidenceKind.FILE, "file": pdf_upload()}
     data.update(kwargs)
-    return services.evidence_create(
-        actor=world.carla, membership=world.membership(world.carla), **data
-    )
+    return services.evidence_create(actor=world.actor(world.carla), **data)
 
 
 def test_upload_keeps_hash_and_revisions_never_overwrite(world, db):
@@ -30,8 +29,7 @@ def test_upload_keeps_hash_and_revisions_never_overwrite(world, db):
     evidence = _create(world, file=first)
     assert evidence.current_revision.sha256 == expected
     services.evidence_revise(
-        actor=world.carla,
-        membership=world.membership(world.carla),
+        actor=world.actor(world.carla),
         evidence=evidence,
         file=pdf_upload(body=b"version two"),
         note="Firmas actualizadas",
@@ -110,23 +108,18 @@ def test_one_evidence_supports_requirements_in_several_assessments(world, assess
     evidence = _create(world)
     for target in (assessment, second):
         item = RequirementResult.objects.get(assessment=target, node__ref_id="1.2")
-        services.evidence_link(
-            actor=world.carla, membership=membership, evidence=evidence, result=item
-        )
+        services.evidence_link(actor=Actor.for_member(membership), evidence=evidence, result=item)
     supports = selectors.evidence_results(membership=membership, evidence=evidence)
     assert {r.assessment_id for r in supports} == {assessment.pk, second.pk}
 
 
 def test_staff_cannot_file_confidential_evidence_even_for_their_requirement(world, assessment):
     item = RequirementResult.objects.get(assessment=assessment, node__ref_id="8.1")
-    services.result_assign(
-        actor=world.carla, membership=world.membership(world.carla), target=item, owner=world.sofia
-    )
+    services.result_assign(actor=world.actor(world.carla), target=item, owner=world.sofia)
     item.refresh_from_db()
     with pytest.raises(PermissionDenied):
         services.evidence_create(
-            actor=world.sofia,
-            membership=world.membership(world.sofia),
+            actor=world.actor(world.sofia),
             title="x",
             kind=EvidenceKind.LINK,
             url="https://example.mx",
@@ -135,8 +128,7 @@ def test_staff_cannot_file_confidential_evidence_even_for_their_requirement(worl
         )
     with pytest.raises(PermissionDenied):  # and nothing outside an assignment
         services.evidence_create(
-            actor=world.sofia,
-            membership=world.membership(world.sofia),
+            actor=world.actor(world.sofia),
             title="x",
             kind=EvidenceKind.LINK,
             url="https://example.mx",

@@ -13,8 +13,7 @@ from .factories import pdf_upload
 
 def _create(world, title="Política de seguridad", body=b"version one"):
     return services.evidence_create(
-        actor=world.carla,
-        membership=world.membership(world.carla),
+        actor=world.actor(world.carla),
         title=title,
         kind=EvidenceKind.FILE,
         file=pdf_upload(body=body),
@@ -35,15 +34,13 @@ def test_revision_refused_as_a_conflict_leaves_no_orphan_file(world, db):
     files_before = _stored_files(evidence)
     assert evidence.current_revision.file.name in files_before
     services.evidence_update(  # someone else saves first
-        actor=world.alice,
-        membership=world.membership(world.alice),
+        actor=world.actor(world.alice),
         evidence=evidence,
         title="Política de seguridad 2026",
     )
     with pytest.raises(ConcurrentEditError):
         services.evidence_revise(
-            actor=world.carla,
-            membership=world.membership(world.carla),
+            actor=world.actor(world.carla),
             evidence=evidence,
             file=pdf_upload(body=b"version two"),
             expected_version=opened_version,

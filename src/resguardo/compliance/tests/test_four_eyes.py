@@ -9,6 +9,7 @@ from resguardo.compliance import services
 from resguardo.compliance.choices import Result
 from resguardo.compliance.models import RequirementResult
 from resguardo.core import services as core_services
+from resguardo.core.actors import Actor
 
 from .english import english_pages  # noqa: F401 - pages in English
 
@@ -19,7 +20,7 @@ MESSAGE = "someone else must review it"
 def answered(world, assessment):
     item = RequirementResult.objects.get(assessment=assessment, node__ref_id="1.1")
     return services.result_update(
-        actor=world.carla, membership=world.membership(world.carla), target=item,
+        actor=world.actor(world.carla), target=item,
         result=Result.COMPLIANT, answer="Matriz anual.",
     )  # fmt: skip
 
@@ -27,12 +28,8 @@ def answered(world, assessment):
 def test_the_last_editor_cannot_sign_off_their_own_answer(world, answered):
     assert world.org.review_by_second_person  # on by default
     with pytest.raises(ValidationError, match=MESSAGE):
-        services.result_review(
-            actor=world.carla, membership=world.membership(world.carla), target=answered
-        )
-    reviewed = services.result_review(
-        actor=world.alice, membership=world.membership(world.alice), target=answered
-    )
+        services.result_review(actor=world.actor(world.carla), target=answered)
+    reviewed = services.result_review(actor=world.actor(world.alice), target=answered)
     assert reviewed.reviewed_by == world.alice
 
 
@@ -58,10 +55,8 @@ def test_an_organization_may_turn_four_eyes_off(world, answered, client_for):
     assert world.org.review_by_second_person is False
     carla = world.membership(world.carla)
     carla.organization.refresh_from_db()
-    reviewed = services.result_review(actor=world.carla, membership=carla, target=answered)
+    reviewed = services.result_review(actor=Actor.for_member(carla), target=answered)
     assert reviewed.reviewed_by == world.carla
-    core_services.organization_update(
-        actor=world.alice, membership=world.membership(world.alice), review_by_second_person=True
-    )
+    core_services.organization_update(actor=world.actor(world.alice), review_by_second_person=True)
     world.org.refresh_from_db()
     assert world.org.review_by_second_person is True

@@ -31,7 +31,7 @@ def norte(world, assessment):
     answer_all(world, assessment)
     partial = RequirementResult.objects.get(assessment=assessment, node__ref_id="1.2")
     services.result_update(
-        actor=world.carla, membership=world.membership(world.carla), target=partial,
+        actor=world.actor(world.carla), target=partial,
         result=Result.PARTIAL,
     )  # fmt: skip
     today = timezone.localdate()
@@ -75,7 +75,7 @@ def test_standard_cards_show_the_readiness_the_self_assessment_gives(
 def test_staff_home_shows_their_own_work_not_the_organization(world, norte, client_for):
     result = RequirementResult.objects.get(assessment=norte, node__ref_id="3.1")
     services.result_assign(
-        actor=world.carla, membership=world.membership(world.carla), target=result,
+        actor=world.actor(world.carla), target=result,
         owner=world.sofia,
     )  # fmt: skip
     page = client_for(world.sofia).get(reverse("core:dashboard")).content.decode()

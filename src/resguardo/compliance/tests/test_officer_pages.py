@@ -18,8 +18,7 @@ def test_conflict_page_keeps_the_text_and_saving_again_applies_it(world, client_
     item = _item(assessment, "1.2")
     opened_version = item.version
     services.result_update(
-        actor=world.alice,
-        membership=world.membership(world.alice),
+        actor=world.actor(world.alice),
         target=item,
         answer="Texto de Alice",
         expected_version=opened_version,
@@ -87,9 +86,7 @@ def test_frozen_assessment_offers_no_evidence_form(world, client_for, assessment
 
     answer_all(world, assessment)
     assessment.refresh_from_db()
-    services.assessment_freeze(
-        actor=world.alice, membership=world.membership(world.alice), assessment=assessment
-    )
+    services.assessment_freeze(actor=world.actor(world.alice), assessment=assessment)
     url = reverse("compliance:result_evidence_add", args=[_item(assessment, "1.1").pk])
     client = client_for(world.carla)
     assert client.get(url).status_code == 403
@@ -119,9 +116,7 @@ def test_answer_field_is_labelled_in_the_reader_s_language(world, client_for, as
 
 def test_last_answered_line_does_not_end_in_a_double_period(world, client_for, assessment):
     item = _item(assessment, "1.1")
-    services.result_update(
-        actor=world.carla, membership=world.membership(world.carla), target=item, answer="Hecho"
-    )
+    services.result_update(actor=world.actor(world.carla), target=item, answer="Hecho")
     client = client_for(world.carla)
     client.cookies["resguardo_language"] = "en"
     body = client.get(reverse("compliance:result_detail", args=[item.pk])).content.decode()
@@ -136,8 +131,7 @@ def test_action_steps_answer_403_before_offering_a_form(world, client_for, db):
     from django.utils import timezone
 
     action = services.action_item_create(
-        actor=world.carla,
-        membership=world.membership(world.carla),
+        actor=world.actor(world.carla),
         title="Reparar barda perimetral",
         owner=world.sofia,
         due_date=timezone.localdate() + datetime.timedelta(days=10),

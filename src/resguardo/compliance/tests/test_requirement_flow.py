@@ -10,6 +10,7 @@ from django.utils import timezone
 from resguardo.compliance import services
 from resguardo.compliance.choices import Result, Severity
 from resguardo.compliance.models import RequirementResult
+from resguardo.core.actors import Actor
 
 from .english import english_pages  # noqa: F401 - pages in English
 from .factories import ActionItemFactory, pdf_upload
@@ -23,15 +24,15 @@ def test_requirement_page_lists_actions_raised_from_a_finding_on_it(world, asses
     carla = world.membership(world.carla)
     result = _result(assessment, "2.5")
     audit = services.internal_audit_create(
-        actor=world.carla, membership=carla, title="Auditoría 2026",
+        actor=Actor.for_member(carla), title="Auditoría 2026",
         planned_date=timezone.localdate(),
     )  # fmt: skip
     finding = services.finding_create(
-        actor=world.carla, membership=carla, audit=audit, title="Sin bitácora de llaves",
+        actor=Actor.for_member(carla), audit=audit, title="Sin bitácora de llaves",
         severity=Severity.MAJOR, node=result.node,
     )  # fmt: skip
     services.action_item_create(
-        actor=world.carla, membership=carla, finding=finding,
+        actor=Actor.for_member(carla), finding=finding,
         title="Implementar bitácora y procedimiento de llaves",
         due_date=timezone.localdate() - datetime.timedelta(days=7),
     )  # fmt: skip
@@ -65,7 +66,7 @@ def test_compliant_without_evidence_is_saved_with_a_warning_and_listed(
     assert "1.1" in unsupported and "1 requirement is answered compliant" in unsupported
 
     services.evidence_create(
-        actor=world.carla, membership=world.membership(world.carla), title="Matriz",
+        actor=world.actor(world.carla), title="Matriz",
         kind="file", file=pdf_upload(), result=_result(assessment, "1.1"),
     )  # fmt: skip
     readiness = client.get(reverse("compliance:dashboard")).content.decode()
@@ -104,10 +105,10 @@ def test_requirement_titles_are_links_and_progress_by_owner(world, assessment, c
     carla = world.membership(world.carla)
     for ref in ("1.1", "1.2"):
         services.result_assign(
-            actor=world.carla, membership=carla, target=_result(assessment, ref), owner=world.sam
+            actor=Actor.for_member(carla), target=_result(assessment, ref), owner=world.sam
         )
     services.result_update(
-        actor=world.carla, membership=carla, target=_result(assessment, "1.1"),
+        actor=Actor.for_member(carla), target=_result(assessment, "1.1"),
         result=Result.PARTIAL,
     )  # fmt: skip
     client = client_for(world.alice)

@@ -57,8 +57,7 @@ def test_conflicting_save_answers_409_and_shows_both_texts(world, client_for, as
     item = _item(assessment, "1.2")
     opened_version = item.version
     services.result_update(
-        actor=world.alice,
-        membership=world.membership(world.alice),
+        actor=world.actor(world.alice),
         target=item,
         answer="Texto de Alice",
         expected_version=opened_version,
@@ -123,8 +122,7 @@ def test_frozen_assessment_page_refuses_edits(world, client_for, assessment):
 def test_assignee_uploads_evidence_to_their_requirement(world, client_for, assessment):
     item = _item(assessment, "3.3")
     services.result_assign(
-        actor=world.carla,
-        membership=world.membership(world.carla),
+        actor=world.actor(world.carla),
         target=item,
         owner=world.sofia,
     )
@@ -148,8 +146,7 @@ def test_assignee_uploads_evidence_to_their_requirement(world, client_for, asses
 def test_dashboard_documents_formula_and_shows_svg_charts(world, client_for, assessment):
     item = _item(assessment, "1.1")
     services.result_update(
-        actor=world.carla,
-        membership=world.membership(world.carla),
+        actor=world.actor(world.carla),
         target=item,
         result=Result.COMPLIANT,
     )

@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
+from resguardo.core.actors import Actor
 from resguardo.testing.walk import WalkFixtures
 
 from .. import services
@@ -18,25 +19,22 @@ def compliance_walk_objects(world) -> SimpleNamespace:
     assessment = start_assessment(world, name="Autoevaluación Norte en curso")
     result = RequirementResult.objects.get(assessment=assessment, node__ref_id="1.1")
     evidence = services.evidence_create(
-        actor=world.carla,
-        membership=carla,
+        actor=Actor.for_member(carla),
         title="Matriz de riesgos Norte",
         kind=EvidenceKind.FILE,
         file=pdf_upload("matriz-norte.pdf"),
         result=result,
     )
     action = services.action_item_create(
-        actor=world.carla, membership=carla, title="Acción correctiva Norte", result=result
+        actor=Actor.for_member(carla), title="Acción correctiva Norte", result=result
     )
     audit = services.internal_audit_create(
-        actor=world.carla,
-        membership=carla,
+        actor=Actor.for_member(carla),
         title="Auditoría interna Norte",
         planned_date=timezone.localdate(),
     )
     finding = services.finding_create(
-        actor=world.carla,
-        membership=carla,
+        actor=Actor.for_member(carla),
         audit=audit,
         title="Hallazgo Norte",
         severity=Severity.MINOR,
@@ -44,7 +42,7 @@ def compliance_walk_objects(world) -> SimpleNamespace:
     frozen = start_assessment(world, name="Autoevaluación Norte firmada")
     answer_all(world, frozen)
     frozen.refresh_from_db()
-    frozen = services.assessment_freeze(actor=world.carla, membership=carla, assessment=frozen)
+    frozen = services.assessment_freeze(actor=Actor.for_member(carla), assessment=frozen)
     return SimpleNamespace(
         assessment=assessment,
         frozen=frozen,
@@ -158,8 +156,7 @@ def _grow_evidence(world):
     membership = world.membership(world.carla)
     for n in range(30):
         services.evidence_create(
-            actor=world.carla,
-            membership=membership,
+            actor=Actor.for_member(membership),
             title=f"Procedimiento {n}",
             kind=EvidenceKind.FILE,
             file=pdf_upload(f"procedimiento-{n}.pdf"),

@@ -53,9 +53,7 @@ class ActionCreateView(OrganizationRequiredMixin, ComplianceFormMixin, FormView)
         )
 
     def perform(self, form):
-        return services.action_item_create(
-            actor=self.request.user, membership=self.membership, **form.cleaned_data
-        )
+        return services.action_item_create(actor=self.actor, **form.cleaned_data)
 
     def success(self, form):
         messages.success(self.request, _("Action created."))
@@ -113,7 +111,7 @@ class ActionUpdateView(ActionMixin, ComplianceFormMixin, FormView):
     def perform(self, form):
         data, version = changes_from(form)
         return services.action_item_update(
-            actor=self.request.user, membership=self.membership, action=self.get_action(),
+            actor=self.actor, action=self.get_action(),
             expected_version=version, **data,
         )  # fmt: skip
 
@@ -153,8 +151,7 @@ class ActionStepView(ActionMixin, ComplianceFormMixin, FormView):
     def perform(self, form):
         data, version = changes_from(form)
         common = {
-            "actor": self.request.user,
-            "membership": self.membership,
+            "actor": self.actor,
             "action": self.get_action(),
             "expected_version": version,
         }

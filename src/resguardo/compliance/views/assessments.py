@@ -78,9 +78,7 @@ class AssessmentCreateView(OrganizationRequiredMixin, ComplianceFormMixin, FormV
         )
 
     def perform(self, form):
-        return services.assessment_create(
-            actor=self.request.user, membership=self.membership, **form.cleaned_data
-        )
+        return services.assessment_create(actor=self.actor, **form.cleaned_data)
 
     def success(self, form):
         if self.object.marked_current_at:
@@ -147,8 +145,7 @@ class AssessmentUpdateView(AssessmentMixin, ComplianceFormMixin, FormView):
     def perform(self, form):
         data, version = changes_from(form)
         return services.assessment_update(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             assessment=self.get_assessment(),
             expected_version=version,
             **data,
@@ -208,8 +205,7 @@ class BulkAssignView(AssessmentMixin, ComplianceFormMixin, FormView):
     def perform(self, form):
         data = form.cleaned_data
         return services.results_assign(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             assessment=self.get_assessment(),
             result_ids=data["results"],
             owner=data["owner"],
@@ -250,8 +246,7 @@ class FreezeView(AssessmentMixin, ComplianceFormMixin, FormView):
     def perform(self, form):
         data, version = changes_from(form, drop=("version", "confirm"))
         return services.assessment_freeze(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             assessment=self.get_assessment(),
             expected_version=version,
             statement=data["statement"],
@@ -279,9 +274,7 @@ class MarkCurrentView(AssessmentMixin, ServiceActionView):
     required_perm = Perm.APPROVE
 
     def act(self, request):
-        services.assessment_mark_current(
-            actor=request.user, membership=self.membership, assessment=self.get_assessment()
-        )
+        services.assessment_mark_current(actor=self.actor, assessment=self.get_assessment())
 
     def get_success_message(self):
         return _("Readiness and its trend now come from this assessment.")

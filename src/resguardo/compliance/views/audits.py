@@ -48,9 +48,7 @@ class AuditCreateView(OrganizationRequiredMixin, ComplianceFormMixin, FormView):
 
     def perform(self, form):
         data, _version = changes_from(form)
-        return services.internal_audit_create(
-            actor=self.request.user, membership=self.membership, **data
-        )
+        return services.internal_audit_create(actor=self.actor, **data)
 
     def success(self, form):
         messages.success(self.request, _("Internal audit planned."))
@@ -107,7 +105,7 @@ class AuditUpdateView(AuditMixin, ComplianceFormMixin, FormView):
     def perform(self, form):
         data, version = changes_from(form)
         return services.internal_audit_update(
-            actor=self.request.user, membership=self.membership, audit=self.get_audit(),
+            actor=self.actor, audit=self.get_audit(),
             expected_version=version, **data,
         )  # fmt: skip
 
@@ -133,9 +131,7 @@ class FindingCreateView(AuditMixin, ComplianceFormMixin, FormView):
 
     def perform(self, form):
         data, _version = changes_from(form)
-        return services.finding_create(
-            actor=self.request.user, membership=self.membership, audit=self.get_audit(), **data
-        )
+        return services.finding_create(actor=self.actor, audit=self.get_audit(), **data)
 
     def success(self, form):
         messages.success(self.request, _("Finding recorded."))
@@ -168,7 +164,7 @@ class FindingUpdateView(FindingMixin, ComplianceFormMixin, FormView):
     def perform(self, form):
         data, version = changes_from(form)
         return services.finding_update(
-            actor=self.request.user, membership=self.membership, finding=self.get_finding(),
+            actor=self.actor, finding=self.get_finding(),
             expected_version=version, **data,
         )  # fmt: skip
 
@@ -199,7 +195,7 @@ class FindingActionCreateView(FindingMixin, ComplianceFormMixin, FormView):
 
     def perform(self, form):
         return services.action_item_create(
-            actor=self.request.user, membership=self.membership, finding=self.get_finding(),
+            actor=self.actor, finding=self.get_finding(),
             source=ActionSource.FINDING, **form.cleaned_data,
         )  # fmt: skip
 

@@ -47,9 +47,7 @@ class EvidenceCreateView(OrganizationRequiredMixin, ComplianceFormMixin, FormVie
         )  # fmt: skip
 
     def perform(self, form):
-        return services.evidence_create(
-            actor=self.request.user, membership=self.membership, **form.cleaned_data
-        )
+        return services.evidence_create(actor=self.actor, **form.cleaned_data)
 
     def success(self, form):
         messages.success(self.request, _("Evidence filed."))
@@ -105,8 +103,7 @@ class EvidenceUpdateView(EvidenceMixin, ComplianceFormMixin, FormView):
     def perform(self, form):
         data, version = changes_from(form)
         return services.evidence_update(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             evidence=self.get_evidence(),
             expected_version=version,
             **data,
@@ -138,8 +135,7 @@ class EvidenceReviseView(EvidenceMixin, ComplianceFormMixin, FormView):
     def perform(self, form):
         data, version = changes_from(form)
         return services.evidence_revise(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             evidence=self.get_evidence(),
             expected_version=version,
             **data,

@@ -84,8 +84,7 @@ class ResultDetailView(ResultMixin, ComplianceFormMixin, FormView):
     def perform(self, form):
         data, version = changes_from(form)
         return services.result_update(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             target=self.get_result(),
             expected_version=version,
             **data,
@@ -122,8 +121,7 @@ class ResultAssignView(ResultMixin, ComplianceFormMixin, FormView):
     def perform(self, form):
         data, version = changes_from(form)
         return services.result_assign(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             target=self.get_result(),
             expected_version=version,
             **data,
@@ -141,8 +139,7 @@ class ResultReviewView(ResultMixin, ServiceActionView):
         service = services.result_unreview if "undo" in request.POST else services.result_review
         version = request.POST.get("version")
         service(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             target=self.get_result(),
             expected_version=int(version) if version and version.isdigit() else None,
         )
@@ -207,13 +204,12 @@ class ResultEvidenceAddView(ResultMixin, ComplianceFormMixin, FormView):
         result = self.get_result()
         if self.linking():
             return services.evidence_link(
-                actor=self.request.user,
-                membership=self.membership,
+                actor=self.actor,
                 evidence=form.cleaned_data["evidence"],
                 result=result,
             )
         return services.evidence_create(
-            actor=self.request.user, membership=self.membership, result=result,
+            actor=self.actor, result=result,
             **form.cleaned_data,
         )  # fmt: skip
 
@@ -226,7 +222,7 @@ class ResultEvidenceUnlinkView(ResultMixin, ServiceActionView):
     def act(self, request):
         evidence = selectors.evidence_get(membership=self.membership, pk=self.kwargs["evidence"])
         services.evidence_unlink(
-            actor=request.user, membership=self.membership, evidence=evidence,
+            actor=self.actor, evidence=evidence,
             result=self.get_result(),
         )  # fmt: skip
 
@@ -259,7 +255,7 @@ class ResultActionCreateView(ResultMixin, ComplianceFormMixin, FormView):
 
     def perform(self, form):
         return services.action_item_create(
-            actor=self.request.user, membership=self.membership, result=self.get_result(),
+            actor=self.actor, result=self.get_result(),
             **form.cleaned_data,
         )  # fmt: skip
 

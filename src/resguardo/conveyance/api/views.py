@@ -66,9 +66,7 @@ class SealLotViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organizat
     def create(self, request):
         serializer = s.SealLotReceiveSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
-        lot = services.seal_lot_receive(
-            actor=request.user, membership=self.membership, **serializer.validated_data
-        )
+        lot = services.seal_lot_receive(actor=self.actor, **serializer.validated_data)
         return Response(s.SealLotSerializer(lot).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=s.IssueRangeSerializer, responses=s.SealSerializer(many=True))
@@ -88,9 +86,7 @@ class SealLotViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organizat
         )
         if not seals or seals[0].number != first or seals[-1].number != last:
             raise ValidationError({"first": [_("Both numbers must be seals of this lot.")]})
-        events = services.seal_issue(
-            actor=request.user, membership=self.membership, seals=seals, **data
-        )
+        events = services.seal_issue(actor=self.actor, seals=seals, **data)
         return Response(s.SealSerializer([e.seal for e in events], many=True).data)
 
 
@@ -115,7 +111,7 @@ class SealViewSet(ReadOnlyOrganizationViewSet):
         return Response(s.SealEventSerializer(event).data, status=status.HTTP_201_CREATED)
 
     def _common(self, seal):
-        return {"actor": self.request.user, "membership": self.membership, "seal": seal}
+        return {"actor": self.actor, "seal": seal}
 
     @extend_schema(responses=s.SealEventSerializer(many=True))
     @action(detail=True, methods=["get"], pagination_class=None)
@@ -198,9 +194,7 @@ class SealViewSet(ReadOnlyOrganizationViewSet):
     def destroy_seal(self, request, pk=None):
         def perform(seal, data):
             data.pop("expected_version", None)
-            return services.seal_destroy(
-                actor=request.user, membership=self.membership, seals=[seal], **data
-            )
+            return services.seal_destroy(actor=self.actor, seals=[seal], **data)
 
         return self._record(request, s.DestroySerializer, perform)
 
@@ -247,8 +241,7 @@ class SealDiscrepancyViewSet(ReadOnlyOrganizationViewSet):
         serializer = s.CloseSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         discrepancy = services.discrepancy_close(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             discrepancy=discrepancy,
             resolution=serializer.validated_data["resolution"],
             expected_version=serializer.validated_data.get("version"),
@@ -270,9 +263,7 @@ class SealAuditViewSet(ReadOnlyOrganizationViewSet, mixins.CreateModelMixin):
         """Run a seal audit (supervisors): reconcile the count, the log and the documents."""
         serializer = s.SealAuditRunSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
-        audit = services.seal_audit_run(
-            actor=request.user, membership=self.membership, **serializer.validated_data
-        )
+        audit = services.seal_audit_run(actor=self.actor, **serializer.validated_data)
         audit = selectors.audit_get(membership=self.membership, pk=audit.pk)
         return Response(s.SealAuditSerializer(audit).data, status=status.HTTP_201_CREATED)
 
@@ -310,9 +301,7 @@ class InspectionViewSet(ReadOnlyOrganizationViewSet, mixins.CreateModelMixin):
                 membership=self.membership, pk=container_id
             )
         data["results"] = [dict(r) for r in data["results"]]
-        inspection = services.inspection_record(
-            actor=request.user, membership=self.membership, **data
-        )
+        inspection = services.inspection_record(actor=self.actor, **data)
         return self._reply(inspection, status.HTTP_201_CREATED)
 
     @extend_schema(request=s.ReviewSerializer, responses=s.InspectionSerializer)
@@ -323,8 +312,7 @@ class InspectionViewSet(ReadOnlyOrganizationViewSet, mixins.CreateModelMixin):
         serializer = s.ReviewSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         inspection = services.inspection_review(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             inspection=inspection,
             decision=serializer.validated_data["decision"],
             note=serializer.validated_data["note"],
@@ -341,8 +329,7 @@ class InspectionViewSet(ReadOnlyOrganizationViewSet, mixins.CreateModelMixin):
         serializer = s.PointPhotoSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.inspection_photo_add(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             inspection=inspection,
             **serializer.validated_data,
         )

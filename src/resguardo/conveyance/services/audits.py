@@ -20,6 +20,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.actors import Actor
 from resguardo.core.dates import local_date_text
 from resguardo.core.identifiers import normalize_code
 from resguardo.core.writes import create_audited
@@ -192,12 +193,12 @@ def _open_discrepancy(organization, finding):
     return existing.filter(seal__isnull=True, seal_number=finding["seal_number"]).first()
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def seal_audit_run(
-    *, actor, membership, site, counted_numbers, period_start=None, performed_at=None, note=""
+    *, actor: Actor, site, counted_numbers, period_start=None, performed_at=None, note=""
 ) -> SealAudit:
-    require_supervisor_at(membership, site)
-    organization = membership.organization
+    require_supervisor_at(actor.membership, site)
+    organization = actor.organization
     performed_at = performed_at or timezone.now()
     if performed_at > timezone.now() + datetime.timedelta(minutes=5):
         raise ValidationError({"performed_at": [_("The time is in the future.")]})
@@ -214,7 +215,7 @@ def seal_audit_run(
         instance=SealAudit(
             organization=organization,
             site=site,
-            performed_by=actor,
+            performed_by=actor.user,
             performed_at=performed_at,
             period_start=since,
             counted_numbers=counted,

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.actors import Actor
 from resguardo.core.files import PHOTO, inspect_upload, stored_upload_changes
 from resguardo.core.permissions import require_same_organization
 from resguardo.core.selectors import member_user_list
@@ -43,8 +44,7 @@ def resolve_person(membership, person=None, person_name=""):
 
 def record_event(
     *,
-    actor,
-    membership,
+    actor: Actor,
     seal,
     kind,
     occurred_at=None,
@@ -54,7 +54,7 @@ def record_event(
     **fields,
 ) -> SealEvent:
     """Lock the seal, check the event may follow its last one, write both, audit both."""
-    require_same_organization(membership, seal)
+    require_same_organization(actor.membership, seal)
     locked = Seal.objects.select_for_update().get(pk=seal.pk)
     if expected_version is not None and locked.version != expected_version:
         from resguardo.core.exceptions import ConcurrentEditError
@@ -70,12 +70,12 @@ def record_event(
     status = next_status(locked, kind)
     check_time(locked, occurred_at)
     event = SealEvent(
-        organization=membership.organization,
+        organization=actor.organization,
         seal=locked,
         sequence=locked.event_count + 1,
         kind=kind,
         occurred_at=occurred_at,
-        recorded_by=actor,
+        recorded_by=actor.user,
         site=locked.site,
         **fields,
     )
@@ -83,7 +83,7 @@ def record_event(
         store_photo(event, photo)
     create_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=event,
         verb=f"seal.{str(kind)}",
         data={"seal": locked.number, "unit": fields.get("unit_number") or ""},
@@ -94,7 +94,5 @@ def record_event(
         "last_event_at": occurred_at,
         **(seal_changes or {}),
     }
-    update_audited(
-        actor=actor, organization=membership.organization, instance=locked, changes=changes
-    )
+    update_audited(actor=actor, organization=actor.organization, instance=locked, changes=changes)
     return event

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.actors import Actor
 from resguardo.core.dates import local_datetime_text
 from resguardo.core.files import atomic_with_files
 from resguardo.core.identifiers import format_container_number, normalize_code
@@ -46,11 +47,10 @@ def _fresh(seal) -> Seal:
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def seal_issue(
     *,
-    actor,
-    membership,
+    actor: Actor,
     seals,
     person=None,
     person_name="",
@@ -61,16 +61,15 @@ def seal_issue(
     seals = list(seals)
     if not seals:
         raise ValidationError(_("Choose the seals to issue."))
-    person, name = resolve_person(membership, person, person_name)
+    person, name = resolve_person(actor.membership, person, person_name)
     if not name:
         raise ValidationError({"person_name": [_("Say who receives the seals.")]})
     events = []
     for seal in seals:
-        seal = _require_recorder(membership, seal)
+        seal = _require_recorder(actor.membership, seal)
         events.append(
             record_event(
                 actor=actor,
-                membership=membership,
                 seal=seal,
                 kind=SealEventKind.ISSUED,
                 occurred_at=occurred_at,
@@ -83,12 +82,11 @@ def seal_issue(
     return events
 
 
-@transaction.atomic
-def seal_return(*, actor, membership, seal, occurred_at=None, note="", expected_version=None):
-    seal = _require_recorder(membership, seal)
+@transaction.atomic(durable=True)
+def seal_return(*, actor: Actor, seal, occurred_at=None, note="", expected_version=None):
+    seal = _require_recorder(actor.membership, seal)
     return record_event(
         actor=actor,
-        membership=membership,
         seal=seal,
         kind=SealEventKind.RETURNED,
         occurred_at=occurred_at,
@@ -146,8 +144,7 @@ def _held_by(shipment, container, unit):
 @atomic_with_files
 def seal_apply(
     *,
-    actor,
-    membership,
+    actor: Actor,
     seal,
     shipment,
     container=None,
@@ -159,11 +156,11 @@ def seal_apply(
     expected_version=None,
 ):
     """Put an issued seal on a container or the trailer of a shipment, with a photo."""
-    seal = _require_recorder(membership, seal)
-    require_same_organization(membership, shipment)
-    require_record_at(membership, shipment.site)
+    seal = _require_recorder(actor.membership, seal)
+    require_same_organization(actor.membership, shipment)
+    require_record_at(actor.membership, shipment.site)
     if container is not None:
-        require_same_organization(membership, container)
+        require_same_organization(actor.membership, container)
     next_status(seal, SealEventKind.APPLIED)  # out-of-order events are refused first
     if shipment.status == ShipmentStatus.CANCELLED:
         raise ValidationError({"shipment": [_("The shipment is cancelled.")]})
@@ -196,14 +193,13 @@ def seal_apply(
     occurred_at = occurred_at or timezone.now()
     return record_event(
         actor=actor,
-        membership=membership,
         seal=seal,
         kind=SealEventKind.APPLIED,
         occurred_at=occurred_at,
         place=place.strip(),
         photo=photo,
         person=seal.holder,
-        person_name=(person_name or seal.holder_name or str(actor))[:200],
+        person_name=(person_name or seal.holder_name or str(actor.user))[:200],
         shipment=shipment,
         container=container,
         unit_number=unit,
@@ -277,8 +273,7 @@ def _describe_first(problems, seal, number) -> ValidationError:
 @atomic_with_files
 def seal_verify(
     *,
-    actor,
-    membership,
+    actor: Actor,
     seal,
     checkpoint,
     view_ok,
@@ -294,7 +289,7 @@ def seal_verify(
 ):
     """VVTT at a checkpoint: View, Verify the number, Tug, Twist. Any failure compromises the
     seal and becomes a discrepancy published for the incidents module."""
-    seal = _require_recorder(membership, seal)
+    seal = _require_recorder(actor.membership, seal)
     next_status(seal, SealEventKind.VERIFIED)
     if checkpoint not in Checkpoint.values:
         raise ValidationError({"checkpoint": [_("Choose the checkpoint.")]})
@@ -315,7 +310,6 @@ def seal_verify(
     number_matches = all(kind != DiscrepancyKind.NUMBER_MISMATCH for kind, _t in problems)
     event = record_event(
         actor=actor,
-        membership=membership,
         seal=seal,
         kind=SealEventKind.VERIFIED,
         occurred_at=occurred_at,
@@ -330,8 +324,8 @@ def seal_verify(
         shipment=seal.shipment,
         container=seal.container,
         unit_number=seal.unit_number,
-        person_name=str(actor)[:200],
-        person=actor,
+        person_name=str(actor.user)[:200],
+        person=actor.user,
         note=note,
         expected_version=expected_version,
         seal_changes={"status": SealStatus.COMPROMISED} if problems else None,
@@ -342,7 +336,7 @@ def seal_verify(
             description = f"{description} {note.strip()}"
         discrepancy_record(
             actor=actor,
-            organization=membership.organization,
+            organization=actor.organization,
             kind=problems[0][0],
             description=description,
             site=seal.site,
@@ -357,8 +351,7 @@ def seal_verify(
 @atomic_with_files
 def seal_remove(
     *,
-    actor,
-    membership,
+    actor: Actor,
     seal,
     reason,
     occurred_at=None,
@@ -368,21 +361,20 @@ def seal_remove(
     note="",
     expected_version=None,
 ):
-    seal = _require_recorder(membership, seal)
+    seal = _require_recorder(actor.membership, seal)
     if reason not in RemovalReason.values:
         raise ValidationError({"reason": [_("Say why the seal was removed.")]})
     if reason in (RemovalReason.OTHER, RemovalReason.DAMAGED) and not (note or "").strip():
         raise ValidationError({"note": [_("Describe the reason.")]})
     return record_event(
         actor=actor,
-        membership=membership,
         seal=seal,
         kind=SealEventKind.REMOVED,
         occurred_at=occurred_at,
         removal_reason=reason,
         place=place.strip(),
         photo=photo,
-        person_name=(person_name or str(actor))[:200],
+        person_name=(person_name or str(actor.user))[:200],
         shipment=seal.shipment,
         container=seal.container,
         unit_number=seal.unit_number,
@@ -391,8 +383,8 @@ def seal_remove(
     )
 
 
-@transaction.atomic
-def seal_destroy(*, actor, membership, seals, occurred_at=None, note="", witness=""):
+@transaction.atomic(durable=True)
+def seal_destroy(*, actor: Actor, seals, occurred_at=None, note="", witness=""):
     """Destroy used or voided seals (a supervisor, with a witness named in the note)."""
     seals = list(seals)
     if not seals:
@@ -403,13 +395,12 @@ def seal_destroy(*, actor, membership, seals, occurred_at=None, note="", witness
         )
     events = []
     for seal in seals:
-        require_same_organization(membership, seal)
-        require_supervisor_at(membership, seal.site)
+        require_same_organization(actor.membership, seal)
+        require_supervisor_at(actor.membership, seal.site)
         seal = _fresh(seal)
         events.append(
             record_event(
                 actor=actor,
-                membership=membership,
                 seal=seal,
                 kind=SealEventKind.DESTROYED,
                 occurred_at=occurred_at,
@@ -421,12 +412,12 @@ def seal_destroy(*, actor, membership, seals, occurred_at=None, note="", witness
     return events
 
 
-@transaction.atomic
-def seal_void(*, actor, membership, seal, reason, occurred_at=None, note="", expected_version=None):
+@transaction.atomic(durable=True)
+def seal_void(*, actor: Actor, seal, reason, occurred_at=None, note="", expected_version=None):
     """Take an unused seal out of use. A lost seal could be used to reseal a tampered unit,
     so it is also recorded as a discrepancy."""
-    require_same_organization(membership, seal)
-    require_supervisor_at(membership, seal.site)
+    require_same_organization(actor.membership, seal)
+    require_supervisor_at(actor.membership, seal.site)
     seal = _fresh(seal)
     if reason not in VoidReason.values:
         raise ValidationError({"reason": [_("Choose the reason.")]})
@@ -434,7 +425,6 @@ def seal_void(*, actor, membership, seal, reason, occurred_at=None, note="", exp
         raise ValidationError({"note": [_("Describe what happened.")]})
     event = record_event(
         actor=actor,
-        membership=membership,
         seal=seal,
         kind=SealEventKind.VOIDED,
         occurred_at=occurred_at,
@@ -447,7 +437,7 @@ def seal_void(*, actor, membership, seal, reason, occurred_at=None, note="", exp
     if reason == VoidReason.LOST:
         discrepancy_record(
             actor=actor,
-            organization=membership.organization,
+            organization=actor.organization,
             kind=DiscrepancyKind.MISSING,
             description=_("Seal reported lost: %(note)s") % {"note": note.strip()},
             site=seal.site,

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.actors import Actor
 from resguardo.core.events import publish
 from resguardo.core.permissions import require_same_organization
 from resguardo.core.writes import create_audited, update_audited
@@ -17,7 +18,7 @@ from ..permissions import require_supervisor_at
 
 def discrepancy_record(
     *,
-    actor,
+    actor: Actor,
     organization,
     kind,
     description,
@@ -46,7 +47,7 @@ def discrepancy_record(
             kind=kind,
             description=description,
             occurred_at=occurred_at or timezone.now(),
-            recorded_by=actor,
+            recorded_by=actor.user,
         ),
     )
     publish(
@@ -65,10 +66,10 @@ def discrepancy_record(
     return discrepancy
 
 
-@transaction.atomic
-def discrepancy_close(*, actor, membership, discrepancy, resolution, expected_version=None):
-    require_same_organization(membership, discrepancy)
-    require_supervisor_at(membership, discrepancy.site)
+@transaction.atomic(durable=True)
+def discrepancy_close(*, actor: Actor, discrepancy, resolution, expected_version=None):
+    require_same_organization(actor.membership, discrepancy)
+    require_supervisor_at(actor.membership, discrepancy.site)
     if discrepancy.status == DiscrepancyStatus.CLOSED:
         raise ValidationError(_("This discrepancy is already closed."), code="closed")
     resolution = (resolution or "").strip()
@@ -76,13 +77,13 @@ def discrepancy_close(*, actor, membership, discrepancy, resolution, expected_ve
         raise ValidationError({"resolution": [_("Say how the discrepancy was resolved.")]})
     return update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         verb="seal_discrepancy.closed",
         instance=discrepancy,
         changes={
             "status": DiscrepancyStatus.CLOSED,
             "closed_at": timezone.now(),
-            "closed_by": actor,
+            "closed_by": actor.user,
             "resolution": resolution,
         },
         expected_version=expected_version,

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.actors import Actor
 from resguardo.core.files import atomic_with_files
 from resguardo.core.identifiers import normalize_code, validate_container_number
 from resguardo.core.permissions import require_record_at, require_same_organization
@@ -117,8 +118,7 @@ def _clean_results(checklist, results) -> list[tuple]:
 @atomic_with_files
 def inspection_record(
     *,
-    actor,
-    membership,
+    actor: Actor,
     checklist_key,
     site,
     place,
@@ -133,10 +133,13 @@ def inspection_record(
 ) -> Inspection:
     """Record a whole inspection, signed by the inspector. A failed point holds the unit
     until a supervisor decides."""
-    require_record_at(membership, site)
+    require_record_at(actor.membership, site)
     checklist = load_checklist(checklist_key)
     _check_unit(
-        membership=membership, checklist_key=checklist_key, shipment=shipment, container=container
+        membership=actor.membership,
+        checklist_key=checklist_key,
+        shipment=shipment,
+        container=container,
     )
     if container is not None and shipment is None:
         shipment = container.shipment
@@ -156,10 +159,10 @@ def inspection_record(
     failed = sum(1 for _p, passed, _n, _ph in clean if not passed)
     inspection = create_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         verb="inspection.recorded",
         instance=Inspection(
-            organization=membership.organization,
+            organization=actor.organization,
             site=site,
             checklist=checklist,
             checklist_key=checklist_key,
@@ -168,7 +171,7 @@ def inspection_record(
             unit_number=unit,
             tractor_plates=normalize_code(tractor_plates)[:20],
             place=place.strip()[:200],
-            inspector=actor,
+            inspector=actor.user,
             inspected_at=inspected_at,
             signed_name=signed_name.strip()[:200],
             signed_at=now,
@@ -180,7 +183,7 @@ def inspection_record(
     )
     for point, passed, point_note, photo in clean:
         result = InspectionPointResult(
-            organization=membership.organization,
+            organization=actor.organization,
             inspection=inspection,
             point=point,
             code=point.code,
@@ -191,7 +194,7 @@ def inspection_record(
             store_photo(result, photo)
         create_audited(
             actor=actor,
-            organization=membership.organization,
+            organization=actor.organization,
             instance=result,
             verb="inspection.point_recorded",
             data={"unit": unit, "point": point.code, "passed": passed},
@@ -199,14 +202,14 @@ def inspection_record(
     return inspection
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def inspection_review(
-    *, actor, membership, inspection, decision, note="", expected_version=None
+    *, actor: Actor, inspection, decision, note="", expected_version=None
 ) -> Inspection:
     """The supervisor's sign-off: accept a passed inspection, release or reject a held unit."""
-    require_same_organization(membership, inspection)
-    require_supervisor_at(membership, inspection.site)
-    if inspection.inspector_id == actor.pk:
+    require_same_organization(actor.membership, inspection)
+    require_supervisor_at(actor.membership, inspection.site)
+    if inspection.inspector_id == actor.user.pk:
         raise ValidationError(
             _("You inspected this unit; another supervisor must review the inspection."),
             code="own_inspection",
@@ -234,13 +237,13 @@ def inspection_review(
         )
     return update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=inspection,
         changes={
             "status": status,
             "decision": decision,
             "decision_note": note,
-            "reviewed_by": actor,
+            "reviewed_by": actor.user,
             "reviewed_at": timezone.now(),
         },
         expected_version=expected_version,
@@ -249,10 +252,10 @@ def inspection_review(
 
 
 @atomic_with_files
-def inspection_photo_add(*, actor, membership, inspection, code, photo) -> InspectionPointResult:
+def inspection_photo_add(*, actor: Actor, inspection, code, photo) -> InspectionPointResult:
     """Add a photo to a point after the fact (for example from the API), before review."""
-    require_same_organization(membership, inspection)
-    require_record_at(membership, inspection.site)
+    require_same_organization(actor.membership, inspection)
+    require_record_at(actor.membership, inspection.site)
     if inspection.reviewed_at is not None:
         raise ValidationError(_("The inspection was already reviewed; it cannot change."))
     result = inspection.results.filter(code=code).first()
@@ -264,7 +267,7 @@ def inspection_photo_add(*, actor, membership, inspection, code, photo) -> Inspe
         raise ValidationError({"code": [_("Point %(code)s already has a photo.") % {"code": code}]})
     return update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=result,
         changes=photo_changes(result, photo),
         verb="inspection.photo_added",

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.actors import Actor
 from resguardo.core.identifiers import normalize_code
 from resguardo.core.permissions import require_record_at
 from resguardo.core.writes import create_audited
@@ -64,11 +65,10 @@ def _taken(organization, key, numbers: list[str]) -> list[str]:
     return sorted(found)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def seal_lot_receive(
     *,
-    actor,
-    membership,
+    actor: Actor,
     site,
     manufacturer,
     iso_class,
@@ -83,8 +83,8 @@ def seal_lot_receive(
     notes="",
 ) -> SealLot:
     """Register a lot: one Seal row per number, each with its 'received' event."""
-    require_record_at(membership, site)
-    organization = membership.organization
+    require_record_at(actor.membership, site)
+    organization = actor.organization
     prefix = normalize_code(prefix)
     digits = max(int(digits or 0), len(str(last_number or 0)))
     if iso_class not in SealClass.values:
@@ -112,7 +112,7 @@ def seal_lot_receive(
         last_number=last_number,
         digits=digits,
         received_on=received_on,
-        received_by=actor,
+        received_by=actor.user,
         storage_place=storage_place.strip(),
         certificate=certificate.strip(),
         purchase_order=purchase_order.strip(),
@@ -165,11 +165,11 @@ def seal_lot_receive(
                 sequence=1,
                 kind=SealEventKind.RECEIVED,
                 occurred_at=when,
-                recorded_by=actor,
+                recorded_by=actor.user,
                 site=site,
                 place=lot.storage_place,
-                person=actor,
-                person_name=str(actor)[:200],
+                person=actor.user,
+                person_name=str(actor.user)[:200],
                 note=_("Lot %(lot)s") % {"lot": f"{lot.first_label}–{lot.last_label}"},
             )
             for seal in seals

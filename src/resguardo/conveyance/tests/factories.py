@@ -49,8 +49,7 @@ def receive_lot(
         first = previous.last_number + 1 if previous else 1001
         last = first + 9 if last is None else last
     return services.seal_lot_receive(
-        actor=user,
-        membership=world.membership(user),
+        actor=world.actor(user),
         site=site or world.yard,
         manufacturer=manufacturer,
         iso_class=iso_class,
@@ -74,7 +73,7 @@ def issued_seal(world, *, user=None, number=None, lot=None):
     user = user or world.sofia
     lot = lot or receive_lot(world)
     seal = lot.seals.order_by("number").first() if number is None else lot.seals.get(number=number)
-    services.seal_issue(actor=user, membership=world.membership(user), seals=[seal], person=user)
+    services.seal_issue(actor=world.actor(user), seals=[seal], person=user)
     seal.refresh_from_db()
     return seal
 
@@ -84,8 +83,7 @@ def applied_seal(world, shipment=None, *, user=None, container=True):
     shipment = shipment or shipment_at(world.yard)
     seal = issued_seal(world, user=user)
     services.seal_apply(
-        actor=user,
-        membership=world.membership(user),
+        actor=world.actor(user),
         seal=seal,
         shipment=shipment,
         container=shipment.containers.first() if container else None,

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def _audit(world, counted, user=None):
     user = user or world.sam
     return services.seal_audit_run(
-        actor=user, membership=world.membership(user), site=world.yard, counted_numbers=counted
+        actor=world.actor(user), site=world.yard, counted_numbers=counted
     )
 
 
@@ -83,8 +83,7 @@ def test_discrepancy_close(patentes):
     world = patentes
     seal = receive_lot(world).seals.first()
     services.seal_void(
-        actor=world.sam,
-        membership=world.membership(world.sam),
+        actor=world.actor(world.sam),
         seal=seal,
         reason="lost",
         note="No aparece",
@@ -92,14 +91,12 @@ def test_discrepancy_close(patentes):
     discrepancy = SealDiscrepancy.objects.get()
     with pytest.raises(PermissionDenied):
         services.discrepancy_close(
-            actor=world.sofia,
-            membership=world.membership(world.sofia),
+            actor=world.actor(world.sofia),
             discrepancy=discrepancy,
             resolution="x",
         )
     closed = services.discrepancy_close(
-        actor=world.carla,
-        membership=world.membership(world.carla),
+        actor=world.actor(world.carla),
         discrepancy=discrepancy,
         resolution="Acta levantada; sello dado de baja",
     )

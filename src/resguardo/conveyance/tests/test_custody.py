@@ -9,6 +9,7 @@ from resguardo.conveyance import services
 from resguardo.conveyance.choices import SealStatus
 from resguardo.conveyance.events import SealDiscrepancyRecorded
 from resguardo.conveyance.models import Seal, SealDiscrepancy, SealEvent
+from resguardo.core.actors import Actor
 from resguardo.core.events import subscribe, unsubscribe
 from resguardo.core.models import EventDelivery
 
@@ -43,8 +44,7 @@ def test_full_chain_of_custody(patentes):
     )
     membership = world.membership(world.sofia)
     event = services.seal_verify(
-        actor=world.sofia,
-        membership=membership,
+        actor=Actor.for_member(membership),
         seal=seal,
         checkpoint="yard_exit",
         view_ok=True,
@@ -54,13 +54,10 @@ def test_full_chain_of_custody(patentes):
         number_read="mx 0001001",
     )
     assert event.seal.status == SealStatus.APPLIED and not SealDiscrepancy.objects.exists()
-    services.seal_remove(
-        actor=world.sofia, membership=membership, seal=event.seal, reason="destination"
-    )
+    services.seal_remove(actor=Actor.for_member(membership), seal=event.seal, reason="destination")
     seal.refresh_from_db()
     services.seal_destroy(
-        actor=world.sam,
-        membership=world.membership(world.sam),
+        actor=world.actor(world.sam),
         seals=[seal],
         note="Cortado y desechado",
         witness="Mariana",
@@ -76,8 +73,7 @@ def test_a_seal_never_issued_cannot_be_applied(patentes):
     seal = receive_lot(world).seals.first()
     with pytest.raises(ValidationError) as error:
         services.seal_apply(
-            actor=world.sofia,
-            membership=world.membership(world.sofia),
+            actor=world.actor(world.sofia),
             seal=seal,
             shipment=shipment_at(world.yard),
             photo=png(),
@@ -90,8 +86,7 @@ def test_a_seal_cannot_be_used_twice(patentes):
     seal = applied_seal(world)
     with pytest.raises(ValidationError) as error:
         services.seal_apply(
-            actor=world.sofia,
-            membership=world.membership(world.sofia),
+            actor=world.actor(world.sofia),
             seal=seal,
             shipment=shipment_at(world.yard),
             photo=png(),
@@ -105,8 +100,7 @@ def test_out_of_order_events_are_refused(patentes):
     seal = issued_seal(world)
     with pytest.raises(ValidationError) as error:
         services.seal_verify(
-            actor=world.sofia,
-            membership=membership,
+            actor=Actor.for_member(membership),
             seal=seal,
             checkpoint="yard_exit",
             view_ok=True,
@@ -117,15 +111,12 @@ def test_out_of_order_events_are_refused(patentes):
         )
     assert "Record its application before verifying it" in error.value.messages[0]
     with pytest.raises(ValidationError) as error:
-        services.seal_remove(
-            actor=world.sofia, membership=membership, seal=seal, reason="destination"
-        )
+        services.seal_remove(actor=Actor.for_member(membership), seal=seal, reason="destination")
     assert "never applied" in error.value.messages[0]
     earlier = seal.last_event_at - datetime.timedelta(hours=2)
     with pytest.raises(ValidationError) as error:
         services.seal_apply(
-            actor=world.sofia,
-            membership=membership,
+            actor=Actor.for_member(membership),
             seal=seal,
             shipment=shipment_at(world.yard),
             photo=png(),
@@ -143,13 +134,13 @@ def test_application_needs_a_real_photo(patentes):
     shipment = shipment_at(world.yard)
     with pytest.raises(ValidationError) as error:
         services.seal_apply(
-            actor=world.sofia, membership=membership, seal=seal, shipment=shipment, photo=None
+            actor=Actor.for_member(membership), seal=seal, shipment=shipment, photo=None
         )
     assert "Take a photo" in error.value.message_dict["photo"][0]
     fake = SimpleUploadedFile("sello.jpg", b"not really a jpeg", content_type="image/jpeg")
     with pytest.raises(ValidationError) as error:
         services.seal_apply(
-            actor=world.sofia, membership=membership, seal=seal, shipment=shipment, photo=fake
+            actor=Actor.for_member(membership), seal=seal, shipment=shipment, photo=fake
         )
     assert "is not a photo" in error.value.message_dict["photo"][0]
 
@@ -173,8 +164,7 @@ def test_photo_size_limit(patentes, settings):
     seal = issued_seal(world)
     with pytest.raises(ValidationError) as error:
         services.seal_apply(
-            actor=world.sofia,
-            membership=world.membership(world.sofia),
+            actor=world.actor(world.sofia),
             seal=seal,
             shipment=shipment_at(world.yard),
             photo=_noisy_png(1.2),
@@ -187,8 +177,7 @@ def test_only_class_h_seals_go_on_containers(patentes):
     seal = issued_seal(world, lot=receive_lot(world, iso_class="I", manufacturer="Indicativos"))
     with pytest.raises(ValidationError) as error:
         services.seal_apply(
-            actor=world.sofia,
-            membership=world.membership(world.sofia),
+            actor=world.actor(world.sofia),
             seal=seal,
             shipment=shipment_at(world.yard),
             photo=png(),
@@ -207,8 +196,7 @@ def test_failed_vvtt_records_and_publishes_a_discrepancy(
     membership = world.membership(world.sofia)
     with pytest.raises(ValidationError) as error:  # a failure must be described
         services.seal_verify(
-            actor=world.sofia,
-            membership=membership,
+            actor=Actor.for_member(membership),
             seal=seal,
             checkpoint="border",
             view_ok=True,
@@ -220,8 +208,7 @@ def test_failed_vvtt_records_and_publishes_a_discrepancy(
     assert "Describe what you found" in error.value.message_dict["note"][0]
     with django_capture_on_commit_callbacks(execute=True):
         event = services.seal_verify(
-            actor=world.sofia,
-            membership=membership,
+            actor=Actor.for_member(membership),
             seal=seal,
             checkpoint="border",
             view_ok=True,
@@ -250,8 +237,7 @@ def test_a_failing_subscriber_keeps_the_discrepancy_and_its_delivery_waits(
         seal = applied_seal(world, shipment_at(world.yard, document_seal_numbers=["MX0001001"]))
         with django_capture_on_commit_callbacks(execute=True):
             services.seal_verify(
-                actor=world.sofia,
-                membership=world.membership(world.sofia),
+                actor=world.actor(world.sofia),
                 seal=seal,
                 checkpoint="border",
                 view_ok=True,
@@ -276,8 +262,7 @@ def test_broken_seal_is_the_most_serious_kind(patentes):
     world = patentes
     seal = applied_seal(world)
     services.seal_verify(
-        actor=world.sofia,
-        membership=world.membership(world.sofia),
+        actor=world.actor(world.sofia),
         seal=seal,
         checkpoint="customs",
         view_ok=False,
@@ -290,8 +275,7 @@ def test_broken_seal_is_the_most_serious_kind(patentes):
     assert SealDiscrepancy.objects.get().kind == "broken"
     with pytest.raises(ValidationError) as error:
         services.seal_verify(
-            actor=world.sofia,
-            membership=world.membership(world.sofia),
+            actor=world.actor(world.sofia),
             seal=Seal.objects.get(pk=seal.pk),
             checkpoint="customs",
             view_ok=True,
@@ -308,8 +292,7 @@ def test_staff_of_another_site_and_auditors_cannot_record(patentes):
     office_lot = receive_lot(world, site=world.office, first=5000, last=5001)
     with pytest.raises(PermissionDenied):
         services.seal_issue(
-            actor=world.sofia,
-            membership=world.membership(world.sofia),
+            actor=world.actor(world.sofia),
             seals=list(office_lot.seals.all()),
             person=world.sofia,
         )
@@ -322,15 +305,13 @@ def test_destroy_and_void_are_supervisor_decisions(patentes):
     seal = receive_lot(world).seals.first()
     with pytest.raises(PermissionDenied):
         services.seal_void(
-            actor=world.sofia,
-            membership=world.membership(world.sofia),
+            actor=world.actor(world.sofia),
             seal=seal,
             reason="lost",
             note="No aparece",
         )
     services.seal_void(
-        actor=world.sam,
-        membership=world.membership(world.sam),
+        actor=world.actor(world.sam),
         seal=seal,
         reason="lost",
         note="No aparece en la caja fuerte",
@@ -343,16 +324,15 @@ def test_issue_needs_a_named_person_and_return_puts_back_in_stock(patentes):
     seal = receive_lot(world).seals.first()
     membership = world.membership(world.sofia)
     with pytest.raises(ValidationError):
-        services.seal_issue(actor=world.sofia, membership=membership, seals=[seal])
+        services.seal_issue(actor=Actor.for_member(membership), seals=[seal])
     services.seal_issue(
-        actor=world.sofia,
-        membership=membership,
+        actor=Actor.for_member(membership),
         seals=[seal],
         person_name="Ramiro Cantú (operador)",
     )
     seal.refresh_from_db()
     assert seal.holder_name == "Ramiro Cantú (operador)"
-    services.seal_return(actor=world.sofia, membership=membership, seal=seal)
+    services.seal_return(actor=Actor.for_member(membership), seal=seal)
     seal.refresh_from_db()
     assert seal.status == SealStatus.IN_STOCK and seal.holder_name == ""
 
@@ -362,8 +342,7 @@ def test_future_time_is_refused(patentes):
     seal = issued_seal(world)
     with pytest.raises(ValidationError) as error:
         services.seal_return(
-            actor=world.sofia,
-            membership=world.membership(world.sofia),
+            actor=world.actor(world.sofia),
             seal=seal,
             occurred_at=timezone.now() + datetime.timedelta(hours=3),
         )

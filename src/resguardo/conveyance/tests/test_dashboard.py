@@ -12,8 +12,7 @@ def test_dashboard_panels_show_the_work_waiting(patentes, client_for):
     from resguardo.conveyance import services
 
     services.seal_verify(
-        actor=world.sofia,
-        membership=world.membership(world.sofia),
+        actor=world.actor(world.sofia),
         seal=seal,
         checkpoint="border",
         view_ok=False,

@@ -21,8 +21,7 @@ pytestmark = pytest.mark.django_db
 def _inspect_at_the_gate(world, unit_number, *, failed=(4,), inspected_at=None):
     """The gate inspects the unit before anyone links it to a pedimento."""
     return services.inspection_record(
-        actor=world.sofia,
-        membership=world.membership(world.sofia),
+        actor=world.actor(world.sofia),
         checklist_key="container-7",
         site=world.yard,
         place="Caseta de entrada",
@@ -45,8 +44,7 @@ def test_unit_held_at_the_gate_cannot_be_sealed_for_its_shipment(patentes, check
     seal = issued_seal(world)
     with pytest.raises(ValidationError) as error:
         services.seal_apply(
-            actor=world.sofia,
-            membership=world.membership(world.sofia),
+            actor=world.actor(world.sofia),
             seal=seal,
             shipment=shipment,
             container=container,
@@ -71,8 +69,7 @@ def test_after_the_supervisors_decision_a_later_passed_inspection_lets_it_be_sea
         world, container.number, inspected_at=timezone.now() - timedelta_h(3)
     )
     services.inspection_review(
-        actor=world.sam,
-        membership=world.membership(world.sam),
+        actor=world.actor(world.sam),
         inspection=held,
         decision="rejected",
         note="Piso dañado: se repara y se vuelve a inspeccionar",
@@ -80,8 +77,7 @@ def test_after_the_supervisors_decision_a_later_passed_inspection_lets_it_be_sea
     _inspect_at_the_gate(world, container.number, failed=())
     seal = issued_seal(world)
     event = services.seal_apply(
-        actor=world.sofia,
-        membership=world.membership(world.sofia),
+        actor=world.actor(world.sofia),
         seal=seal,
         shipment=shipment,
         container=container,
@@ -213,8 +209,7 @@ def test_auditor_posting_to_close_a_discrepancy_is_refused(patentes, client_for)
     world = patentes
     seal = applied_seal(world)
     services.seal_verify(
-        actor=world.sofia,
-        membership=world.membership(world.sofia),
+        actor=world.actor(world.sofia),
         seal=seal,
         checkpoint="yard_exit",
         view_ok=False,

@@ -35,8 +35,7 @@ def test_verification_rate_and_discrepancies(patentes):
     verified = applied_seal(world, shipment_at(world.yard))
     applied_seal(world, shipment_at(world.yard))
     services.seal_verify(
-        actor=world.sofia,
-        membership=world.membership(world.sofia),
+        actor=world.actor(world.sofia),
         seal=verified,
         checkpoint="border",
         view_ok=False,
@@ -56,7 +55,7 @@ def test_verification_rate_and_discrepancies(patentes):
 def test_audit_age(patentes):
     world = patentes
     audit = services.seal_audit_run(
-        actor=world.sam, membership=world.membership(world.sam), site=world.yard, counted_numbers=""
+        actor=world.actor(world.sam), site=world.yard, counted_numbers=""
     )
     SealAudit.objects.filter(pk=audit.pk).update(
         performed_at=timezone.now() - datetime.timedelta(days=40)

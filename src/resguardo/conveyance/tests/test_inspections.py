@@ -23,8 +23,7 @@ def _results(n, failed=(), photo_for=()):
 def _record(world, key="tractor-trailer-17", results=None, user=None, **extra):
     user = user or world.sofia
     return services.inspection_record(
-        actor=user,
-        membership=world.membership(user),
+        actor=world.actor(user),
         checklist_key=key,
         site=world.yard,
         place="Patio, andén 2",
@@ -42,8 +41,7 @@ def test_seventeen_points_passed_awaits_review(patentes, checklists):
     assert inspection.unit_number == "CJ53214" and inspection.tractor_plates == "92AK4L"
     assert not inspection.is_complete
     reviewed = services.inspection_review(
-        actor=patentes.sam,
-        membership=patentes.membership(patentes.sam),
+        actor=patentes.actor(patentes.sam),
         inspection=inspection,
         decision="accepted",
     )
@@ -75,8 +73,7 @@ def test_nobody_reviews_their_own_inspection_and_staff_never_decide(patentes, ch
     own = _record(world, user=world.sam, results=_results(17, failed={1}))
     with pytest.raises(ValidationError) as error:
         services.inspection_review(
-            actor=world.sam,
-            membership=world.membership(world.sam),
+            actor=world.actor(world.sam),
             inspection=own,
             decision="released",
             note="ok",
@@ -84,15 +81,13 @@ def test_nobody_reviews_their_own_inspection_and_staff_never_decide(patentes, ch
     assert "another supervisor" in error.value.messages[0]
     with pytest.raises(PermissionDenied):
         services.inspection_review(
-            actor=world.sofia,
-            membership=world.membership(world.sofia),
+            actor=world.actor(world.sofia),
             inspection=own,
             decision="released",
             note="ok",
         )
     rejected = services.inspection_review(
-        actor=world.carla,
-        membership=world.membership(world.carla),
+        actor=world.actor(world.carla),
         inspection=own,
         decision="rejected",
         note="Compartimento oculto en la defensa",
@@ -109,8 +104,7 @@ def test_inspection_of_a_shipment_trailer_holds_its_seal(patentes, checklists):
     seal = issued_seal(world)
     with pytest.raises(ValidationError) as error:
         services.seal_apply(
-            actor=world.sofia,
-            membership=world.membership(world.sofia),
+            actor=world.actor(world.sofia),
             seal=seal,
             shipment=shipment,
             photo=png(),
@@ -122,8 +116,7 @@ def test_photo_added_later(patentes, checklists):
     world = patentes
     inspection = _record(world)
     result = services.inspection_photo_add(
-        actor=world.sofia,
-        membership=world.membership(world.sofia),
+        actor=world.actor(world.sofia),
         inspection=inspection,
         code="3",
         photo=jpeg(),
@@ -131,8 +124,7 @@ def test_photo_added_later(patentes, checklists):
     assert result.sha256
     with pytest.raises(ValidationError):
         services.inspection_photo_add(
-            actor=world.sofia,
-            membership=world.membership(world.sofia),
+            actor=world.actor(world.sofia),
             inspection=inspection,
             code="3",
             photo=jpeg(),

@@ -17,8 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def _inspect(world, container, *, failed=()):
     return services.inspection_record(
-        actor=world.sofia,
-        membership=world.membership(world.sofia),
+        actor=world.actor(world.sofia),
         checklist_key="container-7",
         site=world.yard,
         place="Andén 2",
@@ -41,8 +40,7 @@ def _held_then_passed(world, container):
 
 def _apply(world, seal, shipment, container):
     return services.seal_apply(
-        actor=world.sofia,
-        membership=world.membership(world.sofia),
+        actor=world.actor(world.sofia),
         seal=seal,
         shipment=shipment,
         container=container,
@@ -52,8 +50,7 @@ def _apply(world, seal, shipment, container):
 
 def _decide(world, inspection, decision):
     return services.inspection_review(
-        actor=world.sam,
-        membership=world.membership(world.sam),
+        actor=world.actor(world.sam),
         inspection=inspection,
         decision=decision,
         note="Piso revisado y reparado",
@@ -142,8 +139,7 @@ def test_an_imported_shipment_does_not_free_a_held_unit(patentes, checklists):
     )
     header = "pedimento,site,operation,mode,client,date,containers,container_kind,trailer,seals\n"
     report = shipment_import(
-        actor=world.alice,
-        membership=world.membership(world.alice),
+        actor=world.actor(world.alice),
         data=(header + row + "\n").encode(),
         file_name="embarques.csv",
         default_site=None,

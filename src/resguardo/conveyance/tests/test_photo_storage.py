@@ -25,8 +25,7 @@ def _refuse_after_storing(monkeypatch, module):
 
 def _apply(world, seal):
     return services.seal_apply(
-        actor=world.sofia,
-        membership=world.membership(world.sofia),
+        actor=world.actor(world.sofia),
         seal=seal,
         shipment=shipment_at(world.yard),
         photo=png(),
@@ -35,8 +34,7 @@ def _apply(world, seal):
 
 def _verify(world, seal):
     return services.seal_verify(
-        actor=world.sofia,
-        membership=world.membership(world.sofia),
+        actor=world.actor(world.sofia),
         seal=seal,
         checkpoint="yard_exit",
         view_ok=True,
@@ -50,8 +48,7 @@ def _verify(world, seal):
 
 def _remove(world, seal):
     return services.seal_remove(
-        actor=world.sofia,
-        membership=world.membership(world.sofia),
+        actor=world.actor(world.sofia),
         seal=seal,
         reason="customs_inspection",
         photo=png(),
@@ -105,8 +102,7 @@ def test_point_photo_added_then_refused_leaves_no_file(patentes, checklists, mon
     monkeypatch.setattr("resguardo.conveyance.services.inspections.update_audited", refuse)
     with files_stored() as stored, pytest.raises(ValidationError):
         services.inspection_photo_add(
-            actor=patentes.sofia,
-            membership=patentes.membership(patentes.sofia),
+            actor=patentes.actor(patentes.sofia),
             inspection=inspection,
             code="3",
             photo=jpeg(),

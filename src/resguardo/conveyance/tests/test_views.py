@@ -35,8 +35,7 @@ def test_seal_history_query_count_is_constant(patentes, client_for, django_asser
         client.get(url)
     for _ in range(15):
         services.seal_verify(
-            actor=world.sofia,
-            membership=world.membership(world.sofia),
+            actor=world.actor(world.sofia),
             seal=Seal.objects.get(pk=seal.pk),
             checkpoint="transit",
             view_ok=True,
@@ -241,8 +240,7 @@ def test_inspection_form_holds_unit_and_supervisor_releases(patentes, client_for
     seal = issued_seal(world)
     with pytest.raises(Exception) as error:
         services.seal_apply(
-            actor=world.sofia,
-            membership=world.membership(world.sofia),
+            actor=world.actor(world.sofia),
             seal=seal,
             shipment=shipment,
             container=container,
@@ -275,8 +273,7 @@ def test_inspection_form_holds_unit_and_supervisor_releases(patentes, client_for
     inspection.refresh_from_db()
     assert inspection.status == "released" and inspection.reviewed_by == world.sam
     services.seal_apply(
-        actor=world.sofia,
-        membership=world.membership(world.sofia),
+        actor=world.actor(world.sofia),
         seal=seal,
         shipment=shipment,
         container=container,

@@ -5,6 +5,7 @@ cached records."""
 
 from django.utils import timezone
 
+from resguardo.core.actors import Actor
 from resguardo.shipments.tests import walk as shipments_walk
 from resguardo.shipments.tests.factories import container_number
 from resguardo.testing.walk import WalkFixtures
@@ -23,8 +24,7 @@ def _build(w):
     shipment = shipments_walk.norte_records(w)["shipment"]
     today = timezone.localdate()
     lot = services.seal_lot_receive(
-        actor=alice,
-        membership=m(alice),
+        actor=Actor.for_member(m(alice)),
         site=w.yard,
         manufacturer="Walk Seals",
         iso_class="H",
@@ -36,19 +36,17 @@ def _build(w):
         storage_place="Caja fuerte",
     )
     seal, lost = list(lot.seals.order_by("number")[:2])
-    services.seal_issue(actor=alice, membership=m(alice), seals=[seal], person=alice)
+    services.seal_issue(actor=Actor.for_member(m(alice)), seals=[seal], person=alice)
     applied = services.seal_apply(
-        actor=alice,
-        membership=m(alice),
+        actor=Actor.for_member(m(alice)),
         seal=seal,
         shipment=shipment,
         container=shipment.containers.first(),
         photo=png(),
     )
-    services.seal_void(actor=sam, membership=m(sam), seal=lost, reason="lost", note="walk")
+    services.seal_void(actor=Actor.for_member(m(sam)), seal=lost, reason="lost", note="walk")
     inspection = services.inspection_record(
-        actor=w.sofia,
-        membership=m(w.sofia),
+        actor=Actor.for_member(m(w.sofia)),
         checklist_key="container-7",
         site=w.yard,
         place="Andén",
@@ -60,7 +58,7 @@ def _build(w):
         ],
     )
     audit = services.seal_audit_run(
-        actor=sam, membership=m(sam), site=w.yard, counted_numbers=["WK0003"]
+        actor=Actor.for_member(m(sam)), site=w.yard, counted_numbers=["WK0003"]
     )
     return {
         "lot": lot,
@@ -145,8 +143,7 @@ def _grow_inspections(world):
     membership = world.membership(world.sofia)
     for n in range(30):
         services.inspection_record(
-            actor=world.sofia,
-            membership=membership,
+            actor=Actor.for_member(membership),
             checklist_key="container-7",
             site=world.yard,
             place="Andén",

@@ -60,9 +60,7 @@ class AuditCreateView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
         )
 
     def perform(self, form):
-        return services.seal_audit_run(
-            actor=self.request.user, membership=self.membership, **form.cleaned_data
-        )
+        return services.seal_audit_run(actor=self.actor, **form.cleaned_data)
 
     def success(self, form):
         if self.object.finding_count:
@@ -120,8 +118,7 @@ class DiscrepancyDetailView(OrganizationRequiredMixin, ServiceFormMixin, FormVie
 
     def perform(self, form):
         return services.discrepancy_close(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             discrepancy=self.get_discrepancy(),
             resolution=form.cleaned_data["resolution"],
             expected_version=form.cleaned_data["version"],

@@ -124,8 +124,7 @@ class InspectionCreateView(OrganizationRequiredMixin, ServiceFormMixin, FormView
         data = form.cleaned_data
         shipment, container = self._unit(data)
         return services.inspection_record(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             checklist_key=self.kwargs["key"],
             site=data["site"],
             place=data["place"],
@@ -196,8 +195,7 @@ class InspectionDetailView(OrganizationRequiredMixin, View):
         if form.is_valid():
             try:
                 services.inspection_review(
-                    actor=request.user,
-                    membership=self.membership,
+                    actor=self.actor,
                     inspection=inspection,
                     decision=form.cleaned_data["decision"],
                     note=form.cleaned_data["note"],

@@ -45,9 +45,7 @@ class LotReceiveView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
         return super().get_context_data(title=_("Receive a lot of seals"), **kwargs)
 
     def perform(self, form):
-        return services.seal_lot_receive(
-            actor=self.request.user, membership=self.membership, **form.cleaned_data
-        )
+        return services.seal_lot_receive(actor=self.actor, **form.cleaned_data)
 
     def success(self, form):
         messages.success(
@@ -111,9 +109,7 @@ class LotIssueView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
             raise ValidationError(
                 {"first": [_("Both numbers must be seals of this lot (%(lot)s).") % {"lot": lot}]}
             )
-        return services.seal_issue(
-            actor=self.request.user, membership=self.membership, seals=seals, **data
-        )
+        return services.seal_issue(actor=self.actor, seals=seals, **data)
 
     def success(self, form):
         messages.success(self.request, _("%(n)s seals issued.") % {"n": len(self.object)})

@@ -134,8 +134,7 @@ class SealActionView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
     def common(self, form) -> dict:
         data = dict(form.cleaned_data)
         result = {
-            "actor": self.request.user,
-            "membership": self.membership,
+            "actor": self.actor,
             "seal": self.get_seal(),
         }
         if "version" in data:

@@ -6,6 +6,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from .. import selectors, services
+from ..actors import Actor
 from ..filtersets import AuditEntryFilterSet, MemberFilterSet, SiteFilterSet
 from ..models import Aduana, AuditEntry, Membership, Site
 from ..permissions import Perm
@@ -49,7 +50,7 @@ class CurrentOrganizationView(APIView):
         serializer.is_valid(raise_exception=True)
         changes, version = service_kwargs(serializer)
         organization = services.organization_update(
-            actor=request.user, membership=request.membership, expected_version=version, **changes
+            actor=Actor.from_request(request), expected_version=version, **changes
         )
         return Response(OrganizationSerializer(organization).data)
 
@@ -72,15 +73,12 @@ class SiteViewSet(
 
     def perform_create(self, serializer):
         data, _version = service_kwargs(serializer, drop=("version", "is_active"))
-        serializer.instance = services.site_create(
-            actor=self.request.user, membership=self.membership, **data
-        )
+        serializer.instance = services.site_create(actor=self.actor, **data)
 
     def perform_update(self, serializer):
         changes, version = service_kwargs(serializer)
         serializer.instance = services.site_update(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             site=serializer.instance,
             expected_version=version,
             **changes,
@@ -110,8 +108,7 @@ class MemberViewSet(ReadOnlyOrganizationViewSet):
             return Response({"sites": [_("Unknown site.")]}, status=status.HTTP_400_BAD_REQUEST)
         data["sites"] = sites
         updated = services.membership_update(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             target=target,
             expected_version=version,
             **data,

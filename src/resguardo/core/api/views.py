@@ -2,13 +2,15 @@
 
 from rest_framework import mixins, viewsets
 
+from ..actors import Actor
 from ..permissions import Perm
 from .parsers import CleanTextParser
 
 
 class OrganizationViewSet(viewsets.GenericViewSet):
     """Subclasses set `queryset = Model.objects.none()` (for the schema) and define
-    `get_scoped_queryset` through a selector taking `self.membership`.
+    `get_scoped_queryset` through a selector taking `self.membership`; services receive
+    `actor=self.actor`.
 
     Objects of another organization are never in the queryset, so they answer 404.
     """
@@ -30,6 +32,10 @@ class OrganizationViewSet(viewsets.GenericViewSet):
     @property
     def membership(self):
         return self.request.membership
+
+    @property
+    def actor(self) -> Actor:
+        return Actor.from_request(self.request)
 
 
 class ReadOnlyOrganizationViewSet(

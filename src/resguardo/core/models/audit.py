@@ -48,6 +48,9 @@ class AuditEntry(models.Model):
     action = models.CharField(_("action"), max_length=10, choices=AuditAction)
     verb = models.CharField(_("verb"), max_length=80, db_index=True)
     change_id = models.UUIDField(_("change"), null=True, blank=True, db_index=True)
+    request_id = models.CharField(
+        _("request"), max_length=64, blank=True, default="", db_default=""
+    )
     object_type = models.CharField(_("object type"), max_length=100, db_index=True)
     object_id = models.CharField(_("object id"), max_length=64)
     object_label = models.CharField(_("object"), max_length=255)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from resguardo.core import services
+from resguardo.core.actors import Actor
 from resguardo.core.choices import Role, SiteKind
 from resguardo.core.models import AuditChainHead, AuditEntry
 from resguardo.testing.factories import UserFactory, aduana
@@ -66,15 +67,14 @@ def history(world):
     """Norte's admin creates, updates and deletes through services: several entries."""
     admin = world.membership(world.alice)
     site = services.site_create(
-        actor=world.alice,
-        membership=admin,
+        actor=Actor.for_member(admin),
         name="Bodega Filtro",
         kind=SiteKind.WAREHOUSE,
         aduana=aduana("24"),
     )
-    services.site_update(actor=world.alice, membership=admin, site=site, address="Km 7")
-    patente = services.patente_add(actor=world.alice, membership=admin, number="3902")
-    services.patente_remove(actor=world.alice, membership=admin, patente=patente)
+    services.site_update(actor=Actor.for_member(admin), site=site, address="Km 7")
+    patente = services.patente_add(actor=Actor.for_member(admin), number="3902")
+    services.patente_remove(actor=Actor.for_member(admin), patente=patente)
     services.membership_bootstrap(
         actor=None,
         organization=world.org,
@@ -198,8 +198,7 @@ def test_audit_log_filters_by_action_actor_and_date(world, history, client_for):
 
 def test_audit_log_is_limited_to_the_organization(world, history, client_for, api_for):
     services.site_create(
-        actor=world.oscar,
-        membership=world.membership(world.oscar),
+        actor=world.actor(world.oscar),
         name="Bodega del Sur",
         kind=SiteKind.WAREHOUSE,
         aduana=aduana("16"),

@@ -37,8 +37,7 @@ def verify(*args):
 
 def site(world, user, name):
     return services.site_create(
-        actor=user,
-        membership=world.membership(user),
+        actor=world.actor(user),
         name=name,
         kind=SiteKind.WAREHOUSE,
         aduana=aduana("24"),
@@ -54,14 +53,10 @@ def both(world):
     """Norte writes four entries, Sur two, interleaved."""
     norte_site = site(world, world.alice, "Bodega Norte 1")
     site(world, world.oscar, "Bodega Sur 1")
-    services.site_update(
-        actor=world.alice, membership=world.membership(world.alice), site=norte_site, address="A"
-    )
+    services.site_update(actor=world.actor(world.alice), site=norte_site, address="A")
     site(world, world.oscar, "Bodega Sur 2")
     site(world, world.alice, "Bodega Norte 2")
-    services.site_update(
-        actor=world.alice, membership=world.membership(world.alice), site=norte_site, address="B"
-    )
+    services.site_update(actor=world.actor(world.alice), site=norte_site, address="B")
     return world
 
 

@@ -49,9 +49,7 @@ def test_audit_log_dates_are_picked_from_a_calendar(world, client_for):
 
 
 def test_audit_log_date_filter_keeps_working(world, client_for):
-    services.site_update(
-        actor=world.alice, membership=world.membership(world.alice), site=world.yard, address="X"
-    )
+    services.site_update(actor=world.actor(world.alice), site=world.yard, address="X")
     today = timezone.localdate()
     client = client_for(world.alice)
     client.cookies["resguardo_language"] = "en"

@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from resguardo.core import services
+from resguardo.core.actors import Actor
 from resguardo.core.choices import Role, SiteKind
 from resguardo.testing.factories import MembershipFactory, UserFactory, aduana
 
@@ -22,8 +23,7 @@ def grow(world, up_to: int) -> None:
     existing = world.org.sites.count()
     for n in range(existing, existing + up_to):
         site = services.site_create(
-            actor=world.alice,
-            membership=admin,
+            actor=Actor.for_member(admin),
             name=f"Sitio {n:03d}",
             kind=SiteKind.OFFICE,
             aduana=aduana("24"),
@@ -36,8 +36,7 @@ def grow(world, up_to: int) -> None:
             sites=[site, world.yard],
         )
         services.invitation_create(
-            actor=world.alice,
-            membership=admin,
+            actor=Actor.for_member(admin),
             email=f"nueva{n:03d}@norte.example.mx",
             role=Role.STAFF,
             sites=[site],

@@ -2,6 +2,7 @@
 an invitation, a site address, an audit entry; the routes of core that name them."""
 
 from resguardo.core import services
+from resguardo.core.actors import Actor
 from resguardo.core.choices import Role
 from resguardo.core.models import AuditEntry, Invitation, Membership, Organization, Patente, Site
 from resguardo.testing.walk import WalkFixtures
@@ -10,21 +11,18 @@ from resguardo.testing.walk import WalkFixtures
 def build(w) -> None:
     alice_membership = w.membership(w.alice)
     w.patente = services.patente_add(
-        actor=w.alice,
-        membership=alice_membership,
+        actor=Actor.for_member(alice_membership),
         number="3901",
         holder_name="Agente Aduanal Norte Uno",
     )
     w.invitation, _token = services.invitation_create(
-        actor=w.alice,
-        membership=alice_membership,
+        actor=Actor.for_member(alice_membership),
         email="invitada@norte.example.mx",
         role=Role.STAFF,
         all_sites=True,
     )
     services.site_update(
-        actor=w.alice,
-        membership=alice_membership,
+        actor=Actor.for_member(alice_membership),
         site=w.office,
         address="Avenida Norte 100, Nuevo Laredo",
     )

@@ -43,8 +43,7 @@ class InvitationCreateView(OrganizationRequiredMixin, ServiceFormMixin, FormView
     def perform(self, form):
         data = form.cleaned_data
         invitation, token = services.invitation_create(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             email=data["email"],
             role=data["role"],
             sites=list(data["sites"]),
@@ -70,9 +69,7 @@ class InvitationRevokeView(ServiceActionView):
         invitation = get_object_or_404(
             selectors.invitation_list(membership=self.membership), pk=self.kwargs["pk"]
         )
-        services.invitation_revoke(
-            actor=request.user, membership=self.membership, invitation=invitation
-        )
+        services.invitation_revoke(actor=self.actor, invitation=invitation)
 
     def redirect_to(self):
         return "core:member_list"
@@ -108,8 +105,7 @@ class MembershipEditView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
     def perform(self, form):
         data = dict(form.cleaned_data)
         return services.membership_update(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             target=self.get_target(),
             role=data["role"],
             sites=list(data["sites"]),

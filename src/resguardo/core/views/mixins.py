@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from ..actors import Actor
 from ..exceptions import ConcurrentEditError
 from ..forms import add_service_errors
 from ..permissions import Perm, has_perm
@@ -12,7 +13,9 @@ from .conflicts import conflict_messages, edit_conflict
 
 
 class OrganizationRequiredMixin(LoginRequiredMixin):
-    """A signed-in user acting for an organization with at least `required_perm`."""
+    """A signed-in user acting for an organization with at least `required_perm`.
+
+    `self.actor` is who acts (the one `Actor` every service call of the view receives)."""
 
     required_perm: Perm = Perm.VIEW
 
@@ -20,6 +23,7 @@ class OrganizationRequiredMixin(LoginRequiredMixin):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         self.membership = request.membership
+        self.actor = Actor.from_request(request)
         if self.membership is None:
             return render(request, "core/no_organization.html", status=403)
         if not has_perm(self.membership, self.required_perm):

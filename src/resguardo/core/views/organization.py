@@ -28,9 +28,7 @@ class OrganizationSettingsView(OrganizationRequiredMixin, ServiceFormMixin, Form
     def perform(self, form):
         data = dict(form.cleaned_data)
         version = data.pop("version")
-        return services.organization_update(
-            actor=self.request.user, membership=self.membership, expected_version=version, **data
-        )
+        return services.organization_update(actor=self.actor, expected_version=version, **data)
 
     def success(self, form):
         messages.success(self.request, _("Organization saved."))
@@ -44,9 +42,7 @@ class PatenteAddView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
     http_method_names = ["post"]
 
     def perform(self, form):
-        return services.patente_add(
-            actor=self.request.user, membership=self.membership, **form.cleaned_data
-        )
+        return services.patente_add(actor=self.actor, **form.cleaned_data)
 
     def form_invalid(self, form):
         for errors in form.errors.values():
@@ -67,7 +63,7 @@ class PatenteRemoveView(ServiceActionView):
         patente = get_object_or_404(
             selectors.patente_list(membership=self.membership), pk=self.kwargs["pk"]
         )
-        services.patente_remove(actor=request.user, membership=self.membership, patente=patente)
+        services.patente_remove(actor=self.actor, patente=patente)
 
     def redirect_to(self):
         return "core:organization_settings"

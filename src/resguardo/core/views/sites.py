@@ -37,7 +37,7 @@ class SiteCreateView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
         data = dict(form.cleaned_data)
         data.pop("version")
         data.pop("is_active")
-        return services.site_create(actor=self.request.user, membership=self.membership, **data)
+        return services.site_create(actor=self.actor, **data)
 
     def success(self, form):
         messages.success(self.request, _("Site created."))
@@ -68,8 +68,7 @@ class SiteUpdateView(SiteCreateView):
         data = dict(form.cleaned_data)
         version = data.pop("version")
         return services.site_update(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             site=self.get_site(),
             expected_version=version,
             **data,

@@ -8,6 +8,7 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from resguardo.core.actors import Actor
 from resguardo.core.api.schema import report_or_field_errors
 from resguardo.core.api.views import (
     OrganizationViewSet,
@@ -103,7 +104,7 @@ class PartnerViewSet(
         serializer = s.PartnerWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data, _version = service_kwargs(serializer)
-        partner = services.partner_create(actor=request.user, membership=self.membership, **data)
+        partner = services.partner_create(actor=self.actor, **data)
         return self._present(partner, status.HTTP_201_CREATED)
 
     @extend_schema(request=s.PartnerWriteSerializer, responses=s.PartnerSerializer)
@@ -115,8 +116,7 @@ class PartnerViewSet(
         serializer.is_valid(raise_exception=True)
         data, version = service_kwargs(serializer)
         partner = services.partner_update(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             partner=partner,
             expected_version=version,
             **data,
@@ -126,9 +126,7 @@ class PartnerViewSet(
     @extend_schema(request=None, responses=s.ScreeningRunSerializer)
     @action(detail=True, methods=["post"])
     def screen(self, request, pk=None):
-        run = services.partners_screen_now(
-            actor=request.user, membership=self.membership, partner=self.get_object()
-        )
+        run = services.partners_screen_now(actor=self.actor, partner=self.get_object())
         return Response(s.ScreeningRunSerializer(run).data)
 
     @extend_schema(request=s.RiskOverrideSerializer, responses=s.PartnerSerializer)
@@ -138,8 +136,7 @@ class PartnerViewSet(
         serializer = s.RiskOverrideSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         partner = services.partner_set_risk(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             partner=partner,
             **serializer.validated_data,
         )
@@ -163,8 +160,7 @@ class PartnerViewSet(
 
         def run(*, data, file_name, options, dry_run):
             return services.partners_import(
-                actor=request.user,
-                membership=self.membership,
+                actor=self.actor,
                 file_name=file_name,
                 content=data,
                 dry_run=dry_run,
@@ -194,14 +190,10 @@ class AddressViewSet(mixins.CreateModelMixin, mixins.DestroyModelMixin, _ChildVi
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
         partner = self.partner_for(data.pop("partner_id"))
-        serializer.instance = services.address_add(
-            actor=self.request.user, membership=self.membership, partner=partner, **data
-        )
+        serializer.instance = services.address_add(actor=self.actor, partner=partner, **data)
 
     def perform_destroy(self, instance):
-        services.partner_child_remove(
-            actor=self.request.user, membership=self.membership, instance=instance
-        )
+        services.partner_child_remove(actor=self.actor, instance=instance)
 
 
 class ContactViewSet(AddressViewSet):
@@ -214,9 +206,7 @@ class ContactViewSet(AddressViewSet):
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
         partner = self.partner_for(data.pop("partner_id"))
-        serializer.instance = services.contact_add(
-            actor=self.request.user, membership=self.membership, partner=partner, **data
-        )
+        serializer.instance = services.contact_add(actor=self.actor, partner=partner, **data)
 
 
 class DocumentViewSet(mixins.CreateModelMixin, _ChildViewSet):
@@ -239,9 +229,7 @@ class DocumentViewSet(mixins.CreateModelMixin, _ChildViewSet):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         partner = self.partner_for(data.pop("partner"))
-        document = services.document_upload(
-            actor=request.user, membership=self.membership, partner=partner, **data
-        )
+        document = services.document_upload(actor=self.actor, partner=partner, **data)
         return Response(s.DocumentSerializer(document).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(responses={(200, "*/*"): bytes})
@@ -272,8 +260,7 @@ class CertificationViewSet(
         data, _version = service_kwargs(serializer)
         partner = self.partner_for(data.pop("partner", None))
         certification = services.certification_create(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             partner=partner,
             **_with_documents(self, data),
         )
@@ -288,8 +275,7 @@ class CertificationViewSet(
         serializer.is_valid(raise_exception=True)
         data, version = service_kwargs(serializer, drop=("version", "partner"))
         certification = services.certification_update(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             certification=certification,
             expected_version=version,
             **_with_documents(self, data),
@@ -297,9 +283,7 @@ class CertificationViewSet(
         return Response(s.CertificationSerializer(certification).data)
 
     def perform_destroy(self, instance):
-        services.certification_delete(
-            actor=self.request.user, membership=self.membership, certification=instance
-        )
+        services.certification_delete(actor=self.actor, certification=instance)
 
 
 class SelectionDecisionViewSet(mixins.CreateModelMixin, _ChildViewSet):
@@ -318,9 +302,7 @@ class SelectionDecisionViewSet(mixins.CreateModelMixin, _ChildViewSet):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         partner = self.partner_for(data.pop("partner"))
-        decision = services.selection_decide(
-            actor=request.user, membership=self.membership, partner=partner, **data
-        )
+        decision = services.selection_decide(actor=self.actor, partner=partner, **data)
         return Response(
             s.SelectionDecisionSerializer(decision).data, status=status.HTTP_201_CREATED
         )
@@ -341,8 +323,7 @@ class AgreementViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, _ChildV
         data, _version = service_kwargs(serializer)
         partner = self.partner_for(data.pop("partner", None))
         agreement = services.agreement_create(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             partner=partner,
             **_with_documents(self, data),
         )
@@ -355,8 +336,7 @@ class AgreementViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, _ChildV
         serializer.is_valid(raise_exception=True)
         data, version = service_kwargs(serializer, drop=("version", "partner"))
         agreement = services.agreement_update(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             agreement=agreement,
             expected_version=version,
             **_with_documents(self, data),
@@ -383,8 +363,7 @@ class QuestionnaireViewSet(mixins.CreateModelMixin, _ChildViewSet):
         data = dict(serializer.validated_data)
         partner = self.partner_for(data.pop("partner"))
         questionnaire, _token = services.questionnaire_send(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             partner=partner,
             base_url=request.build_absolute_uri("/"),
             **data,
@@ -400,8 +379,7 @@ class QuestionnaireViewSet(mixins.CreateModelMixin, _ChildViewSet):
         serializer = s.CommentSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         questionnaire = services.questionnaire_accept(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             questionnaire=questionnaire,
             **serializer.validated_data,
         )
@@ -414,8 +392,7 @@ class QuestionnaireViewSet(mixins.CreateModelMixin, _ChildViewSet):
         serializer = s.CommentSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         questionnaire, _token = services.questionnaire_request_corrections(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             questionnaire=questionnaire,
             comment=serializer.validated_data.get("comment", ""),
         )
@@ -425,7 +402,7 @@ class QuestionnaireViewSet(mixins.CreateModelMixin, _ChildViewSet):
     @action(detail=True, methods=["post"])
     def revoke(self, request, pk=None):
         questionnaire = services.questionnaire_revoke(
-            actor=request.user, membership=self.membership, questionnaire=self.get_object()
+            actor=self.actor, questionnaire=self.get_object()
         )
         return Response(s.QuestionnaireSerializer(questionnaire).data)
 
@@ -448,8 +425,7 @@ class ReviewViewSet(mixins.CreateModelMixin, _ChildViewSet):
             {**f, "owner": self.member_user(f.get("owner"))} for f in data.pop("findings", [])
         ]
         review = services.review_record(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             partner=partner,
             findings=findings,
             **data,
@@ -472,8 +448,7 @@ class FindingViewSet(_ChildViewSet):
         serializer = s.FindingCloseSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         finding = services.finding_close(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             finding=finding,
             **serializer.validated_data,
         )
@@ -497,8 +472,7 @@ class HitViewSet(_ChildViewSet):
         serializer = s.HitDecisionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         hit = services.hit_decide(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             hit=hit,
             **serializer.validated_data,
         )
@@ -553,6 +527,6 @@ class PartnerPolicyView(APIView):
         serializer.is_valid(raise_exception=True)
         changes, version = service_kwargs(serializer)
         policy = services.policy_update(
-            actor=request.user, membership=request.membership, expected_version=version, **changes
+            actor=Actor.from_request(request), expected_version=version, **changes
         )
         return Response(s.PolicySerializer(policy).data)

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from resguardo.core.actors import Actor
 from resguardo.core.permissions import Perm, require_perm, require_same_organization
 from resguardo.core.writes import create_audited, delete_audited, update_audited
 
@@ -63,29 +64,29 @@ def _clean(data: dict, *, partner) -> dict:
     return data
 
 
-@transaction.atomic
-def certification_create(*, actor, membership, partner, **data) -> Certification:
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, partner)
+@transaction.atomic(durable=True)
+def certification_create(*, actor: Actor, partner, **data) -> Certification:
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, partner)
     unknown = set(data) - FIELDS
     if unknown:
         raise ValidationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
     data = _clean(dict(data), partner=partner)
     certification = create_audited(
         actor=actor,
-        organization=membership.organization,
-        instance=Certification(organization=membership.organization, partner=partner, **data),
+        organization=actor.organization,
+        instance=Certification(organization=actor.organization, partner=partner, **data),
     )
     partner_refresh_standing(actor=actor, partner=partner)
     return certification
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def certification_update(
-    *, actor, membership, certification, expected_version=None, **changes
+    *, actor: Actor, certification, expected_version=None, **changes
 ) -> Certification:
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, certification)
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, certification)
     unknown = set(changes) - FIELDS
     if unknown:
         raise ValidationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
@@ -94,7 +95,7 @@ def certification_update(
     merged = _clean(merged, partner=certification.partner)
     certification = update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=certification,
         changes=merged,
         expected_version=expected_version,
@@ -103,10 +104,10 @@ def certification_update(
     return certification
 
 
-@transaction.atomic
-def certification_delete(*, actor, membership, certification) -> None:
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, certification)
+@transaction.atomic(durable=True)
+def certification_delete(*, actor: Actor, certification) -> None:
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, certification)
     partner = certification.partner
-    delete_audited(actor=actor, organization=membership.organization, instance=certification)
+    delete_audited(actor=actor, organization=actor.organization, instance=certification)
     partner_refresh_standing(actor=actor, partner=partner)

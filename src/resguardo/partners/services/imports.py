@@ -8,6 +8,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from resguardo.core.actors import Actor
 from resguardo.core.permissions import Perm, require_perm
 from resguardo.core.tabular import (
     HeaderMap,
@@ -277,15 +278,15 @@ def _child_values(values: dict, columns: dict) -> dict:
 
 
 def partners_import(
-    *, actor, membership, file_name: str, content: bytes, dry_run: bool = True
+    *, actor: Actor, file_name: str, content: bytes, dry_run: bool = True
 ) -> ImportReport:
     """Check every row; unless it is a dry run and only when no row has a problem, create
     every partner (with its contact and address) in one transaction."""
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     table = _read_table(file_name, content)
     mapping = _map_header(table.header)
     report = ImportReport(file_name=file_name, dry_run=dry_run, file_format=table.file_format)
-    checker = _RowChecker(membership.organization, report)
+    checker = _RowChecker(actor.organization, report)
     valid = []
     try:
         for number, row in table.rows:
@@ -304,22 +305,21 @@ def partners_import(
         raise ValidationError({"file": _("The file has a header but no rows.")})
     if dry_run or not report.ok:
         return report
-    _create_all(actor=actor, membership=membership, rows=valid)
+    _create_all(actor=actor, rows=valid)
     report.written, report.applied = len(valid), True
     return report
 
 
 @transaction.atomic
-def _create_all(*, actor, membership, rows) -> None:
+def _create_all(*, actor: Actor, rows) -> None:
     from .screening import screen_partners
 
     created = []
     for data, values in rows:
-        partner = partner_create(actor=actor, membership=membership, screen=False, **data)
+        partner = partner_create(actor=actor, screen=False, **data)
         if values.get("contact_name") or values.get("contact_email"):
             contact_add(
                 actor=actor,
-                membership=membership,
                 partner=partner,
                 name=values.get("contact_name") or values.get("contact_email"),
                 email=values.get("contact_email", ""),
@@ -328,7 +328,6 @@ def _create_all(*, actor, membership, rows) -> None:
         if values.get("street"):  # with its city: checked in the dry run
             address_add(
                 actor=actor,
-                membership=membership,
                 partner=partner,
                 street=values["street"],
                 city=values["city"],
@@ -338,7 +337,6 @@ def _create_all(*, actor, membership, rows) -> None:
             )
         created.append(partner)
     screen_partners(
-        organization=membership.organization,
         partners=created,
         trigger=ScreeningTrigger.IMPORT,
         actor=actor,

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from resguardo.core.actors import Actor
 from resguardo.core.files import DOCUMENT, atomic_with_files, inspect_upload, store_upload
 from resguardo.core.permissions import Perm, require_perm, require_same_organization
 from resguardo.core.validators import normalize_rfc, validate_rfc_format
@@ -133,18 +134,17 @@ def build_partner(*, organization, data: dict) -> Partner:
 
 
 @transaction.atomic
-def partner_create(*, actor, membership, screen: bool = True, **data) -> Partner:
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
+def partner_create(*, actor: Actor, screen: bool = True, **data) -> Partner:
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     partner = create_audited(
         actor=actor,
-        organization=membership.organization,
-        instance=build_partner(organization=membership.organization, data=data),
+        organization=actor.organization,
+        instance=build_partner(organization=actor.organization, data=data),
     )
     if screen:
         from .screening import screen_partners
 
         screen_partners(
-            organization=membership.organization,
             partners=[partner],
             trigger=ScreeningTrigger.CREATED,
             actor=actor,
@@ -153,10 +153,10 @@ def partner_create(*, actor, membership, screen: bool = True, **data) -> Partner
     return partner_refresh_standing(actor=actor, partner=partner)
 
 
-@transaction.atomic
-def partner_update(*, actor, membership, partner, expected_version=None, **changes) -> Partner:
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, partner)
+@transaction.atomic(durable=True)
+def partner_update(*, actor: Actor, partner, expected_version=None, **changes) -> Partner:
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, partner)
     unknown = set(changes) - PARTNER_FIELDS
     if unknown:
         raise ValidationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
@@ -166,13 +166,13 @@ def partner_update(*, actor, membership, partner, expected_version=None, **chang
     merged = {
         name: changes.get(name, getattr(partner, name)) for name in ("rfc", "tax_id", "country")
     }
-    _check_identifiers(organization=membership.organization, exclude_pk=partner.pk, **merged)
+    _check_identifiers(organization=actor.organization, exclude_pk=partner.pk, **merged)
     rescreen = any(
         name in changes and changes[name] != getattr(partner, name) for name in SCREENED_FIELDS
     )
     partner = update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=partner,
         changes=changes,
         expected_version=expected_version,
@@ -181,7 +181,6 @@ def partner_update(*, actor, membership, partner, expected_version=None, **chang
         from .screening import screen_partners
 
         screen_partners(
-            organization=membership.organization,
             partners=[partner],
             trigger=ScreeningTrigger.CHANGED,
             actor=actor,
@@ -190,11 +189,11 @@ def partner_update(*, actor, membership, partner, expected_version=None, **chang
     return partner_refresh_standing(actor=actor, partner=partner)
 
 
-@transaction.atomic
-def partner_set_risk(*, actor, membership, partner, level: str, reason: str = "") -> Partner:
+@transaction.atomic(durable=True)
+def partner_set_risk(*, actor: Actor, partner, level: str, reason: str = "") -> Partner:
     """Set the risk by hand (or clear it with level ""), always with a reason."""
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, partner)
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, partner)
     reason = (reason or "").strip()
     if level and level not in RiskLevel.values:
         raise ValidationError({"level": _("Choose a risk level.")})
@@ -204,7 +203,7 @@ def partner_set_risk(*, actor, membership, partner, level: str, reason: str = ""
         )
     partner = update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=partner,
         changes={"risk_override": level or "", "risk_override_reason": reason if level else ""},
     )
@@ -212,36 +211,36 @@ def partner_set_risk(*, actor, membership, partner, level: str, reason: str = ""
 
 
 @transaction.atomic
-def address_add(*, actor, membership, partner, **data) -> PartnerAddress:
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, partner)
+def address_add(*, actor: Actor, partner, **data) -> PartnerAddress:
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, partner)
     data["country"] = (data.get("country") or partner.country or "MX").strip().upper()
     return create_audited(
         actor=actor,
-        organization=membership.organization,
-        instance=PartnerAddress(organization=membership.organization, partner=partner, **data),
+        organization=actor.organization,
+        instance=PartnerAddress(organization=actor.organization, partner=partner, **data),
     )
 
 
 @transaction.atomic
-def contact_add(*, actor, membership, partner, **data) -> PartnerContact:
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, partner)
+def contact_add(*, actor: Actor, partner, **data) -> PartnerContact:
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, partner)
     return create_audited(
         actor=actor,
-        organization=membership.organization,
-        instance=PartnerContact(organization=membership.organization, partner=partner, **data),
+        organization=actor.organization,
+        instance=PartnerContact(organization=actor.organization, partner=partner, **data),
     )
 
 
-@transaction.atomic
-def partner_child_remove(*, actor, membership, instance) -> None:
+@transaction.atomic(durable=True)
+def partner_child_remove(*, actor: Actor, instance) -> None:
     """Remove an address or a contact (documents are kept: they are evidence)."""
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, instance)
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, instance)
     if not isinstance(instance, PartnerAddress | PartnerContact):
         raise ValidationError(_("Only addresses and contacts can be removed."))
-    delete_audited(actor=actor, organization=membership.organization, instance=instance)
+    delete_audited(actor=actor, organization=actor.organization, instance=instance)
 
 
 def _store_document(*, actor, organization, partner, upload, kind, title, **extra):
@@ -252,7 +251,7 @@ def _store_document(*, actor, organization, partner, upload, kind, title, **extr
         partner=partner,
         kind=kind,
         title=(title or inspected.name).strip()[:200],
-        uploaded_by=actor if getattr(actor, "pk", None) else None,
+        uploaded_by=actor.user,
         **extra,
     )
     store_upload(document, upload, inspected)
@@ -261,15 +260,15 @@ def _store_document(*, actor, organization, partner, upload, kind, title, **extr
 
 @atomic_with_files
 def document_upload(
-    *, actor, membership, partner, upload, kind, title="", signed_on=None, valid_until=None
+    *, actor: Actor, partner, upload, kind, title="", signed_on=None, valid_until=None
 ) -> PartnerDocument:
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, partner)
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, partner)
     if valid_until and signed_on and valid_until < signed_on:
         raise ValidationError({"valid_until": _("The document expires before it was signed.")})
     return _store_document(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         partner=partner,
         upload=upload,
         kind=kind,
@@ -294,9 +293,9 @@ POLICY_FIELDS = frozenset(
 )
 
 
-@transaction.atomic
-def policy_update(*, actor, membership, expected_version=None, **changes) -> PartnerPolicy:
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
+@transaction.atomic(durable=True)
+def policy_update(*, actor: Actor, expected_version=None, **changes) -> PartnerPolicy:
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     unknown = set(changes) - POLICY_FIELDS
     if unknown:
         raise ValidationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
@@ -316,21 +315,21 @@ def policy_update(*, actor, membership, expected_version=None, **changes) -> Par
         errors["certification_required_kinds"] = _("Unknown partner type.")
     if errors:
         raise ValidationError(errors)
-    policy = policy_for(membership.organization)
+    policy = policy_for(actor.organization)
     if policy.pk is None:
         for name, value in changes.items():
             setattr(policy, name, value)
-        policy = create_audited(actor=actor, organization=membership.organization, instance=policy)
+        policy = create_audited(actor=actor, organization=actor.organization, instance=policy)
     else:
         policy = update_audited(
             actor=actor,
-            organization=membership.organization,
+            organization=actor.organization,
             instance=policy,
             changes=changes,
             expected_version=expected_version,
         )
     from ..tasks import refresh_partner_standing
 
-    organization_id = membership.organization_id
+    organization_id = actor.organization.pk
     transaction.on_commit(lambda: refresh_partner_standing.enqueue(organization_id=organization_id))
     return policy

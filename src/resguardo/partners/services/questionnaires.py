@@ -8,7 +8,6 @@ a fresh link and the previous one stops working.
 import datetime
 import hashlib
 import secrets
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.actors import Actor
 from resguardo.core.files import atomic_with_files
 from resguardo.core.permissions import Perm, require_perm, require_same_organization
 from resguardo.core.writes import create_audited, update_audited
@@ -32,15 +32,12 @@ MAX_TEXT = 2000
 MAX_DOCUMENTS = 40
 
 
-@dataclass(frozen=True)
-class LinkActor:
-    """Who acts through a questionnaire link, for the audit log (no user account)."""
-
-    email: str
-    pk: None = None
-
-    def __str__(self):
-        return _("Partner via questionnaire link (%(email)s)") % {"email": self.email}
+def link_actor(questionnaire: Questionnaire) -> Actor:
+    """Who acts through a questionnaire link: the recipient, who has no user account."""
+    label = _("Partner via questionnaire link (%(email)s)") % {
+        "email": questionnaire.recipient_email
+    }
+    return Actor.external(questionnaire.organization, label=label)
 
 
 def token_hash(token: str) -> str:
@@ -106,11 +103,10 @@ def _send(questionnaire, token, *, reminder=False):
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def questionnaire_send(
     *,
-    actor,
-    membership,
+    actor: Actor,
     partner,
     recipient_email,
     base_url,
@@ -119,8 +115,8 @@ def questionnaire_send(
     notify=True,
 ) -> tuple[Questionnaire, str]:
     """Send the partner a private link. Returns the questionnaire and the link's token."""
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, partner)
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, partner)
     if language not in QuestionnaireLanguage.values:
         raise ValidationError({"language": _("Choose Spanish or English.")})
     if Questionnaire.objects.filter(partner=partner, status__in=OPEN_STATUSES).exists():
@@ -128,22 +124,22 @@ def questionnaire_send(
             _("This partner already has an open questionnaire. Revoke it before sending another."),
             code="open_exists",
         )
-    policy = policy_for(membership.organization)
+    policy = policy_for(actor.organization)
     questionnaire = Questionnaire(
-        organization=membership.organization,
+        organization=actor.organization,
         partner=partner,
         recipient_email=(recipient_email or "").strip().lower(),
         recipient_name=(recipient_name or "").strip(),
         language=language,
         questions=questions_for(partner.kind),
-        sent_by=actor,
+        sent_by=actor.user,
         public_base_url=base_url,
     )
     token, questionnaire.token_hash, questionnaire.valid_until = _fresh_link(
         policy.questionnaire_valid_days
     )
     questionnaire = create_audited(
-        actor=actor, organization=membership.organization, instance=questionnaire
+        actor=actor, organization=actor.organization, instance=questionnaire
     )
     if notify:
         _send(questionnaire, token)
@@ -216,7 +212,7 @@ def _clean_answers(questionnaire: Questionnaire, answers: dict, *, complete: boo
     return cleaned
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def questionnaire_answer(*, questionnaire, answers: dict, submit: bool = False) -> Questionnaire:
     """The partner saves a draft, or submits. Only through an open, unexpired link."""
     questionnaire = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
@@ -235,7 +231,7 @@ def questionnaire_answer(*, questionnaire, answers: dict, submit: bool = False) 
     elif questionnaire.status == QuestionnaireStatus.SENT:
         changes["status"] = QuestionnaireStatus.IN_PROGRESS
     return update_audited(
-        actor=LinkActor(questionnaire.recipient_email),
+        actor=link_actor(questionnaire),
         organization=questionnaire.organization,
         instance=questionnaire,
         changes=changes,
@@ -255,7 +251,7 @@ def questionnaire_attach(*, questionnaire, question_code: str, upload):
             {"file": _("At most %(n)s files per questionnaire.") % {"n": MAX_DOCUMENTS}}
         )
     return _store_document(
-        actor=LinkActor(questionnaire.recipient_email),
+        actor=link_actor(questionnaire),
         organization=questionnaire.organization,
         partner=questionnaire.partner,
         upload=upload,
@@ -274,17 +270,17 @@ def _reviewable(questionnaire, membership):
         )
 
 
-@transaction.atomic
-def questionnaire_accept(*, actor, membership, questionnaire, comment="") -> Questionnaire:
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    _reviewable(questionnaire, membership)
+@transaction.atomic(durable=True)
+def questionnaire_accept(*, actor: Actor, questionnaire, comment="") -> Questionnaire:
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    _reviewable(questionnaire, actor.membership)
     questionnaire = update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=questionnaire,
         changes={
             "status": QuestionnaireStatus.ACCEPTED,
-            "reviewed_by": actor,
+            "reviewed_by": actor.user,
             "reviewed_at": timezone.now(),
             "review_comment": (comment or "").strip(),
         },
@@ -293,25 +289,25 @@ def questionnaire_accept(*, actor, membership, questionnaire, comment="") -> Que
     return questionnaire
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def questionnaire_request_corrections(
-    *, actor, membership, questionnaire, comment
+    *, actor: Actor, questionnaire, comment
 ) -> tuple[Questionnaire, str]:
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    _reviewable(questionnaire, membership)
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    _reviewable(questionnaire, actor.membership)
     comment = (comment or "").strip()
     if not comment:
         raise ValidationError({"comment": _("Tell the partner what to correct.")})
-    token, hashed, until = _fresh_link(policy_for(membership.organization).questionnaire_valid_days)
+    token, hashed, until = _fresh_link(policy_for(actor.organization).questionnaire_valid_days)
     questionnaire = update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=questionnaire,
         changes={
             "status": QuestionnaireStatus.CORRECTIONS,
             "token_hash": hashed,
             "valid_until": until,
-            "reviewed_by": actor,
+            "reviewed_by": actor.user,
             "reviewed_at": timezone.now(),
             "review_comment": comment,
             "reminder_count": 0,
@@ -322,15 +318,15 @@ def questionnaire_request_corrections(
     return questionnaire, token
 
 
-@transaction.atomic
-def questionnaire_revoke(*, actor, membership, questionnaire) -> Questionnaire:
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, questionnaire)
+@transaction.atomic(durable=True)
+def questionnaire_revoke(*, actor: Actor, questionnaire) -> Questionnaire:
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, questionnaire)
     if not questionnaire.is_open:
         raise ValidationError(_("Only an open questionnaire can be revoked."), code="status")
     return update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=questionnaire,
         changes={"status": QuestionnaireStatus.REVOKED},
     )
@@ -357,7 +353,7 @@ def questionnaire_remind(*, questionnaire) -> None:
     questionnaire = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
     token, hashed, _until = _fresh_link()
     update_audited(
-        actor=None,
+        actor=Actor.system(questionnaire.organization),
         organization=questionnaire.organization,
         instance=questionnaire,
         changes={

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.actors import Actor
 from resguardo.core.events import publish
 from resguardo.core.permissions import Perm, require_perm, require_same_organization
 from resguardo.core.selectors import member_user_list
@@ -52,17 +53,17 @@ def _clean_finding(data: dict, membership, *, row: int | None = None) -> dict:
     }
 
 
-def _create_finding(*, actor, membership, review, data) -> ReviewFinding:
+def _create_finding(*, actor: Actor, review, data) -> ReviewFinding:
     finding = create_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=ReviewFinding(
-            organization=membership.organization, review=review, partner=review.partner, **data
+            organization=actor.organization, review=review, partner=review.partner, **data
         ),
     )
     publish(
         PartnerFindingRecorded(
-            organization_id=membership.organization_id,
+            organization_id=actor.organization.pk,
             finding_id=finding.pk,
             partner_id=review.partner_id,
             description=finding.description,
@@ -73,11 +74,10 @@ def _create_finding(*, actor, membership, review, data) -> ReviewFinding:
     return finding
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def review_record(
     *,
-    actor,
-    membership,
+    actor: Actor,
     partner,
     outcome,
     summary,
@@ -87,8 +87,8 @@ def review_record(
     report=None,
     findings=(),
 ) -> PartnerReview:
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, partner)
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, partner)
     performed_on = performed_on or timezone.localdate()
     errors = {}
     if performed_on > timezone.localdate():
@@ -108,17 +108,17 @@ def review_record(
         errors["findings"] = _("Record at least one finding with its action.")
     if errors:
         raise ValidationError(errors)
-    cleaned = [_clean_finding(f, membership, row=i) for i, f in enumerate(findings, start=1)]
-    policy = policy_for(membership.organization)
+    cleaned = [_clean_finding(f, actor.membership, row=i) for i, f in enumerate(findings, start=1)]
+    policy = policy_for(actor.organization)
     review = create_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=PartnerReview(
-            organization=membership.organization,
+            organization=actor.organization,
             partner=partner,
             kind=kind,
             performed_on=performed_on,
-            reviewer=actor,
+            reviewer=actor.user,
             outcome=outcome,
             summary=summary.strip(),
             certification_checked=certification_checked,
@@ -127,40 +127,40 @@ def review_record(
         ),
     )
     for data in cleaned:
-        _create_finding(actor=actor, membership=membership, review=review, data=data)
+        _create_finding(actor=actor, review=review, data=data)
     partner = partner_refresh_standing(actor=actor, partner=partner)
     if review.next_due != partner.next_review_due and partner.next_review_due:
         review = update_audited(
             actor=actor,
-            organization=membership.organization,
+            organization=actor.organization,
             instance=review,
             changes={"next_due": partner.next_review_due},
         )
     return review
 
 
-@transaction.atomic
-def finding_add(*, actor, membership, review, **data) -> ReviewFinding:
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, review)
+@transaction.atomic(durable=True)
+def finding_add(*, actor: Actor, review, **data) -> ReviewFinding:
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, review)
     finding = _create_finding(
-        actor=actor, membership=membership, review=review, data=_clean_finding(data, membership)
+        actor=actor, review=review, data=_clean_finding(data, actor.membership)
     )
     partner_refresh_standing(actor=actor, partner=review.partner)
     return finding
 
 
-@transaction.atomic
-def finding_close(*, actor, membership, finding, closing_note, closed_on=None) -> ReviewFinding:
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, finding)
+@transaction.atomic(durable=True)
+def finding_close(*, actor: Actor, finding, closing_note, closed_on=None) -> ReviewFinding:
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, finding)
     if finding.status == FindingStatus.DONE:
         raise ValidationError(_("This finding is already closed."), code="closed")
     if not (closing_note or "").strip():
         raise ValidationError({"closing_note": _("Say how the finding was resolved.")})
     finding = update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=finding,
         changes={
             "status": FindingStatus.DONE,

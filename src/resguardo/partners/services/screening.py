@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.actors import Actor
 from resguardo.core.events import publish
 from resguardo.core.models import Organization
 from resguardo.core.permissions import Perm, require_perm, require_same_organization
@@ -181,9 +182,11 @@ class _PartnerScreening:
         )
 
 
-def screen_partners(*, organization, partners=None, trigger, actor=None) -> ScreeningRun | None:
-    """Screen the given partners (default: all but inactive ones) against the current
-    versions. Returns the run, or None when no list has been imported yet."""
+def screen_partners(*, actor: Actor, trigger, partners=None) -> ScreeningRun | None:
+    """Screen the given partners (default: all but inactive ones) of the actor's organization
+    against the current versions (`Actor.system(organization)` when no person asked).
+    Returns the run, or None when no list has been imported yet."""
+    organization = actor.organization
     versions = current_versions()
     if not versions:
         return None
@@ -238,7 +241,7 @@ def _run(organization, rows, partner_ids, index, versions, threshold, trigger, a
             partner_count=len(rows),
             hit_count=work.hit_count,
             new_hit_count=work.new_hits,
-            actor=actor if getattr(actor, "pk", None) else None,
+            actor=actor.user,
         ),
         m2m={"versions": versions},
     )
@@ -251,24 +254,23 @@ def rescreen_all_organizations(*, trigger=ScreeningTrigger.LIST_UPDATE) -> list[
     runs = []
     organization_ids = Partner.objects.values_list("organization_id", flat=True).distinct()
     for organization in Organization.objects.filter(pk__in=organization_ids):
-        run = screen_partners(organization=organization, trigger=trigger)
+        run = screen_partners(actor=Actor.system(organization), trigger=trigger)
         if run is not None:
             runs.append(run)
     return runs
 
 
-@transaction.atomic
-def partners_screen_now(*, actor, membership, partner=None) -> ScreeningRun | None:
+@transaction.atomic(durable=True)
+def partners_screen_now(*, actor: Actor, partner=None) -> ScreeningRun | None:
     """A user asks for a screening of one partner or of all of them."""
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     if partner is not None:
-        require_same_organization(membership, partner)
+        require_same_organization(actor.membership, partner)
     if not ListVersion.objects.filter(is_current=True).exists():
         raise ValidationError(
             _("No list has been imported yet. Import or fetch the lists first."), code="no_lists"
         )
     return screen_partners(
-        organization=membership.organization,
         partners=[partner] if partner is not None else None,
         trigger=ScreeningTrigger.MANUAL,
         actor=actor,
@@ -278,12 +280,12 @@ def partners_screen_now(*, actor, membership, partner=None) -> ScreeningRun | No
 # --------------------------------------------------------------------------- decisions
 
 
-@transaction.atomic
-def hit_decide(*, actor, membership, hit, verdict, reason) -> ScreeningHit:
+@transaction.atomic(durable=True)
+def hit_decide(*, actor: Actor, hit, verdict, reason) -> ScreeningHit:
     """Record a reviewer's verdict. A true match blocks the partner and alerts the
     compliance officers; a false positive lifts a block that no other match holds."""
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, hit)
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, hit)
     reason = (reason or "").strip()
     if verdict not in Verdict.values:
         raise ValidationError({"verdict": _("Choose true match or false positive.")})
@@ -295,23 +297,23 @@ def hit_decide(*, actor, membership, hit, verdict, reason) -> ScreeningHit:
     hit = ScreeningHit.objects.select_for_update().select_related("partner").get(pk=hit.pk)
     decision = create_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         verb=f"screening.{str(verdict)}",
         data={"partner": str(hit.partner), "name": hit.matched_name},
         instance=ScreeningDecision(
-            organization=membership.organization,
+            organization=actor.organization,
             partner=hit.partner,
             source=hit.source,
             entry_key=hit.entry_key,
             verdict=verdict,
             reason=reason,
             match_kind=hit.match_kind,
-            decided_by=actor,
+            decided_by=actor.user,
         ),
     )
     hit = update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=hit,
         changes={"decision": decision},
     )

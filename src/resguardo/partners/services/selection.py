@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.actors import Actor
 from resguardo.core.permissions import Perm, require_perm, require_same_organization
 from resguardo.core.writes import create_audited, update_audited
 
@@ -53,12 +54,12 @@ def _clean_answers(partner, answers: dict) -> dict:
     return cleaned
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def selection_decide(
-    *, actor, membership, partner, outcome, answers, rationale="", conditions="", decided_on=None
+    *, actor: Actor, partner, outcome, answers, rationale="", conditions="", decided_on=None
 ) -> SelectionDecision:
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, partner)
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, partner)
     if outcome not in SelectionOutcome.values:
         raise ValidationError({"outcome": _("Choose a decision.")})
     cleaned = _clean_answers(partner, answers or {})
@@ -87,17 +88,17 @@ def selection_decide(
         raise ValidationError({"rationale": _("Explain the decision.")})
     decision = create_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         verb=f"partner.selection_{str(outcome)}",
         data={"partner": str(partner)},
         instance=SelectionDecision(
-            organization=membership.organization,
+            organization=actor.organization,
             partner=partner,
             outcome=outcome,
             answers=cleaned,
             rationale=rationale,
             conditions=conditions,
-            decided_by=actor,
+            decided_by=actor.user,
             decided_on=decided_on or timezone.localdate(),
         ),
     )
@@ -105,7 +106,7 @@ def selection_decide(
     if outcome != SelectionOutcome.REJECTED and partner.status == PartnerStatus.PROSPECT:
         partner = update_audited(
             actor=actor,
-            organization=membership.organization,
+            organization=actor.organization,
             instance=partner,
             changes={"status": PartnerStatus.ACTIVE},
         )
@@ -143,26 +144,26 @@ AGREEMENT_FIELDS = frozenset(
 )
 
 
-@transaction.atomic
-def agreement_create(*, actor, membership, partner, **data) -> SecurityAgreement:
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, partner)
+@transaction.atomic(durable=True)
+def agreement_create(*, actor: Actor, partner, **data) -> SecurityAgreement:
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, partner)
     if set(data) - AGREEMENT_FIELDS:
         raise ValidationError(_("Unknown fields."))
     data = _clean_agreement(partner, dict(data))
     return create_audited(
         actor=actor,
-        organization=membership.organization,
-        instance=SecurityAgreement(organization=membership.organization, partner=partner, **data),
+        organization=actor.organization,
+        instance=SecurityAgreement(organization=actor.organization, partner=partner, **data),
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def agreement_update(
-    *, actor, membership, agreement, expected_version=None, **changes
+    *, actor: Actor, agreement, expected_version=None, **changes
 ) -> SecurityAgreement:
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, agreement)
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, agreement)
     if set(changes) - AGREEMENT_FIELDS:
         raise ValidationError(_("Unknown fields."))
     merged = {name: getattr(agreement, name) for name in AGREEMENT_FIELDS}
@@ -170,7 +171,7 @@ def agreement_update(
     merged = _clean_agreement(agreement.partner, merged)
     return update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=agreement,
         changes=merged,
         expected_version=expected_version,

@@ -6,6 +6,7 @@ import datetime
 
 from django.utils import timezone
 
+from resguardo.core.actors import Actor
 from resguardo.core.writes import update_audited
 
 from .. import risk
@@ -67,7 +68,7 @@ def next_review_due(partner: Partner, *, level: str, policy, today: datetime.dat
     return add_months(last_review.performed_on, policy.review_months(level))
 
 
-def partner_refresh_standing(*, actor, partner: Partner) -> Partner:
+def partner_refresh_standing(*, actor: Actor, partner: Partner) -> Partner:
     """Recompute the rating and the next review date; audit only when they change.
 
     Works on a fresh copy of the row: callers may hold one another service has since saved."""

@@ -6,6 +6,7 @@ from pathlib import Path
 import factory
 from django.utils import timezone
 
+from resguardo.core.actors import Actor
 from resguardo.testing.factories import OrganizationFactory, valid_rfc
 
 from ..choices import CertificationProgram, PartnerKind, WatchlistSource
@@ -65,4 +66,4 @@ def create_partner(world, **data):
         "legal_name": "Cliente Ejemplo, S.A. de C.V.",
         "rfc": valid_rfc(),
     }
-    return services.partner_create(actor=world.carla, membership=membership, **{**defaults, **data})
+    return services.partner_create(actor=Actor.for_member(membership), **{**defaults, **data})

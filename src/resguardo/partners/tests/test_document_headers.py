@@ -19,8 +19,7 @@ SANDBOXED = {
 def document(world):
     partner = create_partner(world, legal_name="Transportes del Norte, S.A. de C.V.")
     return services.document_upload(
-        actor=world.carla,
-        membership=world.membership(world.carla),
+        actor=world.actor(world.carla),
         partner=partner,
         kind="security_agreement",
         title="Convenio 2026",

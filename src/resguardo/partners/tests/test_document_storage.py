@@ -26,8 +26,7 @@ def _refuse_after_storing(monkeypatch):
 
 def _upload(world, partner, name="acta.pdf"):
     return services.document_upload(
-        actor=world.carla,
-        membership=world.membership(world.carla),
+        actor=world.actor(world.carla),
         partner=partner,
         upload=SimpleUploadedFile(name, PDF),
         kind="articles",

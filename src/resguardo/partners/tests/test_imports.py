@@ -17,8 +17,7 @@ from .factories import create_partner, fixture_bytes
 
 def _import(world, content, name="partners.csv", dry_run=True):
     return services.partners_import(
-        actor=world.carla,
-        membership=world.membership(world.carla),
+        actor=world.actor(world.carla),
         file_name=name,
         content=content,
         dry_run=dry_run,

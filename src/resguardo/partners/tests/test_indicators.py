@@ -4,6 +4,7 @@ import datetime
 
 from django.utils import timezone
 
+from resguardo.core.actors import Actor
 from resguardo.core.indicators import get_indicator, read_indicators
 
 from .. import services
@@ -36,15 +37,13 @@ def test_readings(world, carla_membership):
     hit_partner = create_partner(world, legal_name="Fénix", rfc="LFE0805123A3", kind="carrier")
     clean = create_partner(world, legal_name="Cliente Limpio")
     services.review_record(
-        actor=world.carla,
-        membership=carla_membership,
+        actor=Actor.for_member(carla_membership),
         partner=clean,
         outcome="satisfactory",
         summary="ok",
     )
     services.certification_create(
-        actor=world.carla,
-        membership=carla_membership,
+        actor=Actor.for_member(carla_membership),
         partner=hit_partner,
         program="oea",
         modality="carrier",

@@ -12,6 +12,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from resguardo.core.actors import Actor
+
 from .. import services
 from ..choices import QuestionnaireStatus
 from ..models import PartnerDocument, Questionnaire
@@ -27,8 +29,7 @@ def sent(world, carla_membership, django_capture_on_commit_callbacks):
     )
     with django_capture_on_commit_callbacks(execute=True):
         questionnaire, token = services.questionnaire_send(
-            actor=world.carla,
-            membership=carla_membership,
+            actor=Actor.for_member(carla_membership),
             partner=partner,
             recipient_email="Seguridad@Confiables.example.mx",
             recipient_name="Rosa",
@@ -207,8 +208,7 @@ def test_the_link_opens_only_its_own_questionnaire(sent, world, carla_membership
     first, token = sent
     other_partner = create_partner(world, legal_name="Otro Socio, S.A. de C.V.")
     second, _other = services.questionnaire_send(
-        actor=world.carla,
-        membership=carla_membership,
+        actor=Actor.for_member(carla_membership),
         partner=other_partner,
         recipient_email="x@otro.example.mx",
         base_url="http://testserver/",
@@ -243,8 +243,7 @@ def test_review_accept_or_ask_for_corrections(
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         questionnaire, new_token = services.questionnaire_request_corrections(
-            actor=world.carla,
-            membership=carla_membership,
+            actor=Actor.for_member(carla_membership),
             questionnaire=questionnaire,
             comment="Attach your seal log.",
         )
@@ -255,7 +254,7 @@ def test_review_accept_or_ask_for_corrections(
     client.post(new_url, {**_all_yes(questionnaire), "submit": "1"})
     questionnaire.refresh_from_db()
     questionnaire = services.questionnaire_accept(
-        actor=world.carla, membership=carla_membership, questionnaire=questionnaire
+        actor=Actor.for_member(carla_membership), questionnaire=questionnaire
     )
     assert questionnaire.status == QuestionnaireStatus.ACCEPTED and questionnaire.score == 100
     partner = questionnaire.partner
@@ -291,14 +290,13 @@ def test_only_one_open_questionnaire_per_partner(sent, world, carla_membership):
 
     with pytest.raises(ValidationError, match="already has an open questionnaire"):
         services.questionnaire_send(
-            actor=world.carla,
-            membership=carla_membership,
+            actor=Actor.for_member(carla_membership),
             partner=questionnaire.partner,
             recipient_email="a@b.mx",
             base_url="http://testserver/",
         )
     services.questionnaire_revoke(
-        actor=world.carla, membership=carla_membership, questionnaire=questionnaire
+        actor=Actor.for_member(carla_membership), questionnaire=questionnaire
     )
     assert services.questionnaire_for_token(_token) is None
 
@@ -308,7 +306,7 @@ def test_certification_expiry_warnings(world, carla_membership):
 
     partner = create_partner(world, kind="carrier", legal_name="Transportes Por Vencer")
     services.certification_create(
-        actor=world.carla, membership=carla_membership, partner=partner, program="oea",
+        actor=Actor.for_member(carla_membership), partner=partner, program="oea",
         modality="carrier", certificate_number="OEA-123",
         valid_until=timezone.localdate() + datetime.timedelta(days=30),
     )  # fmt: skip

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from resguardo.core.actors import Actor
 from resguardo.core.models import AuditEntry
 from resguardo.core.validators import rfc_check_digit
 
@@ -66,8 +67,7 @@ def test_duplicate_rfc_in_the_same_organization(world):
     with pytest.raises(ValidationError, match="already registered"):
         create_partner(world, rfc=first.rfc)
     other = services.partner_create(
-        actor=world.oscar,
-        membership=world.membership(world.oscar),
+        actor=world.actor(world.oscar),
         kind="client",
         legal_name="Same RFC elsewhere",
         rfc=first.rfc,
@@ -88,16 +88,14 @@ def test_foreign_partner_with_tax_id(world):
 def test_only_compliance_roles_manage_partners(world):
     with pytest.raises(PermissionDenied):
         services.partner_create(
-            actor=world.sofia,
-            membership=world.membership(world.sofia),
+            actor=world.actor(world.sofia),
             kind="client",
             legal_name="X",
             rfc="",
         )
     with pytest.raises(PermissionDenied):
         services.partner_create(
-            actor=world.audrey,
-            membership=world.membership(world.audrey),
+            actor=world.actor(world.audrey),
             kind="client",
             legal_name="X",
             rfc="",
@@ -124,11 +122,10 @@ def test_risk_set_by_hand_needs_a_reason_and_keeps_the_computed_one(world, carla
     partner = create_partner(world)
     with pytest.raises(ValidationError, match="why"):
         services.partner_set_risk(
-            actor=world.carla, membership=carla_membership, partner=partner, level="high"
+            actor=Actor.for_member(carla_membership), partner=partner, level="high"
         )
     partner = services.partner_set_risk(
-        actor=world.carla,
-        membership=carla_membership,
+        actor=Actor.for_member(carla_membership),
         partner=partner,
         level="high",
         reason="Client under investigation by the press.",
@@ -140,8 +137,7 @@ def test_certification_lowers_risk_and_warns_before_expiry(world, carla_membersh
     partner = create_partner(world, kind=PartnerKind.CARRIER)
     before = partner.risk_score
     cert = services.certification_create(
-        actor=world.carla,
-        membership=carla_membership,
+        actor=Actor.for_member(carla_membership),
         partner=partner,
         program=CertificationProgram.OEA,
         modality="carrier",
@@ -175,7 +171,7 @@ def test_certification_rules(world, carla_membership, data, field):
     partner = create_partner(world)
     with pytest.raises(ValidationError) as refused:
         services.certification_create(
-            actor=world.carla, membership=carla_membership, partner=partner, **data
+            actor=Actor.for_member(carla_membership), partner=partner, **data
         )
     assert field in refused.value.message_dict
 
@@ -183,8 +179,7 @@ def test_certification_rules(world, carla_membership, data, field):
 def test_ctpat_without_expiry_is_valid_while_verified(world, carla_membership):
     partner = create_partner(world, kind=PartnerKind.CARRIER)
     cert = services.certification_create(
-        actor=world.carla,
-        membership=carla_membership,
+        actor=Actor.for_member(carla_membership),
         partner=partner,
         program="ctpat",
         ctpat_tier="2",
@@ -205,15 +200,13 @@ def test_selection_cannot_approve_with_unmet_required_criteria(world, carla_memb
     answers["SEL-ENC"] = {"result": CriterionResult.NOT_MET}
     with pytest.raises(ValidationError, match="Encargo conferido"):
         services.selection_decide(
-            actor=world.carla,
-            membership=carla_membership,
+            actor=Actor.for_member(carla_membership),
             partner=partner,
             outcome=SelectionOutcome.APPROVED,
             answers=answers,
         )
     decision = services.selection_decide(
-        actor=world.carla,
-        membership=carla_membership,
+        actor=Actor.for_member(carla_membership),
         partner=partner,
         outcome=SelectionOutcome.CONDITIONAL,
         answers=answers,
@@ -231,8 +224,7 @@ def test_the_list_criterion_is_not_met_before_any_screening(world, carla_members
     answers = _answers(partner)
     with pytest.raises(ValidationError, match="SAT lists"):
         services.selection_decide(
-            actor=world.carla,
-            membership=carla_membership,
+            actor=Actor.for_member(carla_membership),
             partner=partner,
             outcome=SelectionOutcome.APPROVED,
             answers=answers,
@@ -243,8 +235,7 @@ def test_agreement_signed_needs_its_document(world, carla_membership):
     partner = create_partner(world, kind=PartnerKind.CARRIER)
     with pytest.raises(ValidationError) as refused:
         services.agreement_create(
-            actor=world.carla,
-            membership=carla_membership,
+            actor=Actor.for_member(carla_membership),
             partner=partner,
             title="Convenio",
             requirement_codes=["REQ-SEALS"],
@@ -252,8 +243,7 @@ def test_agreement_signed_needs_its_document(world, carla_membership):
         )
     assert "document" in refused.value.message_dict
     agreement = services.agreement_create(
-        actor=world.carla,
-        membership=carla_membership,
+        actor=Actor.for_member(carla_membership),
         partner=partner,
         title="Convenio",
         requirement_codes=["REQ-SEALS", "REQ-GPS"],
@@ -263,8 +253,7 @@ def test_agreement_signed_needs_its_document(world, carla_membership):
 
 def test_review_sets_next_due_from_risk_and_policy(world, carla_membership):
     services.policy_update(
-        actor=world.carla,
-        membership=carla_membership,
+        actor=Actor.for_member(carla_membership),
         review_months_low=18,
         review_months_medium=9,
         review_months_high=3,
@@ -272,8 +261,7 @@ def test_review_sets_next_due_from_risk_and_policy(world, carla_membership):
     partner = create_partner(world)
     level = partner.effective_risk
     review = services.review_record(
-        actor=world.carla,
-        membership=carla_membership,
+        actor=Actor.for_member(carla_membership),
         partner=partner,
         outcome=ReviewOutcome.SATISFACTORY,
         summary="Documents reviewed.",
@@ -288,15 +276,13 @@ def test_findings_become_action_items(world, carla_membership):
     partner = create_partner(world)
     with pytest.raises(ValidationError, match="finding"):
         services.review_record(
-            actor=world.carla,
-            membership=carla_membership,
+            actor=Actor.for_member(carla_membership),
             partner=partner,
             outcome=ReviewOutcome.WITH_FINDINGS,
             summary="Visit",
         )
     review = services.review_record(
-        actor=world.carla,
-        membership=carla_membership,
+        actor=Actor.for_member(carla_membership),
         partner=partner,
         outcome=ReviewOutcome.WITH_FINDINGS,
         summary="Visit to the yard.",
@@ -315,8 +301,7 @@ def test_findings_become_action_items(world, carla_membership):
     partner.refresh_from_db()
     assert any(f["code"] == "open_findings" for f in partner.risk_factors)
     services.finding_close(
-        actor=world.carla,
-        membership=carla_membership,
+        actor=Actor.for_member(carla_membership),
         finding=finding,
         closing_note="Camera installed, photo received.",
     )
@@ -328,8 +313,7 @@ def test_review_cannot_be_in_the_future_or_owned_by_an_outsider(world, carla_mem
     partner = create_partner(world)
     with pytest.raises(ValidationError, match="future"):
         services.review_record(
-            actor=world.carla,
-            membership=carla_membership,
+            actor=Actor.for_member(carla_membership),
             partner=partner,
             outcome="satisfactory",
             summary="x",
@@ -337,8 +321,7 @@ def test_review_cannot_be_in_the_future_or_owned_by_an_outsider(world, carla_mem
         )
     with pytest.raises(ValidationError, match="member"):
         services.review_record(
-            actor=world.carla,
-            membership=carla_membership,
+            actor=Actor.for_member(carla_membership),
             partner=partner,
             outcome="with_findings",
             summary="x",
@@ -358,7 +341,5 @@ def test_every_write_is_audited(world):
 
 def test_policy_validation(world, carla_membership):
     with pytest.raises(ValidationError) as refused:
-        services.policy_update(
-            actor=world.carla, membership=carla_membership, name_match_threshold=70
-        )
+        services.policy_update(actor=Actor.for_member(carla_membership), name_match_threshold=70)
     assert "name_match_threshold" in refused.value.message_dict

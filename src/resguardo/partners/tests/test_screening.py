@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
+from resguardo.core.actors import Actor
 from resguardo.core.events import subscribe
 
 from .. import services
@@ -51,8 +52,7 @@ def test_a_change_of_name_screens_again(world, carla_membership):
     partner = create_partner(world, legal_name="Almacenes Tranquilos, S.A. de C.V.")
     assert not partner.hits.exists()
     services.partner_update(
-        actor=world.carla,
-        membership=carla_membership,
+        actor=Actor.for_member(carla_membership),
         partner=partner,
         legal_name="Comercial Bravo y Asociados, S.C.",
     )
@@ -62,8 +62,7 @@ def test_a_change_of_name_screens_again(world, carla_membership):
 def test_a_new_list_version_screens_every_organization(world, django_capture_on_commit_callbacks):
     partner = create_partner(world, legal_name="Huracán Logístico SAPI de CV")
     other = services.partner_create(
-        actor=world.oscar,
-        membership=world.membership(world.oscar),
+        actor=world.actor(world.oscar),
         kind="carrier",
         legal_name="Huracan Logistico, S.A. de C.V.",
         rfc="HLO0101014A4",
@@ -82,8 +81,7 @@ def test_a_decision_is_remembered_across_list_versions(
     partner = create_partner(world, legal_name="Comercial Bravo Asociados")
     hit = partner.hits.get()
     services.hit_decide(
-        actor=world.carla,
-        membership=carla_membership,
+        actor=Actor.for_member(carla_membership),
         hit=hit,
         verdict=Verdict.FALSE_POSITIVE,
         reason="Different RFC and address in Tijuana.",
@@ -110,15 +108,13 @@ def test_a_false_positive_on_a_name_does_not_cover_a_later_rfc_match(world, carl
     partner = create_partner(world, legal_name="Logistica Fenix")
     hit = partner.hits.get()
     services.hit_decide(
-        actor=world.carla,
-        membership=carla_membership,
+        actor=Actor.for_member(carla_membership),
         hit=hit,
         verdict=Verdict.FALSE_POSITIVE,
         reason="Only the name is alike.",
     )
     services.partner_update(
-        actor=world.carla,
-        membership=carla_membership,
+        actor=Actor.for_member(carla_membership),
         partner=Partner.objects.get(pk=partner.pk),
         rfc="LFE0805123A3",
     )
@@ -136,8 +132,7 @@ def test_a_true_match_blocks_alerts_and_publishes(
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.hit_decide(
-            actor=world.carla,
-            membership=carla_membership,
+            actor=Actor.for_member(carla_membership),
             hit=partner.hits.get(),
             verdict=Verdict.TRUE_MATCH,
             reason="Same RFC on the 69-B list, Definitivo.",
@@ -150,8 +145,7 @@ def test_a_true_match_blocks_alerts_and_publishes(
     assert "Fénix" in mail.outbox[0].subject and "LFE0805123A3" in mail.outbox[0].body
     with pytest.raises(ValidationError, match="blocked"):
         services.partner_update(
-            actor=world.carla,
-            membership=carla_membership,
+            actor=Actor.for_member(carla_membership),
             partner=partner,
             status=PartnerStatus.ACTIVE,
         )
@@ -164,15 +158,13 @@ def test_marking_the_match_a_false_positive_lifts_the_block(world, carla_members
     )
     hit = partner.hits.get()
     services.hit_decide(
-        actor=world.carla,
-        membership=carla_membership,
+        actor=Actor.for_member(carla_membership),
         hit=hit,
         verdict=Verdict.TRUE_MATCH,
         reason="Looked like the same company.",
     )
     services.hit_decide(
-        actor=world.carla,
-        membership=carla_membership,
+        actor=Actor.for_member(carla_membership),
         hit=hit,
         verdict=Verdict.FALSE_POSITIVE,
         reason="SAT confirmed a homonym, RFC typo.",
@@ -188,8 +180,7 @@ def test_decisions_need_a_reason_and_the_right_role(world):
     hit = partner.hits.get()
     with pytest.raises(ValidationError, match="reason"):
         services.hit_decide(
-            actor=world.carla,
-            membership=world.membership(world.carla),
+            actor=world.actor(world.carla),
             hit=hit,
             verdict=Verdict.TRUE_MATCH,
             reason="ok",
@@ -198,16 +189,14 @@ def test_decisions_need_a_reason_and_the_right_role(world):
 
     with pytest.raises(PermissionDenied):
         services.hit_decide(
-            actor=world.sofia,
-            membership=world.membership(world.sofia),
+            actor=world.actor(world.sofia),
             hit=hit,
             verdict=Verdict.TRUE_MATCH,
             reason="I think it is the same one.",
         )
     with pytest.raises(ValidationError):
         services.hit_decide(
-            actor=world.oscar,
-            membership=world.membership(world.oscar),
+            actor=world.actor(world.oscar),
             hit=hit,
             verdict=Verdict.FALSE_POSITIVE,
             reason="Not ours to decide at all.",
@@ -226,9 +215,9 @@ def test_screening_queries_stay_flat(world, django_assert_max_num_queries):
     import_fixture()
     for n in range(30):
         create_partner(world, legal_name=f"Cliente Tranquilo Número {n}")
-    services.screen_partners(organization=world.org, trigger=ScreeningTrigger.MANUAL)
+    services.screen_partners(actor=Actor.system(world.org), trigger=ScreeningTrigger.MANUAL)
     with django_assert_max_num_queries(40):
-        services.screen_partners(organization=world.org, trigger=ScreeningTrigger.MANUAL)
+        services.screen_partners(actor=Actor.system(world.org), trigger=ScreeningTrigger.MANUAL)
 
 
 def test_a_blocked_partner_is_refused_as_counterparty_until_the_block_is_lifted(
@@ -241,8 +230,7 @@ def test_a_blocked_partner_is_refused_as_counterparty_until_the_block_is_lifted(
     assert counterparty_block_reason(organization=world.org, rfc="LFE0805123A3") is None
     hit = partner.hits.get()
     services.hit_decide(
-        actor=world.carla,
-        membership=carla_membership,
+        actor=Actor.for_member(carla_membership),
         hit=hit,
         verdict=Verdict.TRUE_MATCH,
         reason="Same RFC on the 69-B list, Definitivo.",
@@ -252,8 +240,7 @@ def test_a_blocked_partner_is_refused_as_counterparty_until_the_block_is_lifted(
     # Another organization's operations are not affected by Norte's decision.
     assert counterparty_block_reason(organization=world.other_org, rfc="LFE0805123A3") is None
     services.hit_decide(
-        actor=world.carla,
-        membership=carla_membership,
+        actor=Actor.for_member(carla_membership),
         hit=hit,
         verdict=Verdict.FALSE_POSITIVE,
         reason="SAT confirmed a homonym.",

@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from resguardo.core.actors import Actor
+
 from .. import services
 from ..choices import PartnerStatus, Verdict
 from ..models import Partner, PartnerDocument
@@ -54,13 +56,13 @@ def test_yes_no_filters_start_empty_instead_of_unknown(world, client_for, partne
 
 def test_record_lists_search_by_partner_name_not_by_id(world, client_for, partner):
     services.certification_create(
-        actor=world.carla, membership=world.membership(world.carla), partner=partner,
+        actor=world.actor(world.carla), partner=partner,
         program="oea", modality="carrier", certificate_number="OEA-FENIX-1",
         valid_until=timezone.localdate() + datetime.timedelta(days=200),
     )  # fmt: skip
     other = create_partner(world, legal_name="Transportes Otros, S.A. de C.V.", kind="carrier")
     services.certification_create(
-        actor=world.carla, membership=world.membership(world.carla), partner=other,
+        actor=world.actor(world.carla), partner=other,
         program="oea", modality="carrier", certificate_number="OEA-OTROS-2",
         valid_until=timezone.localdate() + datetime.timedelta(days=200),
     )  # fmt: skip
@@ -91,8 +93,7 @@ def test_detail_shows_risk_explanation_hits_and_warnings(world, client_for, part
 
 def test_outsider_and_anonymous_see_nothing(world, client_for, partner, client):
     document = services.document_upload(
-        actor=world.carla,
-        membership=world.membership(world.carla),
+        actor=world.actor(world.carla),
         partner=partner,
         upload=SimpleUploadedFile("acta.pdf", PDF),
         kind="articles",
@@ -205,8 +206,7 @@ def test_document_download_is_the_file(world, client_for, partner):
 
 def test_review_schedule_calendar_and_ics(world, client_for, partner, carla_membership):
     services.review_record(
-        actor=world.carla,
-        membership=carla_membership,
+        actor=Actor.for_member(carla_membership),
         partner=partner,
         outcome="satisfactory",
         summary="ok",
@@ -283,8 +283,7 @@ def test_public_questionnaire_in_spanish(world, carla_membership, client, settin
     settings.LANGUAGE_CODE = "es-mx"
     partner = create_partner(world, legal_name="Socio Hispano, S.A. de C.V.")
     _q, token = services.questionnaire_send(
-        actor=world.carla,
-        membership=carla_membership,
+        actor=Actor.for_member(carla_membership),
         partner=partner,
         recipient_email="a@b.mx",
         language="es",

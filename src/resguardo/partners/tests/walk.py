@@ -8,6 +8,7 @@ import datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from resguardo.core.actors import Actor
 from resguardo.testing.walk import WalkFixtures
 
 from .. import services
@@ -21,33 +22,29 @@ def _build(w):
     m = w.membership(carla)
     version = import_fixture(WatchlistSource.SAT_69B, "sat_69b.csv")
     partner = services.partner_create(
-        actor=carla,
-        membership=m,
+        actor=Actor.for_member(m),
         kind="carrier",
         legal_name="Transportes Norte Walk, S.A. de C.V.",
         rfc="LFE0805123A3",
         notes="Socio Norte Walk",
     )
     address = services.address_add(
-        actor=carla, membership=m, partner=partner, street="Calle Walk 12", city="Nuevo Laredo"
+        actor=Actor.for_member(m), partner=partner, street="Calle Walk 12", city="Nuevo Laredo"
     )
     contact = services.contact_add(
-        actor=carla,
-        membership=m,
+        actor=Actor.for_member(m),
         partner=partner,
         name="Contacto Norte Walk",
         email="walk@norte-socio.example.mx",
     )
     document = services.document_upload(
-        actor=carla,
-        membership=m,
+        actor=Actor.for_member(m),
         partner=partner,
         kind="articles",
         upload=SimpleUploadedFile("acta-walk.pdf", b"%PDF-1.4 walk"),
     )
     certification = services.certification_create(
-        actor=carla,
-        membership=m,
+        actor=Actor.for_member(m),
         partner=partner,
         program="oea",
         modality="carrier",
@@ -55,23 +52,20 @@ def _build(w):
         valid_until=timezone.localdate() + datetime.timedelta(days=90),
     )
     agreement = services.agreement_create(
-        actor=carla,
-        membership=m,
+        actor=Actor.for_member(m),
         partner=partner,
         title="Convenio Norte Walk",
         requirement_codes=["REQ-SEALS"],
     )
     questionnaire, _token = services.questionnaire_send(
-        actor=carla,
-        membership=m,
+        actor=Actor.for_member(m),
         partner=partner,
         recipient_email="cuestionario@norte-socio.example.mx",
         base_url="http://testserver/",
         notify=False,
     )
     review = services.review_record(
-        actor=carla,
-        membership=m,
+        actor=Actor.for_member(m),
         partner=partner,
         outcome="with_findings",
         summary="Revisión Norte Walk",
@@ -89,8 +83,7 @@ def _build(w):
     for criterion in selection_catalog().criteria_for("carrier"):
         answers.setdefault(criterion.code, {"result": "met"})
     decision = services.selection_decide(
-        actor=carla,
-        membership=m,
+        actor=Actor.for_member(m),
         partner=partner,
         outcome="rejected",
         answers=answers,
@@ -109,7 +102,7 @@ def _build(w):
         "decision": decision,
         "hit": partner.hits.get(),
         "run": partner.organization
-        and services.screen_partners(organization=w.org, trigger="manual"),
+        and services.screen_partners(actor=Actor.system(w.org), trigger="manual"),
         "version": version,
         "entry": version.entries.first(),
     }

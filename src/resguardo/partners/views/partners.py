@@ -83,7 +83,7 @@ class PartnerCreateView(ManageFormView):
 
     def perform(self, form):
         data, _version = form_data(form)
-        return services.partner_create(actor=self.request.user, membership=self.membership, **data)
+        return services.partner_create(actor=self.actor, **data)
 
     def success(self, form):
         messages.success(self.request, _("Partner saved and screened."))
@@ -130,8 +130,7 @@ class PartnerUpdateView(PartnerMixin, PartnerCreateView):
         if self.partner.is_blocked:
             data.pop("status", None)
         return services.partner_update(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             partner=self.partner,
             expected_version=version,
             **data,
@@ -154,8 +153,7 @@ class PartnerRiskView(PartnerMixin, ManageFormView):
 
     def perform(self, form):
         return services.partner_set_risk(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             partner=self.partner,
             **form.cleaned_data,
         )
@@ -169,9 +167,7 @@ class PartnerScreenView(PartnerMixin, ServicePostView):
     success_message = gettext_lazy("Screening done.")
 
     def act(self, request):
-        services.partners_screen_now(
-            actor=request.user, membership=self.membership, partner=self.partner
-        )
+        services.partners_screen_now(actor=self.actor, partner=self.partner)
 
     def redirect_to(self):
         return reverse("partners:partner_detail", args=[self.partner.pk])
@@ -215,8 +211,7 @@ class PartnerImportView(StagedImportView):
 
     def run_import(self, *, data, file_name, options, dry_run):
         return services.partners_import(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             file_name=file_name,
             content=data,
             dry_run=dry_run,

@@ -43,8 +43,7 @@ class QuestionnaireSendView(PartnerFormView):
 
     def perform(self, form):
         questionnaire, _token = services.questionnaire_send(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             partner=self.partner,
             base_url=self.request.build_absolute_uri("/"),
             **form.cleaned_data,
@@ -122,8 +121,7 @@ class QuestionnaireAcceptView(QuestionnaireActionView):
 
     def act(self, request):
         services.questionnaire_accept(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             questionnaire=self.questionnaire,
             comment=request.POST.get("comment", ""),
         )
@@ -134,8 +132,7 @@ class QuestionnaireCorrectionsView(QuestionnaireActionView):
 
     def act(self, request):
         services.questionnaire_request_corrections(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             questionnaire=self.questionnaire,
             comment=request.POST.get("comment", ""),
         )
@@ -145,6 +142,4 @@ class QuestionnaireRevokeView(QuestionnaireActionView):
     success_message = gettext_lazy("Questionnaire revoked: its link no longer works.")
 
     def act(self, request):
-        services.questionnaire_revoke(
-            actor=request.user, membership=self.membership, questionnaire=self.questionnaire
-        )
+        services.questionnaire_revoke(actor=self.actor, questionnaire=self.questionnaire)

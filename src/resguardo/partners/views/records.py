@@ -54,8 +54,7 @@ class AddressAddView(PartnerFormView):
 
     def perform(self, form):
         return services.address_add(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             partner=self.partner,
             **form.cleaned_data,
         )
@@ -68,8 +67,7 @@ class ContactAddView(PartnerFormView):
 
     def perform(self, form):
         return services.contact_add(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             partner=self.partner,
             **form.cleaned_data,
         )
@@ -86,9 +84,7 @@ class ChildRemoveView(ServicePostView):
         return super().post(request, *args, **kwargs)
 
     def act(self, request):
-        services.partner_child_remove(
-            actor=request.user, membership=self.membership, instance=self.instance
-        )
+        services.partner_child_remove(actor=self.actor, instance=self.instance)
 
     def redirect_to(self):
         return reverse("partners:partner_detail", args=[self.instance.partner_id])
@@ -111,8 +107,7 @@ class DocumentUploadView(PartnerFormView):
 
     def perform(self, form):
         return services.document_upload(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             partner=self.partner,
             **form.cleaned_data,
         )
@@ -144,9 +139,7 @@ class CertificationCreateView(PartnerFormView):
 
     def perform(self, form):
         data, _version = form_data(form)
-        return services.certification_create(
-            actor=self.request.user, membership=self.membership, partner=self.partner, **data
-        )
+        return services.certification_create(actor=self.actor, partner=self.partner, **data)
 
 
 class CertificationUpdateView(CertificationCreateView):
@@ -185,8 +178,7 @@ class CertificationUpdateView(CertificationCreateView):
     def perform(self, form):
         data, version = form_data(form)
         return services.certification_update(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             certification=self.certification,
             expected_version=version,
             **data,
@@ -201,9 +193,7 @@ class CertificationDeleteView(ServicePostView):
             membership=self.membership, pk=self.kwargs["pk"]
         )
         self.partner_id = certification.partner_id
-        services.certification_delete(
-            actor=request.user, membership=self.membership, certification=certification
-        )
+        services.certification_delete(actor=self.actor, certification=certification)
 
     def redirect_to(self):
         return reverse("partners:partner_detail", args=[self.partner_id])
@@ -224,8 +214,7 @@ class SelectionDecideView(PartnerFormView):
     def perform(self, form):
         data = form.cleaned_data
         return services.selection_decide(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             partner=self.partner,
             outcome=data["outcome"],
             answers=form.answers(),
@@ -271,9 +260,7 @@ class AgreementCreateView(PartnerFormView):
 
     def perform(self, form):
         data, _version = form_data(form)
-        return services.agreement_create(
-            actor=self.request.user, membership=self.membership, partner=self.partner, **data
-        )
+        return services.agreement_create(actor=self.actor, partner=self.partner, **data)
 
 
 class AgreementUpdateView(AgreementCreateView):
@@ -307,8 +294,7 @@ class AgreementUpdateView(AgreementCreateView):
     def perform(self, form):
         data, version = form_data(form)
         return services.agreement_update(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             agreement=self.agreement,
             expected_version=version,
             **data,

@@ -145,8 +145,7 @@ class ReviewCreateView(PartnerFormView):
             f.cleaned_data for f in self.formset.forms if f.cleaned_data and f.has_changed()
         ]
         return services.review_record(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             partner=self.partner,
             findings=findings,
             **form.cleaned_data,
@@ -200,8 +199,7 @@ class FindingAddView(ManageFormView):
 
     def perform(self, form):
         return services.finding_add(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             review=self.review,
             **form.cleaned_data,
         )
@@ -223,8 +221,7 @@ class FindingCloseView(ServicePostView):
         if not form.is_valid():
             raise ValidationError([e for errors in form.errors.values() for e in errors])
         services.finding_close(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             finding=self.finding,
             **form.cleaned_data,
         )

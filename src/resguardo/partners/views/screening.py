@@ -63,9 +63,7 @@ class HitDetailView(ManageFormView):
         return context
 
     def perform(self, form):
-        return services.hit_decide(
-            actor=self.request.user, membership=self.membership, hit=self.hit, **form.cleaned_data
-        )
+        return services.hit_decide(actor=self.actor, hit=self.hit, **form.cleaned_data)
 
     def success(self, form):
         if self.object.decision.verdict == "true_match":
@@ -106,7 +104,9 @@ class ScreeningRunListView(OrganizationRequiredMixin, ListView):
 
 class ScreenAllView(ServicePostView):
     def act(self, request):
-        self.run = services.partners_screen_now(actor=request.user, membership=self.membership)
+        self.run = services.partners_screen_now(
+            actor=self.actor,
+        )
         messages.success(
             request,
             _("%(n)s partners screened; %(hits)s hits, %(new)s new.")

@@ -24,9 +24,7 @@ class PolicyView(ManageFormView):
 
     def perform(self, form):
         data, version = form_data(form)
-        return services.policy_update(
-            actor=self.request.user, membership=self.membership, expected_version=version, **data
-        )
+        return services.policy_update(actor=self.actor, expected_version=version, **data)
 
     def success(self, form):
         messages.success(self.request, _("Policy saved. Review dates are being recomputed."))

@@ -149,8 +149,7 @@ class AssessmentReportViewSet(OrganizationViewSet):
 
         def run(*, data, file_name, options, dry_run):
             return import_workbook(
-                actor=request.user,
-                membership=self.membership,
+                actor=self.actor,
                 assessment=assessment,
                 file=ContentFile(data, name=file_name),
                 dry_run=dry_run,

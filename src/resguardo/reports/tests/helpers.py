@@ -7,6 +7,7 @@ from pypdf import PdfReader
 from resguardo.compliance import services
 from resguardo.compliance.choices import Classification, EvidenceKind, Result
 from resguardo.compliance.tests.factories import pdf_upload, start_assessment, text_upload
+from resguardo.core.actors import Actor
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -29,8 +30,7 @@ def demo_assessment(world, *, name="Autoevaluación NEEC 2026"):
         if index == 5:
             value, extra = Result.NOT_APPLICABLE, {"justification": "La agencia no opera patio."}
         services.result_update(
-            actor=world.carla,
-            membership=carla,
+            actor=Actor.for_member(carla),
             target=item,
             result=value,
             score=70 + index % 30,
@@ -38,23 +38,21 @@ def demo_assessment(world, *, name="Autoevaluación NEEC 2026"):
             **extra,
         )
     first, second, third = (r.refresh_from_db() or r for r in results[:3])
-    services.result_assign(actor=world.carla, membership=carla, target=first, owner=world.sam)
+    services.result_assign(actor=Actor.for_member(carla), target=first, owner=world.sam)
     first.refresh_from_db()
     services.result_review(  # a second person signs off carla's answer (four eyes)
-        actor=world.alice, membership=world.membership(world.alice), target=first
+        actor=world.actor(world.alice), target=first
     )
     evidence = {
         "matrix": services.evidence_create(
-            actor=world.carla,
-            membership=carla,
+            actor=Actor.for_member(carla),
             title="Matriz de riesgos 2026",
             kind=EvidenceKind.FILE,
             file=pdf_upload("matriz-riesgos.pdf", b"matriz"),
             result=first,
         ),
         "secret": services.evidence_create(
-            actor=world.carla,
-            membership=carla,
+            actor=Actor.for_member(carla),
             title="Plano de cámaras (confidencial)",
             kind=EvidenceKind.FILE,
             file=pdf_upload("plano-camaras.pdf", b"camaras"),
@@ -62,33 +60,28 @@ def demo_assessment(world, *, name="Autoevaluación NEEC 2026"):
             result=first,
         ),
         "log": services.evidence_create(
-            actor=world.carla,
-            membership=carla,
+            actor=Actor.for_member(carla),
             title="Bitácora de sellos",
             kind=EvidenceKind.FILE,
             file=text_upload("bitacora.csv"),
             result=second,
         ),
         "link": services.evidence_create(
-            actor=world.carla,
-            membership=carla,
+            actor=Actor.for_member(carla),
             title="Política en intranet",
             kind=EvidenceKind.LINK,
             url="https://intranet.example.mx/politica",
             result=second,
         ),
         "copy": services.evidence_create(
-            actor=world.carla,
-            membership=carla,
+            actor=Actor.for_member(carla),
             title="Matriz de riesgos (copia firmada)",
             kind=EvidenceKind.FILE,
             file=pdf_upload("matriz-copia.pdf", b"matriz"),
             result=third,
         ),
     }
-    services.evidence_link(
-        actor=world.carla, membership=carla, evidence=evidence["matrix"], result=third
-    )
+    services.evidence_link(actor=Actor.for_member(carla), evidence=evidence["matrix"], result=third)
     assessment.refresh_from_db()
     return assessment, evidence
 
@@ -96,8 +89,7 @@ def demo_assessment(world, *, name="Autoevaluación NEEC 2026"):
 def freeze(world, assessment, statement="Revisado por el Comité de Seguridad."):
     assessment.refresh_from_db()
     return services.assessment_freeze(
-        actor=world.carla,
-        membership=world.membership(world.carla),
+        actor=world.actor(world.carla),
         assessment=assessment,
         statement=statement,
     )

@@ -26,8 +26,7 @@ def test_evidence_revised_after_the_sign_off_does_not_replace_the_signed_file(wo
     log = evidence["log"]
     original = log.current_revision
     services.evidence_revise(  # next month's log, filed after the sign-off
-        actor=world.carla,
-        membership=world.membership(world.carla),
+        actor=world.actor(world.carla),
         evidence=log,
         file=text_upload("bitacora.csv", "fecha,sello\n2027-01-05,MX555\n"),
     )
@@ -58,8 +57,7 @@ def test_an_assessment_in_progress_shows_the_current_revision(world, demo):
     assessment, evidence = demo
     log = evidence["log"]
     services.evidence_revise(
-        actor=world.carla,
-        membership=world.membership(world.carla),
+        actor=world.actor(world.carla),
         evidence=log,
         file=text_upload("bitacora.csv", "fecha,sello\n2027-01-05,MX555\n"),
     )

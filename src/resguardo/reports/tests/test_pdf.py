@@ -1,3 +1,4 @@
+from resguardo.core.actors import Actor
 from resguardo.reports.pdf import render_assessment_html, render_assessment_pdf
 
 from .helpers import freeze, pdf_text
@@ -103,7 +104,7 @@ def test_the_report_lists_the_actions_raised_for_each_requirement(world, demo):
     carla = world.membership(world.carla)
     result = RequirementResult.objects.get(assessment=assessment, node__ref_id="1.3")
     services.action_item_create(
-        actor=world.carla, membership=carla, result=result, owner=world.sam,
+        actor=Actor.for_member(carla), result=result, owner=world.sam,
         title="Extender la auditoría interna a Manzanillo",
     )  # fmt: skip
     html = render_assessment_html(membership=carla, assessment=assessment, language="en")

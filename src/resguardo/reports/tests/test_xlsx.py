@@ -50,8 +50,7 @@ def run_import(world, assessment, workbook, *, dry_run=False):
     """Import as carla; messages and column names in English."""
     with translation.override("en"):
         return import_workbook(
-            actor=world.carla,
-            membership=world.membership(world.carla),
+            actor=world.actor(world.carla),
             assessment=assessment,
             file=as_upload(workbook),
             dry_run=dry_run,
@@ -174,8 +173,7 @@ def test_a_row_changed_in_resguardo_since_the_export_is_a_conflict(world, demo):
     sheet.cell(row=row, column=COL["answer"]).value = "My offline answer."
     target = RequirementResult.objects.get(assessment=assessment, node__ref_id="1.3")
     services.result_update(
-        actor=world.alice,
-        membership=world.membership(world.alice),
+        actor=world.actor(world.alice),
         target=target,
         answer="Alice answered in the app meanwhile.",
     )
@@ -222,8 +220,7 @@ def test_only_the_compliance_team_imports(world, demo):
     workbook = export(world, assessment)
     with pytest.raises(PermissionDenied):
         import_workbook(
-            actor=world.audrey,
-            membership=world.membership(world.audrey),
+            actor=world.actor(world.audrey),
             assessment=assessment,
             file=as_upload(workbook),
         )
@@ -249,8 +246,7 @@ def test_an_answer_that_looks_like_a_formula_stays_text(world, demo):
     assessment, _evidence = demo
     target = RequirementResult.objects.get(assessment=assessment, node__ref_id="1.2")
     services.result_update(
-        actor=world.carla,
-        membership=world.membership(world.carla),
+        actor=world.actor(world.carla),
         target=target,
         answer='=HYPERLINK("http://x.example","x")',
     )
@@ -270,9 +266,7 @@ def test_a_row_signed_off_since_the_export_but_left_as_it_was_is_no_conflict(wor
     sheet = workbook.worksheets[0]
     sheet.cell(row=row_of(sheet, "1.2"), column=COL["comments"]).value = "Edited offline."
     reviewed = RequirementResult.objects.get(assessment=assessment, node__ref_id="1.4")
-    services.result_review(
-        actor=world.alice, membership=world.membership(world.alice), target=reviewed
-    )
+    services.result_review(actor=world.actor(world.alice), target=reviewed)
     report = run_import(world, assessment, workbook)
     assert report.applied and [c.ref_id for c in report.changes] == ["1.2"], report.errors
     reviewed.refresh_from_db()

@@ -52,7 +52,7 @@ class ShipmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organiza
         serializer = ShipmentWriteSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         data, _version = serializer.service_data()
-        shipment = services.shipment_create(actor=request.user, membership=self.membership, **data)
+        shipment = services.shipment_create(actor=self.actor, **data)
         return self._reply(shipment, status.HTTP_201_CREATED)
 
     @extend_schema(request=ShipmentWriteSerializer, responses=ShipmentSerializer)
@@ -64,8 +64,7 @@ class ShipmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organiza
         serializer.is_valid(raise_exception=True)
         data, version = serializer.service_data()
         shipment = services.shipment_update(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             shipment=shipment,
             expected_version=version,
             **data,
@@ -79,8 +78,7 @@ class ShipmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organiza
         serializer = WhenSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         shipment = services.shipment_transmit(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             shipment=shipment,
             transmitted_at=serializer.validated_data.get("when"),
             expected_version=serializer.validated_data.get("version"),
@@ -94,8 +92,7 @@ class ShipmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organiza
         serializer = WhenSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         shipment = services.shipment_clear(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             shipment=shipment,
             cleared_at=serializer.validated_data.get("when"),
             expected_version=serializer.validated_data.get("version"),
@@ -109,8 +106,7 @@ class ShipmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organiza
         serializer = CancelSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         shipment = services.shipment_cancel(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             shipment=shipment,
             reason=serializer.validated_data["reason"],
             expected_version=serializer.validated_data.get("version"),
@@ -129,8 +125,7 @@ class ShipmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organiza
         serializer = VerificationSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         shipment = services.shipment_documents_check(
-            actor=request.user,
-            membership=self.membership,
+            actor=self.actor,
             shipment=shipment,
             answers=serializer.answers_by_item(),
             expected_version=serializer.validated_data.get("version"),
@@ -158,9 +153,7 @@ class ShipmentDocumentViewSet(
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         shipment = selectors.shipment_get(membership=self.membership, pk=data.pop("shipment"))
-        document = services.document_add(
-            actor=request.user, membership=self.membership, shipment=shipment, **data
-        )
+        document = services.document_add(actor=self.actor, shipment=shipment, **data)
         return Response(ShipmentDocumentSerializer(document).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(responses={(200, "*/*"): bytes})
@@ -196,8 +189,7 @@ class ShipmentImportViewSet(mixins.ListModelMixin, OrganizationViewSet):
 
         def run(*, data, file_name, options, dry_run):
             return services.shipment_import(
-                actor=request.user,
-                membership=self.membership,
+                actor=self.actor,
                 data=data,
                 file_name=file_name,
                 default_site=site_from_options(self.membership, options),
@@ -242,16 +234,13 @@ class CustomsBadgeViewSet(
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
         data.pop("version", None)
-        serializer.instance = services.badge_create(
-            actor=self.request.user, membership=self.membership, **data
-        )
+        serializer.instance = services.badge_create(actor=self.actor, **data)
 
     def perform_update(self, serializer):
         data = dict(serializer.validated_data)
         version = data.pop("version", None)
         serializer.instance = services.badge_update(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             badge=serializer.instance,
             expected_version=version,
             **data,

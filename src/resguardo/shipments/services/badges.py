@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.actors import Actor
 from resguardo.core.permissions import Perm, require_perm, require_same_organization
 from resguardo.core.writes import create_audited, update_audited
 
@@ -63,10 +64,10 @@ def _clean(organization, values: dict, *, exclude_pk=None) -> dict:
     return values
 
 
-@transaction.atomic
-def badge_create(*, actor, membership, **values) -> CustomsBadge:
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    organization = membership.organization
+@transaction.atomic(durable=True)
+def badge_create(*, actor: Actor, **values) -> CustomsBadge:
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    organization = actor.organization
     values = _clean(organization, {k: values.get(k) for k in BADGE_FIELDS if k in values})
     values.setdefault("status", BadgeStatus.ACTIVE)
     return create_audited(
@@ -76,18 +77,18 @@ def badge_create(*, actor, membership, **values) -> CustomsBadge:
     )
 
 
-@transaction.atomic
-def badge_update(*, actor, membership, badge, expected_version=None, **changes) -> CustomsBadge:
-    require_perm(membership, Perm.MANAGE_COMPLIANCE)
-    require_same_organization(membership, badge)
+@transaction.atomic(durable=True)
+def badge_update(*, actor: Actor, badge, expected_version=None, **changes) -> CustomsBadge:
+    require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
+    require_same_organization(actor.membership, badge)
     merged = {name: getattr(badge, name) for name in BADGE_FIELDS}
     merged.update({k: v for k, v in changes.items() if k in BADGE_FIELDS})
-    merged = _clean(membership.organization, merged, exclude_pk=badge.pk)
+    merged = _clean(actor.organization, merged, exclude_pk=badge.pk)
     if merged["status"] != badge.status:
         merged["status_changed_on"] = timezone.localdate()
     return update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=badge,
         changes=merged,
         expected_version=expected_version,

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.actors import Actor
 from resguardo.core.files import TRADE_DOCUMENT, atomic_with_files, inspect_upload, store_upload
 from resguardo.core.permissions import require_record_at, require_same_organization
 from resguardo.core.writes import create_audited, update_audited
@@ -14,10 +15,10 @@ from ..models import DocumentCheck, ShipmentDocument
 
 
 @atomic_with_files
-def document_add(*, actor, membership, shipment, kind, number="", file=None, notes=""):
+def document_add(*, actor: Actor, shipment, kind, number="", file=None, notes=""):
     """Record a document of the shipment: its number, its file, or both."""
-    require_same_organization(membership, shipment)
-    require_record_at(membership, shipment.site)
+    require_same_organization(actor.membership, shipment)
+    require_record_at(actor.membership, shipment.site)
     if kind not in DocumentKind.values:
         raise ValidationError({"kind": [_("Choose the kind of document.")]})
     number = (number or "").strip()
@@ -26,19 +27,19 @@ def document_add(*, actor, membership, shipment, kind, number="", file=None, not
             _("Give the document's number or folio, attach its file, or both."), code="empty"
         )
     document = ShipmentDocument(
-        organization=membership.organization,
+        organization=actor.organization,
         shipment=shipment,
         kind=kind,
         number=number[:80],
         notes=(notes or "").strip()[:300],
-        uploaded_by=actor,
+        uploaded_by=actor.user,
     )
     if file is not None:
         inspected = inspect_upload(file, kind=TRADE_DOCUMENT, field="file")
         store_upload(document, file, inspected)
     return create_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=document,
         verb="shipment.document_added",
         data={"shipment": str(shipment)},
@@ -65,12 +66,12 @@ def _clean_answers(answers: dict) -> dict:
     return clean
 
 
-@transaction.atomic
-def shipment_documents_check(*, actor, membership, shipment, answers, expected_version=None):
+@transaction.atomic(durable=True)
+def shipment_documents_check(*, actor: Actor, shipment, answers, expected_version=None):
     """Record the verification checklist. The shipment counts as verified (and may be
     transmitted) only when every item is correct or not applicable."""
-    require_same_organization(membership, shipment)
-    require_record_at(membership, shipment.site)
+    require_same_organization(actor.membership, shipment)
+    require_record_at(actor.membership, shipment.site)
     if shipment.status != ShipmentStatus.OPEN:
         raise ValidationError(
             _("The pedimento was already transmitted; its verification can no longer change."),
@@ -78,7 +79,7 @@ def shipment_documents_check(*, actor, membership, shipment, answers, expected_v
         )
     clean = _clean_answers(answers)
     now = timezone.now()
-    organization = membership.organization
+    organization = actor.organization
     existing = {c.item: c for c in DocumentCheck.objects.filter(shipment=shipment)}
     for item, (result, note) in clean.items():
         check = existing.get(item)
@@ -92,7 +93,7 @@ def shipment_documents_check(*, actor, membership, shipment, answers, expected_v
                     item=item,
                     result=result,
                     note=note,
-                    checked_by=actor,
+                    checked_by=actor.user,
                     checked_at=now,
                 ),
             )
@@ -101,7 +102,12 @@ def shipment_documents_check(*, actor, membership, shipment, answers, expected_v
                 actor=actor,
                 organization=organization,
                 instance=check,
-                changes={"result": result, "note": note, "checked_by": actor, "checked_at": now},
+                changes={
+                    "result": result,
+                    "note": note,
+                    "checked_by": actor.user,
+                    "checked_at": now,
+                },
             )
     verified = all(result != CheckResult.ISSUE for result, _note in clean.values())
     return update_audited(
@@ -110,7 +116,7 @@ def shipment_documents_check(*, actor, membership, shipment, answers, expected_v
         instance=shipment,
         changes={
             "documents_verified_at": now if verified else None,
-            "documents_verified_by": actor if verified else None,
+            "documents_verified_by": actor.user if verified else None,
         },
         expected_version=expected_version,
     )

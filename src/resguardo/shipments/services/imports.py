@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from resguardo.core.actors import Actor
 from resguardo.core.counterparties import counterparty_block_reasons
 from resguardo.core.files import IMPORT
 from resguardo.core.permissions import Perm, require_perm
@@ -191,8 +192,8 @@ def _check_file(*, membership, table, default_site, report) -> list:
     return good
 
 
-def _write(*, actor, membership, report, good, default_site) -> ShipmentImport:
-    organization = membership.organization
+def _write(*, actor: Actor, report, good, default_site) -> ShipmentImport:
+    organization = actor.organization
     batch = create_audited(
         actor=actor,
         organization=organization,
@@ -204,11 +205,11 @@ def _write(*, actor, membership, report, good, default_site) -> ShipmentImport:
             file_format=report.file_format,
             sha256=report.sha256,
             row_count=report.rows,
-            imported_by=actor,
+            imported_by=actor.user,
         ),
     )
     shipments = [
-        Shipment(organization=organization, site=site, import_batch=batch, created_by=actor,
+        Shipment(organization=organization, site=site, import_batch=batch, created_by=actor.user,
                  **clean.values)
         for _row, site, clean in good
     ]  # fmt: skip
@@ -224,12 +225,12 @@ def _write(*, actor, membership, report, good, default_site) -> ShipmentImport:
 
 
 def shipment_import(
-    *, actor, membership, data: bytes, file_name: str, default_site=None, dry_run=True
+    *, actor: Actor, data: bytes, file_name: str, default_site=None, dry_run=True
 ) -> ImportReport:
     """Check every row; unless it is a dry run and only if no row is wrong, create them all."""
     import hashlib
 
-    require_perm(membership, Perm.RECORD)
+    require_perm(actor.membership, Perm.RECORD)
     if len(data) > IMPORT_MAX_BYTES:
         raise ValidationError(
             _("The file is larger than %(n)s MB.") % {"n": IMPORT_MAX_BYTES // MB}
@@ -241,9 +242,13 @@ def shipment_import(
         sha256=hashlib.sha256(data).hexdigest(),
         dry_run=dry_run,
     )
-    if default_site is not None and default_site not in recordable_sites(membership=membership):
+    if default_site is not None and default_site not in recordable_sites(
+        membership=actor.membership
+    ):
         raise ValidationError({"site": [_("You may not record shipments for this site.")]})
-    good = _check_file(membership=membership, table=table, default_site=default_site, report=report)
+    good = _check_file(
+        membership=actor.membership, table=table, default_site=default_site, report=report
+    )
     report.details["containers"] = sum(len(clean.containers) for _r, _s, clean in good)
     if report.rows == 0 and not report.errors:
         report.errors.append(RowProblem(1, "", _("The file has no rows to import.")))
@@ -251,7 +256,7 @@ def shipment_import(
         return report
     with transaction.atomic():
         report.details["batch"] = _write(
-            actor=actor, membership=membership, report=report, good=good, default_site=default_site
+            actor=actor, report=report, good=good, default_site=default_site
         )
     report.written, report.applied = report.rows, True
     return report

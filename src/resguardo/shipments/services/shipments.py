@@ -8,6 +8,7 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.actors import Actor
 from resguardo.core.counterparties import counterparty_block_reason
 from resguardo.core.identifiers import format_container_number
 from resguardo.core.models import Aduana, Patente
@@ -65,17 +66,19 @@ def _refuse_blocked_client(organization, rfc: str) -> None:
         raise ValidationError({"client_rfc": [reason]})
 
 
-@transaction.atomic
-def shipment_create(*, actor, membership, site, containers=(), **data) -> Shipment:
-    require_record_at(membership, site)
-    organization = membership.organization
+@transaction.atomic(durable=True)
+def shipment_create(*, actor: Actor, site, containers=(), **data) -> Shipment:
+    require_record_at(actor.membership, site)
+    organization = actor.organization
     clean = clean_shipment({**data, "containers": containers}, load_catalogs(organization))
     _check_pedimento_free(organization, clean.values["pedimento"])
     _refuse_blocked_client(organization, clean.values.get("client_rfc", ""))
     shipment = create_audited(
         actor=actor,
         organization=organization,
-        instance=Shipment(organization=organization, site=site, created_by=actor, **clean.values),
+        instance=Shipment(
+            organization=organization, site=site, created_by=actor.user, **clean.values
+        ),
     )
     _add_containers(
         actor=actor, organization=organization, shipment=shipment, containers=clean.containers
@@ -83,9 +86,9 @@ def shipment_create(*, actor, membership, site, containers=(), **data) -> Shipme
     return shipment
 
 
-def _sync_containers(*, actor, membership, shipment, containers) -> bool:
+def _sync_containers(*, actor: Actor, shipment, containers) -> bool:
     """Make the shipment's containers the given list. True when anything changed."""
-    organization = membership.organization
+    organization = actor.organization
     wanted = dict(containers)
     current = {c.number: c for c in shipment.containers.all()}
     changed = False
@@ -120,12 +123,12 @@ def _sync_containers(*, actor, membership, shipment, containers) -> bool:
     return changed or bool(new)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def shipment_update(
-    *, actor, membership, shipment, expected_version=None, containers=None, **data
+    *, actor: Actor, shipment, expected_version=None, containers=None, **data
 ) -> Shipment:
-    require_same_organization(membership, shipment)
-    require_record_at(membership, shipment.site)
+    require_same_organization(actor.membership, shipment)
+    require_record_at(actor.membership, shipment.site)
     if not shipment.is_editable:
         raise ValidationError(
             _("This shipment cannot be changed: its status is “%(status)s”.")
@@ -133,15 +136,15 @@ def shipment_update(
         )
     new_site = data.pop("site", None)
     if new_site is not None and new_site != shipment.site:
-        require_record_at(membership, new_site)
+        require_record_at(actor.membership, new_site)
         data["site"] = new_site
     payload = {k: v for k, v in data.items() if k != "site"}
     if containers is not None:
         payload["containers"] = containers
-    clean = clean_shipment(payload, load_catalogs(membership.organization), partial=True)
+    clean = clean_shipment(payload, load_catalogs(actor.organization), partial=True)
     changes = dict(clean.values)
     if changes.get("client_rfc") and changes["client_rfc"] != shipment.client_rfc:
-        _refuse_blocked_client(membership.organization, changes["client_rfc"])
+        _refuse_blocked_client(actor.organization, changes["client_rfc"])
     if "site" in data:
         changes["site"] = data["site"]
     if "pedimento" in changes and changes["pedimento"] != shipment.pedimento:
@@ -156,19 +159,19 @@ def shipment_update(
                     ]
                 }
             )
-        _check_pedimento_free(membership.organization, changes["pedimento"], exclude_pk=shipment.pk)
+        _check_pedimento_free(actor.organization, changes["pedimento"], exclude_pk=shipment.pk)
     transport_changed = any(
         name in changes and changes[name] != getattr(shipment, name) for name in TRANSPORT_FIELDS
     )
     if containers is not None:
         transport_changed |= _sync_containers(
-            actor=actor, membership=membership, shipment=shipment, containers=clean.containers
+            actor=actor, shipment=shipment, containers=clean.containers
         )
     if transport_changed and shipment.status == ShipmentStatus.OPEN:
         changes.update(documents_verified_at=None, documents_verified_by=None)
     return update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=shipment,
         changes=changes,
         expected_version=expected_version,
@@ -180,11 +183,11 @@ def _require_status(shipment, allowed, message) -> None:
         raise ValidationError(message, code="status")
 
 
-@transaction.atomic
-def shipment_transmit(*, actor, membership, shipment, transmitted_at=None, expected_version=None):
+@transaction.atomic(durable=True)
+def shipment_transmit(*, actor: Actor, shipment, transmitted_at=None, expected_version=None):
     """The pedimento is validated and transmitted: only after its documents were verified."""
-    require_same_organization(membership, shipment)
-    require_record_at(membership, shipment.site)
+    require_same_organization(actor.membership, shipment)
+    require_record_at(actor.membership, shipment.site)
     _require_status(
         shipment,
         {ShipmentStatus.OPEN},
@@ -208,7 +211,7 @@ def shipment_transmit(*, actor, membership, shipment, transmitted_at=None, expec
         )
     return update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=shipment,
         changes={"status": ShipmentStatus.TRANSMITTED, "transmitted_at": when},
         verb="shipment.transmitted",
@@ -216,10 +219,10 @@ def shipment_transmit(*, actor, membership, shipment, transmitted_at=None, expec
     )
 
 
-@transaction.atomic
-def shipment_clear(*, actor, membership, shipment, cleared_at=None, expected_version=None):
-    require_same_organization(membership, shipment)
-    require_record_at(membership, shipment.site)
+@transaction.atomic(durable=True)
+def shipment_clear(*, actor: Actor, shipment, cleared_at=None, expected_version=None):
+    require_same_organization(actor.membership, shipment)
+    require_record_at(actor.membership, shipment.site)
     _require_status(
         shipment,
         {ShipmentStatus.TRANSMITTED},
@@ -233,7 +236,7 @@ def shipment_clear(*, actor, membership, shipment, cleared_at=None, expected_ver
         )
     return update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=shipment,
         changes={"status": ShipmentStatus.CLEARED, "cleared_at": when},
         verb="shipment.cleared",
@@ -241,10 +244,10 @@ def shipment_clear(*, actor, membership, shipment, cleared_at=None, expected_ver
     )
 
 
-@transaction.atomic
-def shipment_cancel(*, actor, membership, shipment, reason, expected_version=None):
-    require_same_organization(membership, shipment)
-    require_record_at(membership, shipment.site)
+@transaction.atomic(durable=True)
+def shipment_cancel(*, actor: Actor, shipment, reason, expected_version=None):
+    require_same_organization(actor.membership, shipment)
+    require_record_at(actor.membership, shipment.site)
     _require_status(
         shipment,
         {ShipmentStatus.OPEN, ShipmentStatus.TRANSMITTED},
@@ -256,7 +259,7 @@ def shipment_cancel(*, actor, membership, shipment, reason, expected_version=Non
         raise ValidationError({"reason": [_("Say why the shipment is cancelled.")]})
     return update_audited(
         actor=actor,
-        organization=membership.organization,
+        organization=actor.organization,
         instance=shipment,
         changes={"status": ShipmentStatus.CANCELLED, "cancelled_reason": reason[:300]},
         verb="shipment.cancelled",

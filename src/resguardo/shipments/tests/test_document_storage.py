@@ -16,8 +16,7 @@ from .test_services import PDF, _create
 
 def _add(world, shipment):
     return services.document_add(
-        actor=world.alice,
-        membership=world.membership(world.alice),
+        actor=world.actor(world.alice),
         shipment=shipment,
         kind=DocumentKind.CARTA_PORTE,
         number="CP-9",

@@ -22,8 +22,7 @@ def _csv(rows: list[str], header: str = HEADER) -> bytes:
 def _run(world, data, *, dry_run, user=None, name="shipments.csv", site=None):
     user = user or world.alice
     return shipment_import(
-        actor=user,
-        membership=world.membership(user),
+        actor=world.actor(user),
         data=data,
         file_name=name,
         default_site=site,

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from resguardo.core.actors import Actor
 from resguardo.core.exceptions import ConcurrentEditError
 from resguardo.core.models import AuditEntry
 from resguardo.shipments import services
@@ -33,7 +34,7 @@ def _create(world, user=None, site=None, **overrides):
         trailer_number="cj-53214",
     )
     data.update(overrides)
-    return services.shipment_create(actor=user, membership=world.membership(user), **data)
+    return services.shipment_create(actor=world.actor(user), **data)
 
 
 def _all_ok():
@@ -108,36 +109,32 @@ def test_transmission_needs_verified_documents(patentes):
     shipment = _create(world)
     membership = world.membership(world.alice)
     with pytest.raises(ValidationError) as error:
-        services.shipment_transmit(actor=world.alice, membership=membership, shipment=shipment)
+        services.shipment_transmit(actor=Actor.for_member(membership), shipment=shipment)
     assert "have not been verified" in error.value.messages[0]
 
     answers = _all_ok()
     answers[DocumentCheckItem.VALUE] = {"result": CheckResult.ISSUE, "note": ""}
     with pytest.raises(ValidationError) as error:
         services.shipment_documents_check(
-            actor=world.alice, membership=membership, shipment=shipment, answers=answers
+            actor=Actor.for_member(membership), shipment=shipment, answers=answers
         )
     assert "Describe the problem" in error.value.messages[0]
 
     answers[DocumentCheckItem.VALUE] = {"result": CheckResult.ISSUE, "note": "COVE sin folio"}
     shipment = services.shipment_documents_check(
-        actor=world.alice, membership=membership, shipment=shipment, answers=answers
+        actor=Actor.for_member(membership), shipment=shipment, answers=answers
     )
     assert not shipment.documents_verified
     shipment = services.shipment_documents_check(
-        actor=world.alice, membership=membership, shipment=shipment, answers=_all_ok()
+        actor=Actor.for_member(membership), shipment=shipment, answers=_all_ok()
     )
     assert shipment.documents_verified and shipment.documents_verified_by == world.alice
-    shipment = services.shipment_transmit(
-        actor=world.alice, membership=membership, shipment=shipment
-    )
+    shipment = services.shipment_transmit(actor=Actor.for_member(membership), shipment=shipment)
     assert shipment.status == ShipmentStatus.TRANSMITTED
-    shipment = services.shipment_clear(actor=world.alice, membership=membership, shipment=shipment)
+    shipment = services.shipment_clear(actor=Actor.for_member(membership), shipment=shipment)
     assert shipment.status == ShipmentStatus.CLEARED
     with pytest.raises(ValidationError):
-        services.shipment_update(
-            actor=world.alice, membership=membership, shipment=shipment, notes="x"
-        )
+        services.shipment_update(actor=Actor.for_member(membership), shipment=shipment, notes="x")
 
 
 def test_unanswered_check_items_are_named(patentes):
@@ -147,8 +144,7 @@ def test_unanswered_check_items_are_named(patentes):
     del answers[DocumentCheckItem.DUTIES]
     with pytest.raises(ValidationError) as error:
         services.shipment_documents_check(
-            actor=world.alice,
-            membership=world.membership(world.alice),
+            actor=world.actor(world.alice),
             shipment=shipment,
             answers=answers,
         )
@@ -159,15 +155,15 @@ def test_changing_transport_data_makes_the_verification_stale(patentes):
     world = patentes
     membership = world.membership(world.alice)
     shipment = services.shipment_documents_check(
-        actor=world.alice, membership=membership, shipment=_create(world), answers=_all_ok()
+        actor=Actor.for_member(membership), shipment=_create(world), answers=_all_ok()
     )
     assert shipment.documents_verified
     shipment = services.shipment_update(
-        actor=world.alice, membership=membership, shipment=shipment, trailer_number="PL88120"
+        actor=Actor.for_member(membership), shipment=shipment, trailer_number="PL88120"
     )
     assert not shipment.documents_verified
     shipment = services.shipment_update(
-        actor=world.alice, membership=membership, shipment=shipment, notes="llega tarde"
+        actor=Actor.for_member(membership), shipment=shipment, notes="llega tarde"
     )
     assert shipment.notes == "llega tarde"
 
@@ -179,16 +175,14 @@ def test_stale_version_is_a_conflict(patentes):
     first = Shipment.objects.get(pk=shipment.pk)
     second = Shipment.objects.get(pk=shipment.pk)
     services.shipment_update(
-        actor=world.alice,
-        membership=membership,
+        actor=Actor.for_member(membership),
         shipment=first,
         notes="A",
         expected_version=first.version,
     )
     with pytest.raises(ConcurrentEditError):
         services.shipment_update(
-            actor=world.carla,
-            membership=world.membership(world.carla),
+            actor=world.actor(world.carla),
             shipment=second,
             notes="B",
             expected_version=second.version,
@@ -201,8 +195,7 @@ def test_containers_can_be_replaced(patentes):
     a, b = container_number(), container_number()
     shipment = _create(world, containers=[a])
     shipment = services.shipment_update(
-        actor=world.alice,
-        membership=world.membership(world.alice),
+        actor=world.actor(world.alice),
         shipment=shipment,
         containers=[(b, "dry")],
     )
@@ -214,14 +207,12 @@ def test_cancel_needs_a_reason(patentes):
     shipment = _create(world)
     with pytest.raises(ValidationError):
         services.shipment_cancel(
-            actor=world.alice,
-            membership=world.membership(world.alice),
+            actor=world.actor(world.alice),
             shipment=shipment,
             reason=" ",
         )
     shipment = services.shipment_cancel(
-        actor=world.alice,
-        membership=world.membership(world.alice),
+        actor=world.actor(world.alice),
         shipment=shipment,
         reason="El cliente canceló la operación",
     )
@@ -236,8 +227,7 @@ def test_document_upload_checks_content(patentes):
     shipment = _create(world)
     membership = world.membership(world.alice)
     document = services.document_add(
-        actor=world.alice,
-        membership=membership,
+        actor=Actor.for_member(membership),
         shipment=shipment,
         kind=DocumentKind.CARTA_PORTE,
         number="CP-1",
@@ -246,8 +236,7 @@ def test_document_upload_checks_content(patentes):
     assert document.content_type == "application/pdf" and len(document.sha256) == 64
     with pytest.raises(ValidationError) as error:
         services.document_add(
-            actor=world.alice,
-            membership=membership,
+            actor=Actor.for_member(membership),
             shipment=shipment,
             kind=DocumentKind.COMMERCIAL_INVOICE,
             file=SimpleUploadedFile(
@@ -257,8 +246,7 @@ def test_document_upload_checks_content(patentes):
     assert "is not a PDF, an XML file or an image" in error.value.message_dict["file"][0]
     with pytest.raises(ValidationError):
         services.document_add(
-            actor=world.alice,
-            membership=membership,
+            actor=Actor.for_member(membership),
             shipment=shipment,
             kind=DocumentKind.COMMERCIAL_INVOICE,
         )
@@ -277,29 +265,24 @@ def test_badge_register_rules(patentes):
         issued_on=today - datetime.timedelta(days=10),
         expires_on=today + datetime.timedelta(days=300),
     )
-    badge = services.badge_create(
-        actor=world.carla, membership=world.membership(world.carla), **data
-    )
+    badge = services.badge_create(actor=world.actor(world.carla), **data)
     assert badge.badge_number == "NLD-0341"
     with pytest.raises(ValidationError) as error:
-        services.badge_create(actor=world.carla, membership=world.membership(world.carla), **data)
+        services.badge_create(actor=world.actor(world.carla), **data)
     assert "already in the register" in error.value.message_dict["badge_number"][0]
     with pytest.raises(ValidationError) as error:
         services.badge_create(
-            actor=world.carla,
-            membership=world.membership(world.carla),
+            actor=world.actor(world.carla),
             **{**data, "badge_number": "X1", "expires_on": data["issued_on"]},
         )
     assert "after the issue date" in error.value.message_dict["expires_on"][0]
     with pytest.raises(PermissionDenied):
         services.badge_create(
-            actor=world.sofia,
-            membership=world.membership(world.sofia),
+            actor=world.actor(world.sofia),
             **{**data, "badge_number": "X2"},
         )
     badge = services.badge_update(
-        actor=world.carla,
-        membership=world.membership(world.carla),
+        actor=world.actor(world.carla),
         badge=badge,
         status="returned",
         expected_version=badge.version,

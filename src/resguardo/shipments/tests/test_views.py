@@ -194,8 +194,7 @@ def test_document_download_is_permission_checked(patentes, client_for):
     world = patentes
     office_shipment = ShipmentFactory(site=world.office)
     document = services.document_add(
-        actor=world.alice,
-        membership=world.membership(world.alice),
+        actor=world.actor(world.alice),
         shipment=office_shipment,
         kind="invoice",
         file=SimpleUploadedFile("f.pdf", b"%PDF-1.4 test"),

@@ -7,6 +7,7 @@ import datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from resguardo.core.actors import Actor
 from resguardo.core.models import Aduana
 from resguardo.testing.walk import WalkFixtures
 
@@ -19,8 +20,7 @@ def _build(w) -> dict:
     member = w.membership(alice)
     patente(w.org, "3921")
     shipment = services.shipment_create(
-        actor=alice,
-        membership=member,
+        actor=Actor.for_member(member),
         site=w.yard,
         pedimento=pedimento_for("3921", "24"),
         operation="export",
@@ -31,16 +31,14 @@ def _build(w) -> dict:
         containers=[(container_number(), "dry")],
     )
     document = services.document_add(
-        actor=alice,
-        membership=member,
+        actor=Actor.for_member(member),
         shipment=shipment,
         kind="invoice",
         file=SimpleUploadedFile("f.pdf", b"%PDF-1.4 walk"),
     )
     today = timezone.localdate()
     badge = services.badge_create(
-        actor=alice,
-        membership=member,
+        actor=Actor.for_member(member),
         holder_name="Gafete Norte",
         holder_kind="dependiente",
         aduana=Aduana.objects.get(code="24"),

@@ -42,7 +42,7 @@ class BadgeCreateView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
     def perform(self, form):
         data = dict(form.cleaned_data)
         data.pop("version", None)
-        return services.badge_create(actor=self.request.user, membership=self.membership, **data)
+        return services.badge_create(actor=self.actor, **data)
 
     def success(self, form):
         messages.success(self.request, _("Badge saved."))
@@ -78,8 +78,7 @@ class BadgeUpdateView(BadgeCreateView):
         data = dict(form.cleaned_data)
         version = data.pop("version", None)
         return services.badge_update(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             badge=self.get_badge(),
             expected_version=version,
             **data,

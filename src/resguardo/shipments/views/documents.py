@@ -29,8 +29,7 @@ class DocumentAddView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
 
     def perform(self, form):
         return services.document_add(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             shipment=self.get_shipment(),
             **form.cleaned_data,
         )
@@ -71,8 +70,7 @@ class DocumentCheckView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
 
     def perform(self, form):
         return services.shipment_documents_check(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             shipment=self.get_shipment(),
             answers=form.answers(),
             expected_version=form.cleaned_data.get("version"),

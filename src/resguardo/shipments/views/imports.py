@@ -32,8 +32,7 @@ class ShipmentImportView(StagedImportView):
 
     def run_import(self, *, data, file_name, options, dry_run):
         return services.shipment_import(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             data=data,
             file_name=file_name,
             default_site=site_from_options(self.membership, options),

@@ -154,9 +154,7 @@ class ShipmentCreateView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
         return super().get_context_data(patentes=patentes, **kwargs)
 
     def perform(self, form):
-        return services.shipment_create(
-            actor=self.request.user, membership=self.membership, **form.service_data()
-        )
+        return services.shipment_create(actor=self.actor, **form.service_data())
 
     def success(self, form):
         messages.success(self.request, _("Shipment %(p)s saved.") % {"p": self.object})
@@ -180,8 +178,7 @@ class ShipmentUpdateView(ShipmentCreateView):
     def perform(self, form):
         data = form.service_data()
         return services.shipment_update(
-            actor=self.request.user,
-            membership=self.membership,
+            actor=self.actor,
             shipment=self.get_shipment(),
             expected_version=form.cleaned_data.get("version"),
             **data,
@@ -212,8 +209,7 @@ class ShipmentTransitionView(OrganizationRequiredMixin, View):
 
     def perform(self, shipment, data):
         common = {
-            "actor": self.request.user,
-            "membership": self.membership,
+            "actor": self.actor,
             "shipment": shipment,
             "expected_version": data.get("version"),
         }

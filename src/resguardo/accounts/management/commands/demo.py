@@ -2,7 +2,7 @@ import time
 
 from django.conf import settings
 from django.core.management import call_command, get_commands
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from resguardo.accounts.demo import seed_demo
 from resguardo.core.demo import DEMO_PASSWORD, DEMO_USERS, demo_email
@@ -27,6 +27,17 @@ class Command(BaseCommand):
             help="prepare the database and exit (for scripts and tests)",
         )
 
+    def _seed(self):
+        """Seed through the services, each its own transaction as in real use. If seeding
+        fails, say so instead of serving half a demo next time."""
+        try:
+            seed_demo()
+        except Exception as error:
+            raise CommandError(
+                f"The demo data could not be created ({error}). Remove the data folder "
+                f"{settings.DATA_DIR} and run the demo again."
+            ) from error
+
     def handle(self, *args, host, port, no_serve, **options):
         started = time.monotonic()
         settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
@@ -34,7 +45,7 @@ class Command(BaseCommand):
         if "standards" in get_commands():
             call_command("standards", "load", verbosity=0)
         if not Organization.objects.exists():
-            seed_demo()
+            self._seed()
             self.stdout.write("Demo data created.")
         # Event deliveries left over (a handler that failed last time) run again now; while the
         # demo serves, the sweeper retries failing ones (no separate worker in the demo).
