@@ -303,7 +303,7 @@ def api_token_create(*, user, name: str, expires_at=None) -> tuple[ApiToken, str
     return token, key
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic  # composed: a departure revokes tokens inside its own transaction
 def api_token_revoke(*, user, token: ApiToken) -> None:
     if token.user_id != user.pk:
         raise ValidationError(_("This token is not yours."))

@@ -315,7 +315,7 @@ def membership_bootstrap(
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic  # composed: a signed access review revokes members inside its own
 def membership_update(
     *,
     actor: Actor,

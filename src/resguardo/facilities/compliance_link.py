@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from resguardo.compliance.choices import ActionSource
 from resguardo.compliance.services import action_item_raise
+from resguardo.core.actors import Actor
 
 
 def raise_action(
@@ -17,7 +18,7 @@ def raise_action(
     """Open a corrective action for the organization (no acting person: the system raises
     it from the record a member saved)."""
     return action_item_raise(
-        organization=organization,
+        actor=Actor.system(organization),
         title=title[:200],
         description=description,
         source=ActionSource.OTHER,

@@ -10,8 +10,7 @@ from resguardo.compliance.services import action_item_create
 
 def corrective_action_create(*, actor, incident, title, description, kind, owner, due_date):
     return action_item_create(
-        actor=actor.user,
-        membership=actor.membership,
+        actor=actor,
         title=title,
         description=description,
         kind=kind or ActionKind.CORRECTIVE,

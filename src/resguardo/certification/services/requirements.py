@@ -186,8 +186,7 @@ def _compliance_action_create(*, actor, title, description, reference, site, own
     from resguardo.compliance.services import action_item_create
 
     return action_item_create(
-        actor=actor.user,
-        membership=actor.membership,
+        actor=actor,
         title=title,
         description=description,
         kind=ActionKind.CORRECTIVE,

@@ -55,8 +55,7 @@ def test_fee_paid_with_receipt_and_overdue_is_red(world, client_for):
 
 def test_a_new_site_proposes_a_change_aviso_once(world):
     granted(world)
-    membership = world.membership(world.alice)
-    site = site_create(actor=world.alice, membership=membership, name="Bodega Colombia",
+    site = site_create(actor=world.actor(world.alice), name="Bodega Colombia",
                        aduana=aduana("24"))  # fmt: skip
     aviso = Aviso.objects.get(organization=world.org)
     assert aviso.trigger == AvisoTrigger.SITE_OPENED and aviso.kind == AvisoKind.CHANGE
@@ -92,8 +91,7 @@ def test_e4_profile_in_form_order_with_changes_since_the_last_filing(world, clie
     services.aviso_file(actor=actor, aviso=aviso, filed_on=day(0), folio="33303-P")
     result = assessment.results.get(node__ref_id="1.2")
     compliance.result_update(
-        actor=world.carla,
-        membership=world.membership(world.carla),
+        actor=world.actor(world.carla),
         target=result,
         answer="Política firmada y difundida en 2026.",
     )

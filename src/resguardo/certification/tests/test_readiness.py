@@ -23,16 +23,13 @@ def _frozen_with_a_gap(world):
     answer_all(world, assessment)
     gap = assessment.results.get(node__ref_id="2.5")
     compliance.result_update(
-        actor=world.carla,
-        membership=world.membership(world.carla),
+        actor=world.actor(world.carla),
         target=gap,
         result="non_compliant",
         answer="No hay bitácora de llaves.",
     )
     assessment.refresh_from_db()
-    return compliance.assessment_freeze(
-        actor=world.alice, membership=world.membership(world.alice), assessment=assessment
-    )
+    return compliance.assessment_freeze(actor=world.actor(world.alice), assessment=assessment)
 
 
 def test_the_renewal_page_lists_each_missing_item(world, client_for):

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.views.generic import FormView
 
-from resguardo.core.actors import Actor
 from resguardo.core.permissions import Perm
 from resguardo.core.selectors import member_user_list, recordable_sites
 from resguardo.core.views.mixins import OrganizationRequiredMixin, ServiceFormMixin
@@ -19,10 +18,6 @@ class ServiceFormView(OrganizationRequiredMixin, ServiceFormMixin, FormView):
     intro = ""
     success_message = ""
     cancel_url_name = "certification:overview"
-
-    @property
-    def actor(self) -> Actor:
-        return Actor.from_request(self.request)
 
     def sites(self):
         return recordable_sites(membership=self.membership)

@@ -30,7 +30,7 @@ class GateChallenge(SecurityEventReported, name="incidents_tests.gate_challenge"
 def _seal_discrepancy(world, capture):
     with capture(execute=True), transaction.atomic():
         return discrepancy_record(
-            actor=world.sam,
+            actor=world.actor(world.sam),
             organization=world.org,
             kind=DiscrepancyKind.NUMBER_MISMATCH,
             description="El sello HS-77 no coincide con el pedimento",

@@ -132,8 +132,7 @@ def _revoke_membership(actor, member) -> None:
     if not member.is_current:
         return  # it lapsed or was switched off meanwhile: nothing left to take away
     core_services.membership_update(
-        actor=actor.user,
-        membership=actor.membership,
+        actor=actor,
         target=member,
         role=member.role,
         sites=list(member.sites.all()),

@@ -40,7 +40,7 @@ def test_a_daily_digest_groups_a_users_items_in_their_language(world):
     for n in range(3):
         assert f"Revisión de socio {n}" in english.body
     spanish = by_to["alice@norte.example.mx"]
-    assert "tu día, 3 notificaciones" in spanish.subject
+    assert "su día, 3 notificaciones" in spanish.subject
     assert "Esto pasó en Resguardo desde ayer." in spanish.body
     # sent once: a second run sends nothing
     assert deliver_digests(EmailPreference.DAILY).sent == 0

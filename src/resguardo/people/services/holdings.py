@@ -133,8 +133,7 @@ def customs_badge_resolve(*, actor, key, lost: bool) -> None:
     ).first()
     if badge is not None:
         badge_update(
-            actor=actor.user,
-            membership=actor.membership,
+            actor=actor,
             badge=badge,
             status=BadgeStatus.LOST if lost else BadgeStatus.RETURNED,
         )

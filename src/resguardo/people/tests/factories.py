@@ -84,8 +84,7 @@ def customs_badge(world, holder_name, number="NLD-0001", user=None, days_left=20
 
     today = timezone.localdate()
     return badge_create(
-        actor=world.alice,
-        membership=world.membership(world.alice),
+        actor=world.actor(world.alice),
         holder_name=holder_name,
         holder_kind="dependiente",
         aduana=Aduana.objects.get(code="24"),

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.views.generic import FormView
 
-from resguardo.core.actors import Actor
 from resguardo.core.permissions import Perm
 from resguardo.core.views.actions import ServiceActionView
 from resguardo.core.views.mixins import OrganizationRequiredMixin, ServiceFormMixin
@@ -16,10 +15,6 @@ class PersonnelMixin(OrganizationRequiredMixin):
     """Personnel pages: administrators and compliance officers only."""
 
     required_perm = PERSONNEL
-
-    @property
-    def actor(self) -> Actor:
-        return Actor.from_request(self.request)
 
 
 class FormPage(PersonnelMixin, ServiceFormMixin, FormView):
@@ -61,6 +56,4 @@ class FormPage(PersonnelMixin, ServiceFormMixin, FormView):
 
 
 class ActionButton(PersonnelMixin, ServiceActionView):
-    @property
-    def actor(self) -> Actor:
-        return Actor.from_request(self.request)
+    """A POST-only button on a personnel page (the actor comes from the core mixin)."""

@@ -13,8 +13,7 @@ from resguardo.compliance.services import action_item_create
 def open_action(*, actor, title, source, reference, site=None, owner=None, due_date=None,
                 description="", kind=ActionKind.CORRECTIVE):  # fmt: skip
     return action_item_create(
-        actor=actor.user,
-        membership=actor.membership,
+        actor=actor,
         title=title,
         description=description,
         kind=kind,

@@ -2,15 +2,12 @@
 
 from django.views.generic import FormView
 
-from resguardo.core.actors import Actor
 from resguardo.core.permissions import Perm
 from resguardo.core.views.mixins import OrganizationRequiredMixin, ServiceFormMixin
 
 
 class ActorMixin:
-    @property
-    def actor(self) -> Actor:
-        return Actor.from_request(self.request)
+    """`self.actor` is set by core's OrganizationRequiredMixin."""
 
 
 class RisksFormView(ActorMixin, OrganizationRequiredMixin, ServiceFormMixin, FormView):

@@ -77,7 +77,7 @@ def badge_create(*, actor: Actor, **values) -> CustomsBadge:
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic  # composed: a departure resolves badges inside its own transaction
 def badge_update(*, actor: Actor, badge, expected_version=None, **changes) -> CustomsBadge:
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     require_same_organization(actor.membership, badge)
