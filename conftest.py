@@ -1,6 +1,26 @@
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def _catalog_rows_from_migrations(request):
+    """Rows the migrations load (the aduanas catalog, the platform audit head) are there for
+    every database test. A transactional test (backups, object storage) empties the database
+    when it ends; under xdist a worker may run other tests after it."""
+    wanted = {"db", "transactional_db"} & set(request.fixturenames)
+    if not wanted:
+        return
+    request.getfixturevalue("transactional_db" if "transactional_db" in wanted else "db")
+    from django.db import connection
+
+    from resguardo.core.models import Aduana, AuditChainHead
+
+    if connection.vendor and not Aduana.objects.exists():
+        from resguardo.core.aduanas import sync_aduanas
+
+        sync_aduanas(Aduana)
+        AuditChainHead.objects.get_or_create(id=1)
+
+
 @pytest.fixture
 def world(db):
     from resguardo.testing.personas import build_world

@@ -9,7 +9,6 @@ from django.urls import reverse
 from moto.server import ThreadedMotoServer
 
 from resguardo.compliance.models import Evidence
-from resguardo.core.backup import backup_verify, backup_write
 from resguardo.testing.cluster import free_port
 
 BUCKET = "resguardo-tests"
@@ -82,13 +81,3 @@ def test_an_upload_lands_in_the_bucket_and_downloads_keep_the_tenant_check(
     assert response["Content-Disposition"].startswith("attachment;")
     assert b"".join(response.streaming_content).startswith(b"%PDF-1.4")
     assert client_for(world.oscar).get(url).status_code == 404
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_backup_reads_every_object_of_the_bucket(world, client_for, object_storage, tmp_path):
-    _upload(client_for(world.carla), title="Procedimiento de sellos")
-    archive = tmp_path / "backup.tar.gz"
-    summary = backup_write(archive)
-    keys = [o["Key"] for o in object_storage.list_objects_v2(Bucket=BUCKET)["Contents"]]
-    assert sorted(f["name"] for f in summary.manifest["files"]) == sorted(keys)
-    assert backup_verify(archive).files == len(keys)

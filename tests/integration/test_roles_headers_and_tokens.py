@@ -23,7 +23,7 @@ from .walking import (
 # Raster images (checked by their first bytes at upload, served with nosniff) run no script,
 # so a photo may be shown in the tab. Anything else (PDF, XML, SVG, HTML, CSV...) downloads.
 INLINE_SAFE_TYPES = {"image/jpeg", "image/png", "image/webp"}
-API_FILE_WORDS = ("download", "photo", "export", "pdf", "xlsx", "package", "oscal")
+API_FILE_WORDS = ("download", "photo", "export", "pdf", "xlsx", "evidence-package", "oscal")
 
 
 def is_file(route, response) -> bool:

@@ -39,6 +39,8 @@ NOT_CHROME_ROUTES = {
     "livez",
     "metrics",
     "standards:oscal",
+    # The E4 profile is the text the officer copies into VUCEM: Spanish in every interface.
+    "certification:e4_profile",
 }
 
 ENGLISH_WORDS = set(

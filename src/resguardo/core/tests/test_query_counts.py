@@ -11,8 +11,9 @@ from resguardo.core.choices import Role, SiteKind
 from resguardo.testing.factories import MembershipFactory, UserFactory, aduana
 
 PAGES = ["core:dashboard", "core:site_list", "core:member_list", "core:audit_log"]
-# Today 10-12 for core alone; the dashboard also runs the panels other apps register.
-MAX_QUERIES = {"core:dashboard": 30}
+# Today 10-12 for core alone (one of them the notification bell); the dashboard also runs the
+# panels the eleven standards' modules register (1-3 queries each, whatever the data size).
+MAX_QUERIES = {"core:dashboard": 45}
 MAX_LIST_QUERIES = 15
 
 

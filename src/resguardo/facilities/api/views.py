@@ -60,7 +60,7 @@ class VisitViewSet(ReadOnlyOrganizationViewSet):
         return Response(s.VisitSerializer(visit).data)
 
     @extend_schema(responses=s.VisitSerializer(many=True))
-    @action(detail=False, methods=["get"], url_path="on-site")
+    @action(detail=False, methods=["get"], url_path="on-site", pagination_class=None)
     def on_site(self, request):
         """Who is inside now (the evacuation list), every site the member may see."""
         visits = selectors.on_site(membership=self.membership)

@@ -1,6 +1,7 @@
 """API shapes of the incidents module. They only parse; the services decide."""
 
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -191,9 +192,20 @@ class IncidentChecklistSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=500, required=False, allow_blank=True)
 
 
+class PlausibleDateTimeField(serializers.DateTimeField):
+    """A moment an incident file can speak of: years 2000-2099 (a year 410 would print with
+    its local mean time offset, which is no valid date-time)."""
+
+    def to_internal_value(self, value):
+        moment = super().to_internal_value(value)
+        if not 2000 <= moment.year <= 2099:
+            raise serializers.ValidationError(_("Give a date between 2000 and 2099."))
+        return moment
+
+
 class IncidentNoteSerializer(serializers.Serializer):
     text = serializers.CharField()
-    at = serializers.DateTimeField(required=False, allow_null=True)
+    at = PlausibleDateTimeField(required=False, allow_null=True)
 
 
 class IncidentTimelineEntrySerializer(serializers.Serializer):
@@ -242,12 +254,12 @@ class IncidentReopenSerializer(serializers.Serializer):
 class IncidentNoticeAddSerializer(serializers.Serializer):
     recipient = serializers.ChoiceField(choices=NoticeRecipient.choices)
     recipient_detail = serializers.CharField(max_length=200, required=False, allow_blank=True)
-    due_at = serializers.DateTimeField()
+    due_at = PlausibleDateTimeField()
     note = serializers.CharField(required=False, allow_blank=True)
 
 
 class IncidentNoticeFileSerializer(serializers.Serializer):
-    filed_at = serializers.DateTimeField(required=False, allow_null=True)
+    filed_at = PlausibleDateTimeField(required=False, allow_null=True)
     folio = serializers.CharField(max_length=80, required=False, allow_blank=True)
     acuse = serializers.CharField(max_length=200, required=False, allow_blank=True)
     note = serializers.CharField(required=False, allow_blank=True)

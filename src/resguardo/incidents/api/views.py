@@ -232,7 +232,7 @@ class EvidenceViewSet(ReadOnlyOrganizationViewSet):
         evidence = services.evidence_add(actor=_actor(request), incident=incident, **data)
         return Response(s.IncidentEvidenceSerializer(evidence).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
+    @extend_schema(responses={(200, "*/*"): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"])
     def download(self, request, pk=None):
         evidence = self.get_object()

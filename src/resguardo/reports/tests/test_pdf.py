@@ -78,7 +78,10 @@ def test_the_download_view_sends_the_pdf_in_the_chosen_language(world, demo, cli
     assert "1.1 Risk assessment" in " ".join(pdf_text(response.content).split())
 
 
-def test_indicators_of_a_missing_module_read_as_words_in_the_report(world, demo):
+def test_indicators_of_a_missing_module_read_as_words_in_the_report(world, demo, monkeypatch):
+    from resguardo.testing.indicators import uninstall_indicators
+
+    uninstall_indicators(monkeypatch, "facilities.", "people.", "risks.", "incidents.", "infosec.")
     assessment, _evidence = demo
     pdf = render_assessment_pdf(
         membership=world.membership(world.carla), assessment=assessment, language="es"
