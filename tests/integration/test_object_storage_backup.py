@@ -20,8 +20,8 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_backup_reads_every_object_of_the_bucket(
     world,
     client_for,
-    object_storage,
-    tmp_path,  # noqa: F811
+    object_storage,  # noqa: F811 (the imported fixture)
+    tmp_path,
 ):
     _upload(client_for(world.carla), title="Procedimiento de sellos")
     archive = tmp_path / "backup.tar.gz"
