@@ -7,9 +7,12 @@ def _catalog_rows_from_migrations(request):
     every database test. A transactional test (backups, object storage) empties the database
     when it ends; under xdist a worker may run other tests after it."""
     wanted = {"db", "transactional_db"} & set(request.fixturenames)
-    if not wanted:
+    marker = request.node.get_closest_marker("django_db")
+    if not wanted and marker is None:
         return
-    request.getfixturevalue("transactional_db" if "transactional_db" in wanted else "db")
+    # Tests marked `django_db` (not asking for the fixture) get their database from the
+    # marker; asking for `_django_db_helper` sets it up the way the marker says.
+    request.getfixturevalue("_django_db_helper")
     from django.db import connection
 
     from resguardo.core.models import Aduana, AuditChainHead
