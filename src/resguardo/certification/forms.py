@@ -121,6 +121,15 @@ class FeeForm(forms.Form):
         self.fields["due_on"].help_text = _("Leave empty: the grant's day and month.")
 
 
+class FeeEditForm(forms.Form):
+    amount = forms.DecimalField(
+        label=_("Amount (MXN)"), max_digits=12, decimal_places=2, required=False, min_value=0
+    )
+    due_on = date_field(_("Due on"))
+    payment_reference = forms.CharField(label=_("Payment reference"), max_length=80, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
 class FeePayForm(forms.Form):
     paid_on = date_field(_("Paid on"))
     amount = forms.DecimalField(
@@ -174,6 +183,10 @@ class RequirementForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["site"].queryset = sites
         self.fields["owner"].queryset = people
+
+
+class RequirementEditForm(RequirementForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class RequirementAnswerForm(forms.Form):

@@ -28,6 +28,7 @@ urlpatterns = [
     path("fees/", o.FeeListView.as_view(), name="fee_list"),
     path("fees/new/", o.FeeCreateView.as_view(), name="fee_create"),
     path("fees/<int:pk>/", o.FeeDetailView.as_view(), name="fee_detail"),
+    path("fees/<int:pk>/edit/", o.FeeEditView.as_view(), name="fee_edit"),
     path("fees/<int:pk>/pay/", o.FeePayView.as_view(), name="fee_pay"),
     path("avisos/", o.AvisoListView.as_view(), name="aviso_list"),
     path("avisos/new/", o.AvisoCreateView.as_view(), name="aviso_create"),
@@ -37,6 +38,7 @@ urlpatterns = [
     path("requirements/", o.RequirementListView.as_view(), name="requirement_list"),
     path("requirements/new/", o.RequirementCreateView.as_view(), name="requirement_create"),
     path("requirements/<int:pk>/", o.RequirementDetailView.as_view(), name="requirement_detail"),
+    path("requirements/<int:pk>/edit/", o.RequirementEditView.as_view(), name="requirement_edit"),
     path(
         "requirements/<int:pk>/answer/",
         o.RequirementAnswerView.as_view(),

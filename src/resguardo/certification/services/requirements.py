@@ -106,6 +106,12 @@ def requirement_update(*, actor, requirement, expected_version=None, **changes):
         changes.get("received_on", requirement.received_on),
         changes.get("deadline", requirement.deadline),
     )
+    kind = changes.get("kind", requirement.kind)
+    if (
+        kind == RequirementKind.REQUIREMENT
+        and changes.get("deadline", requirement.deadline) is None
+    ):
+        raise ValidationError({"deadline": [_("A requirement has a deadline to answer.")]})
     return update_audited(
         actor=actor.user,
         organization=organization,

@@ -89,11 +89,13 @@ URL_KWARGS = {
     "certification:prerequisite_edit": lambda w: {"kind": "opinion_32d"},
     "certification:fee_detail": pk_of("fee"),
     "certification:fee_pay": pk_of("fee"),
+    "certification:fee_edit": pk_of("fee"),
     "certification:aviso_detail": pk_of("aviso"),
     "certification:aviso_file": pk_of("aviso"),
     "certification:aviso_acuse": pk_of("aviso"),
     "certification:requirement_detail": pk_of("requirement"),
     "certification:requirement_answer": pk_of("requirement"),
+    "certification:requirement_edit": pk_of("requirement"),
     "certification:finding_add": pk_of("requirement"),
     **{
         f"api:certification-{n}": pk_of("certification")

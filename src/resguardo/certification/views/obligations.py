@@ -16,10 +16,12 @@ from ..forms import (
     AvisoAcknowledgeForm,
     AvisoFileForm,
     AvisoForm,
+    FeeEditForm,
     FeeForm,
     FeePayForm,
     FindingForm,
     RequirementAnswerForm,
+    RequirementEditForm,
     RequirementForm,
 )
 from .common import ServiceFormView
@@ -87,6 +89,28 @@ class FeePayView(ServiceFormView):
     def run(self, actor, **data):
         fee = selectors.fee_get(membership=self.membership, pk=self.kwargs["pk"])
         return services.fee_pay(actor=actor, fee=fee, **data)
+
+
+class FeeEditView(ServiceFormView):
+    """Correct a fee: the published amount, the due date, the payment reference."""
+
+    form_class = FeeEditForm
+    success_message = gettext_lazy("Fee saved.")
+    cancel_url_name = "certification:fee_list"
+
+    def get_target(self):
+        return selectors.fee_get(membership=self.membership, pk=self.kwargs["pk"])
+
+    def get_title(self):
+        return _("Edit the %(year)s fee") % {"year": self.target.year}
+
+    def get_initial(self):
+        fee = self.target
+        return {"amount": fee.amount, "due_on": fee.due_on,
+                "payment_reference": fee.payment_reference, "version": fee.version}  # fmt: skip
+
+    def run(self, actor, version=None, **data):
+        return services.fee_update(actor=actor, fee=self.target, expected_version=version, **data)
 
 
 class AvisoListView(_ListView):
@@ -195,6 +219,30 @@ class RequirementCreateView(ServiceFormView):
 
     def run(self, actor, **data):
         return services.requirement_create(actor=actor, **data)
+
+
+class RequirementEditView(ServiceFormView):
+    form_class = RequirementEditForm
+    title = gettext_lazy("Edit the requirement or visit")
+    success_message = gettext_lazy("Saved.")
+    cancel_url_name = "certification:requirement_list"
+
+    def get_target(self):
+        return selectors.requirement_get(membership=self.membership, pk=self.kwargs["pk"])
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"sites": self.sites(), "people": self.people()}
+
+    def get_initial(self):
+        r = self.target
+        fields = ("kind", "reference", "authority", "site", "received_on", "deadline", "owner",
+                  "description", "version")  # fmt: skip
+        return {f: getattr(r, f) for f in fields}
+
+    def run(self, actor, version=None, **data):
+        return services.requirement_update(
+            actor=actor, requirement=self.target, expected_version=version, **data
+        )
 
 
 class RequirementAnswerView(ServiceFormView):

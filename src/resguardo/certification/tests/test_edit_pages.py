@@ -1,0 +1,143 @@
+"""A fee and an authority requirement are corrected from their pages; a stale form never
+overwrites someone else's change, and bad input names its field."""
+
+from django.urls import reverse
+
+from .. import services
+from ..choices import RequirementKind
+from .factories import actor_for, day, granted
+
+
+def _fee(world):
+    certification = granted(world, granted_offset=-400)
+    return services.fee_record(
+        actor=actor_for(world, world.carla), certification=certification, year=day(0).year
+    )
+
+
+def test_the_officer_corrects_the_fee_amount_from_its_page(world, client_for):
+    fee = _fee(world)
+    client = client_for(world.carla)
+    detail = client.get(reverse("certification:fee_detail", args=[fee.pk])).content.decode()
+    edit_url = reverse("certification:fee_edit", args=[fee.pk])
+    assert f'href="{edit_url}"' in detail
+    response = client.post(
+        edit_url,
+        {
+            "amount": "38797.00",
+            "due_on": fee.due_on.isoformat(),
+            "payment_reference": "",
+            "version": fee.version,
+        },  # fmt: skip
+        follow=True,
+    )
+    assert "Fee saved." in response.content.decode()
+    assert "38,797.00" in response.content.decode() or "38797.00" in response.content.decode()
+    fee.refresh_from_db()
+    assert str(fee.amount) == "38797.00"
+
+
+def test_a_stale_fee_form_does_not_overwrite_a_newer_change(world, client_for):
+    fee = _fee(world)
+    stale_version = fee.version
+    services.fee_update(actor=actor_for(world, world.carla), fee=fee, amount="40000.00")
+    response = client_for(world.carla).post(
+        reverse("certification:fee_edit", args=[fee.pk]),
+        {"amount": "1.00", "due_on": fee.due_on.isoformat(), "version": stale_version},
+    )
+    assert response.status_code == 200
+    fee.refresh_from_db()
+    assert str(fee.amount) == "40000.00"
+
+
+def test_a_fee_due_date_outside_its_year_is_refused_on_the_page(world, client_for):
+    fee = _fee(world)
+    response = client_for(world.carla).post(
+        reverse("certification:fee_edit", args=[fee.pk]),
+        {
+            "amount": "",
+            "due_on": fee.due_on.replace(year=fee.year + 1).isoformat(),
+            "version": fee.version,
+        },  # fmt: skip
+    )
+    assert response.status_code == 200
+    assert "due_on" in response.context["form"].errors
+    assert f"must fall in {fee.year}" in response.content.decode()
+    before = fee.due_on
+    fee.refresh_from_db()
+    assert fee.due_on == before
+
+
+def test_the_officer_moves_a_requirement_deadline(world, client_for):
+    requirement = services.requirement_create(
+        actor=actor_for(world, world.carla),
+        kind=RequirementKind.REQUIREMENT,
+        reference="OFICIO-500-2026",
+        received_on=day(-2),
+        deadline=day(8),
+        description="Documentos del sello",
+    )
+    client = client_for(world.carla)
+    edit_url = reverse("certification:requirement_edit", args=[requirement.pk])
+    detail = client.get(requirement.get_absolute_url()).content.decode()
+    assert f'href="{edit_url}"' in detail
+    form = client.get(edit_url).content.decode()
+    assert "OFICIO-500-2026" in form
+    response = client.post(
+        edit_url,
+        {"kind": RequirementKind.REQUIREMENT, "reference": "OFICIO-500-2026",
+         "received_on": day(-2).isoformat(), "deadline": day(15).isoformat(),
+         "description": "Documentos del sello y del candado", "version": requirement.version},
+        follow=True,
+    )  # fmt: skip
+    assert "Saved." in response.content.decode()
+    requirement.refresh_from_db()
+    assert requirement.deadline == day(15)
+    assert requirement.description == "Documentos del sello y del candado"
+
+
+def test_a_deadline_before_receipt_is_refused_naming_the_field(world, client_for):
+    requirement = services.requirement_create(
+        actor=actor_for(world, world.carla),
+        kind=RequirementKind.REQUIREMENT,
+        reference="OFICIO-501",
+        received_on=day(-2),
+        deadline=day(5),
+        description="x",
+    )
+    response = client_for(world.carla).post(
+        reverse("certification:requirement_edit", args=[requirement.pk]),
+        {"kind": RequirementKind.REQUIREMENT, "reference": "OFICIO-501",
+         "received_on": day(-2).isoformat(), "deadline": day(-5).isoformat(),
+         "description": "x", "version": requirement.version},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert "deadline" in response.context["form"].errors
+
+
+def test_staff_may_not_edit_fees_or_requirements(world, client_for):
+    fee = _fee(world)
+    client = client_for(world.sam)
+    assert client.get(reverse("certification:fee_edit", args=[fee.pk])).status_code == 403
+    detail = client.get(reverse("certification:fee_detail", args=[fee.pk]))
+    assert reverse("certification:fee_edit", args=[fee.pk]) not in detail.content.decode()
+
+
+def test_a_requirement_cannot_lose_its_deadline(world, client_for):
+    requirement = services.requirement_create(
+        actor=actor_for(world, world.carla),
+        kind=RequirementKind.REQUIREMENT,
+        reference="OFICIO-502",
+        received_on=day(-2),
+        deadline=day(5),
+        description="x",
+    )
+    response = client_for(world.carla).post(
+        reverse("certification:requirement_edit", args=[requirement.pk]),
+        {"kind": RequirementKind.REQUIREMENT, "reference": "OFICIO-502",
+         "received_on": day(-2).isoformat(), "deadline": "", "description": "x",
+         "version": requirement.version},
+    )  # fmt: skip
+    assert "A requirement has a deadline to answer." in response.content.decode()
+    requirement.refresh_from_db()
+    assert requirement.deadline == day(5)
