@@ -7,8 +7,10 @@ import secrets
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .actors import Actor
 from .choices import Role, SiteKind
@@ -118,7 +120,18 @@ def patente_remove(*, actor: Actor, patente):
     require_same_organization(
         actor.membership, patente, message=_("This patente belongs to another organization.")
     )
-    delete_audited(actor=actor, organization=actor.organization, instance=patente)
+    try:
+        delete_audited(actor=actor, organization=actor.organization, instance=patente)
+    except ProtectedError as error:
+        count = len(error.protected_objects)
+        raise ValidationError(
+            ngettext(
+                "Patente %(number)s stays: %(count)s pedimento was cleared under it.",
+                "Patente %(number)s stays: %(count)s pedimentos were cleared under it.",
+                count,
+            )
+            % {"number": patente.number, "count": count}
+        ) from error
 
 
 @transaction.atomic(durable=True)

@@ -241,3 +241,18 @@ def test_new_shipment_form_starts_with_today_and_my_only_site(patentes, client_f
     today = timezone.localdate().isoformat()
     assert f'name="operation_date" value="{today}"' in body
     assert f'<option value="{world.yard.pk}" selected>' in body
+
+
+def test_a_patente_with_pedimentos_is_kept_with_a_message(patentes, client_for, world):
+    from resguardo.core.models import Patente
+
+    shipment = ShipmentFactory(site=world.yard)
+    number = shipment.patente.number
+    response = client_for(world.alice).post(
+        reverse("core:patente_remove", args=[shipment.patente.pk]), follow=True
+    )
+    assert response.status_code == 200
+    assert f"Patente {number} stays: 1 pedimento was cleared under it." in (
+        response.content.decode()
+    )
+    assert Patente.objects.filter(pk=shipment.patente.pk).exists()
