@@ -99,6 +99,43 @@ def bar_chart(
     return "".join(parts)
 
 
+def count_bars(
+    rows: Sequence[tuple[str, float]],
+    *,
+    title: str,
+    width: int = 640,
+    label_width: int = 230,
+    no_data_text: str = "—",
+) -> str:
+    """Horizontal bars of counts (incidents per kind, visits per site): neither good nor bad,
+    so one neutral colour, scaled to the largest, with the count beside each bar."""
+    bar_h, gap, top = 20, 8, 8
+    height = top + max(len(rows), 1) * (bar_h + gap) + 8
+    plot = width - label_width - 60
+    largest = max((value for _label, value in rows), default=0) or 1
+    parts = [_open(width, height, title)]
+    if not rows:
+        parts.append(
+            f'<text x="{width / 2}" y="{top + 14}" font-size="12" text-anchor="middle" '
+            f'fill="{INK}">{escape(str(no_data_text))}</text>'
+        )
+    for i, (label, value) in enumerate(rows):
+        y = top + i * (bar_h + gap)
+        text = escape(str(label))
+        text = text if len(text) <= 34 else text[:33] + "…"
+        w = plot * value / largest
+        parts.append(
+            f'<text x="{label_width - 8}" y="{y + 14}" font-size="12" text-anchor="end" '
+            f'fill="{INK}">{text}</text>'
+            f'<rect x="{label_width}" y="{y}" width="{plot}" height="{bar_h}" fill="{LIGHT}"/>'
+            f'<rect x="{label_width}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{INFO}"/>'
+            f'<text x="{label_width + plot + 6}" y="{y + 14}" font-size="12" '
+            f'fill="{INK}">{fmt_number(value)}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
 def donut_chart(
     segments: Sequence[tuple[str, float, str]],
     *,

@@ -8,13 +8,13 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from resguardo.core.charts import count_bars
 from resguardo.core.permissions import Perm
 from resguardo.core.selectors import recordable_sites
 from resguardo.core.views.lists import FilteredListView
 from resguardo.core.views.mixins import OrganizationRequiredMixin, ServiceFormMixin
 
 from .. import selectors, services
-from ..charts import count_bars
 from ..filtersets import CategoryFilterSet, ReportingLinkFilterSet
 from ..forms import CategoryForm, LinkForm
 from .common import actor_of
