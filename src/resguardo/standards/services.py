@@ -195,6 +195,7 @@ def _nodes_create(library: Library, lib: FrameworkFile) -> None:
             indicators=list(node.indicators),
             assessable=assessable,
             verified=node.verified,
+            resguardo_numbering=node.resguardo_numbering,
             search_text=node_search_text(
                 ref_id=node.ref_id,
                 title=node.title.model_dump(),
