@@ -4,13 +4,24 @@ cargo handlers out of the coverage of an agency that handles no cargo."""
 import re
 from html import unescape
 
+import pytest
+
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from resguardo.core.services import site_update
 
 from .. import selectors
 from .factories import start_assessment
+
+
+@pytest.fixture(autouse=True)
+def _language_kept():
+    """An English request (cookie) changes the thread's active language: give it back."""
+    language = translation.get_language()
+    yield
+    translation.activate(language)
 
 
 def _ctpat(world):
@@ -57,3 +68,16 @@ def test_cargo_criteria_leave_the_coverage_when_the_agency_handles_no_cargo(
 def test_the_purpose_is_stated_before_any_assessment(world, catalog, client_for):
     page = _page(client_for(world.carla))
     assert "cannot join C-TPAT as a broker" in page
+
+
+def test_an_assessment_on_the_older_version_is_told_of_the_corrected_crosswalk(
+    world, catalog, client_for
+):
+    from .factories import load_libraries, neec_library
+
+    older = neec_library()  # NEEC 2023, before revision 2
+    load_libraries(("ctpat-msc-2019.yaml", "map-neec-aa-2023-ctpat-msc-2019.yaml"))
+    start_assessment(world, library=older)
+    page = _page(client_for(world.carla))
+    assert "This assessment uses version 2023 of the profile" in page
+    assert "A newer version with corrected crosswalks is loaded" in page

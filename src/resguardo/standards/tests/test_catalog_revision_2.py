@@ -9,6 +9,7 @@ from html import unescape
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from resguardo.core.services import site_update
 from resguardo.standards import selectors
@@ -35,6 +36,15 @@ def in_language(client, language):
 
 def node(urn) -> RequirementNode:
     return RequirementNode.objects.get(urn=urn)
+
+
+@pytest.fixture(autouse=True)
+def _language_kept():
+    """Requests in English (cookie) and commands change the thread's active language; give
+    the next test the one it had."""
+    language = translation.get_language()
+    yield
+    translation.activate(language)
 
 
 @pytest.fixture
@@ -197,3 +207,25 @@ def test_cargo_criteria_scoped_out_for_an_agency_that_handles_no_cargo(shipped, 
     policy = shown_text(client.get(reverse("standards:requirement", args=[f"{CTPAT}:4.1"])))
     assert NOT_APPLICABLE in seal
     assert NOT_APPLICABLE not in policy
+
+
+def test_an_installation_with_a_catalog_gets_the_new_versions_on_migrate(db):
+    from django.core.management import call_command
+
+    from resguardo.standards.services import LIBRARIES_DIR
+
+    libraries_load(paths=[LIBRARIES_DIR / "neec-aa-2023.yaml"])  # loaded by an older release
+    assert selectors.library_active("neec-aa").urn == NEEC_OLD
+    call_command("migrate", "standards", verbosity=0)  # nothing to migrate; post_migrate runs
+    assert selectors.library_active("neec-aa").urn == NEEC
+    assert selectors.library_get(NEEC_OLD)  # kept beside the new one
+    assert selectors.library_active("ctpat-msc").urn == CTPAT
+
+
+def test_an_empty_catalog_stays_empty_on_migrate(db):
+    from django.core.management import call_command
+
+    from resguardo.standards.models import Library
+
+    call_command("migrate", "standards", verbosity=0)
+    assert not Library.objects.exists()
