@@ -5,7 +5,6 @@ import re
 from html import unescape
 
 import pytest
-
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
