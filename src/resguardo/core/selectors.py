@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
+from .choices import SiteKind
 from .models import Aduana, AuditEntry, Invitation, Membership, Patente, Site
 from .permissions import Perm, allowed_site_ids, require_perm
 
@@ -96,3 +97,28 @@ def audit_change_size(*, membership, entry) -> int:
 
 def audit_entry_get(*, membership, pk):
     return get_object_or_404(audit_entry_list(membership=membership), pk=pk)
+
+
+# Kinds of site where an agency keeps cargo or transport units itself.
+CARGO_SITE_KINDS = (SiteKind.YARD, SiteKind.WAREHOUSE)
+
+
+def organization_handles_cargo(organization) -> bool:
+    """Whether the organization handles cargo itself: it has an active yard or warehouse.
+
+    A customs agency that only clears goods (offices only) handles no cargo, so the criteria
+    of other programmes written for cargo handlers (C-TPAT's warehouse, stuffing and
+    conveyance criteria) are out of its scope."""
+    return Site.objects.filter(
+        organization=organization, is_active=True, kind__in=CARGO_SITE_KINDS
+    ).exists()
+
+
+def organization_facts(organization) -> frozenset[str]:
+    """Applicability flags of the standards catalog that follow from the organization's own
+    data (today only `handles_cargo`), for pages that have no assessment to ask."""
+    return frozenset({"handles_cargo"} if organization_handles_cargo(organization) else ())
+
+
+# Flags `organization_facts` decides; other flags (NEEC's `yard`) are chosen per assessment.
+FACT_FLAGS = frozenset({"handles_cargo"})

@@ -22,3 +22,11 @@ class StandardsConfig(AppConfig):
         links=(Link(_("Standards catalog"), "standards:home"),),
         walk="resguardo.standards.tests.walk.WALK",
     )
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from .services import shipped_libraries_refresh
+
+        # an upgrade brings the library versions shipped with the release (see the service)
+        post_migrate.connect(shipped_libraries_refresh, sender=self, dispatch_uid="standards")

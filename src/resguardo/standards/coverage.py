@@ -13,6 +13,10 @@ Rule (a mapping reads "source is <relationship> of target"):
 
 Each target comes with its reasons: every mapped source, its result, the relationship, the
 strength (1-5) and the rationale, and what that mapping contributed.
+
+Targets that apply only under a flag the organization does not have (`absent_flags`: C-TPAT's
+cargo-handler criteria for an agency that handles no cargo) are out of scope: listed apart in
+`scoped_out` and left out of the targets and the counts.
 """
 
 from dataclasses import dataclass, field
@@ -75,6 +79,7 @@ class TargetCoverage:
 class CoverageReport:
     mapping_set: MappingSet
     targets: list[TargetCoverage]
+    scoped_out: list[RequirementNode] = field(default_factory=list)
 
     def by_urn(self) -> dict[str, TargetCoverage]:
         return {item.target.urn: item for item in self.targets}
@@ -98,12 +103,15 @@ def _contribution(result: str, relationship: str) -> str:
 _RANK = {CoverageStatus.NONE: 0, CoverageStatus.PARTIAL: 1, CoverageStatus.FULL: 2}
 
 
-def coverage(source_results: dict[str, str], mapping_set: MappingSet) -> CoverageReport:
+def coverage(
+    source_results: dict[str, str], mapping_set: MappingSet, *, absent_flags=frozenset()
+) -> CoverageReport:
     """Coverage of every assessable requirement of `mapping_set.target_library`.
 
     `source_results` maps source requirement URNs to a `ResultStatus` value ("compliant",
     "partial", "non_compliant", "not_applicable", "not_assessed"); a source that is missing
-    counts as not assessed. Two queries.
+    counts as not assessed. Requirements whose `applies_if` names one of `absent_flags` are
+    out of scope (`report.scoped_out`). Two queries.
     """
     unknown = {value for value in source_results.values() if value not in _VALID_RESULTS}
     if unknown:
@@ -111,7 +119,13 @@ def coverage(source_results: dict[str, str], mapping_set: MappingSet) -> Coverag
     targets = RequirementNode.objects.filter(
         library_id=mapping_set.target_library_id, assessable=True
     ).order_by("order")
-    items = {node.pk: TargetCoverage(target=node) for node in targets}
+    absent = set(absent_flags)
+    items, scoped_out = {}, []
+    for node in targets:
+        if absent & set(node.applies_if or ()):
+            scoped_out.append(node)
+        else:
+            items[node.pk] = TargetCoverage(target=node)
     mappings = (
         Mapping.objects.filter(mapping_set=mapping_set)
         .select_related("source")
@@ -119,7 +133,7 @@ def coverage(source_results: dict[str, str], mapping_set: MappingSet) -> Coverag
     )
     for mapping in mappings:
         item = items.get(mapping.target_id)
-        if item is None:  # a target that is not assessable cannot be loaded; stay defensive
+        if item is None:  # out of scope (or, defensively, not assessable)
             continue
         result = source_results.get(mapping.source.urn, ResultStatus.NOT_ASSESSED)
         contributes = _contribution(result, mapping.relationship)
@@ -135,4 +149,6 @@ def coverage(source_results: dict[str, str], mapping_set: MappingSet) -> Coverag
         )
         if _RANK[contributes] > _RANK[item.status]:
             item.status = contributes
-    return CoverageReport(mapping_set=mapping_set, targets=list(items.values()))
+    return CoverageReport(
+        mapping_set=mapping_set, targets=list(items.values()), scoped_out=scoped_out
+    )

@@ -1,8 +1,11 @@
-"""Compare two versions of a library: nodes added, removed and changed, matched by ref_id."""
+"""Compare two versions of a library: nodes added, removed and changed, matched by ref_id,
+and the crosswalk mappings from or to them added, removed and changed."""
 
 from dataclasses import dataclass, field
 
-from .models import Library, RequirementNode
+from django.db.models import Q
+
+from .models import Library, Mapping, RequirementNode
 
 # field label -> model attributes compared (bilingual texts compare both languages)
 COMPARED_FIELDS: dict[str, tuple[str, ...]] = {
@@ -16,6 +19,7 @@ COMPARED_FIELDS: dict[str, tuple[str, ...]] = {
     "indicators": ("indicators",),
     "assessable": ("assessable",),
     "verified": ("verified",),
+    "numbering": ("resguardo_numbering",),
 }
 
 
@@ -26,6 +30,38 @@ class NodeChange:
     fields: list[str]
 
 
+# mapping attribute -> label of what changed
+COMPARED_MAPPING_FIELDS: dict[str, tuple[str, ...]] = {
+    "relationship": ("relationship",),
+    "strength": ("strength",),
+    "rationale": ("rationale_es", "rationale_en"),
+}
+
+
+@dataclass
+class MappingChange:
+    """A crosswalk link of the compared library, seen from its side: `own` is the library's
+    requirement, `other` the requirement of the other framework. `old` is None for a link
+    added, `new` None for a link removed."""
+
+    old: Mapping | None
+    new: Mapping | None
+    outgoing: bool  # the compared library is the mapping's source
+    fields: list[str] = field(default_factory=list)
+
+    @property
+    def mapping(self) -> Mapping:
+        return self.new or self.old
+
+    @property
+    def own(self) -> RequirementNode:
+        return self.mapping.source if self.outgoing else self.mapping.target
+
+    @property
+    def other(self) -> RequirementNode:
+        return self.mapping.target if self.outgoing else self.mapping.source
+
+
 @dataclass
 class LibraryDiff:
     old: Library
@@ -34,10 +70,17 @@ class LibraryDiff:
     removed: list[RequirementNode] = field(default_factory=list)
     changed: list[NodeChange] = field(default_factory=list)
     unchanged: int = 0
+    mappings_added: list[MappingChange] = field(default_factory=list)
+    mappings_removed: list[MappingChange] = field(default_factory=list)
+    mappings_changed: list[MappingChange] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
         return not (self.added or self.removed or self.changed)
+
+    @property
+    def mappings_differ(self) -> bool:
+        return bool(self.mappings_added or self.mappings_removed or self.mappings_changed)
 
 
 def _nodes(library: Library) -> list[RequirementNode]:
@@ -76,4 +119,45 @@ def library_diff(old: Library, new: Library) -> LibraryDiff:
         else:
             result.unchanged += 1
     result.removed = [n for n in old_nodes if n.ref_id not in new_by_ref]
+    _mapping_diff(result)
     return result
+
+
+def _links(library: Library) -> dict[tuple, tuple[Mapping, bool]]:
+    """The library's mappings keyed by what stays the same across versions: direction, the
+    other framework, and the two reference ids (one query)."""
+    rows = (
+        Mapping.objects.filter(Q(source__library=library) | Q(target__library=library))
+        .select_related("source__library__framework", "target__library__framework")
+        .order_by("mapping_set_id", "order")
+    )
+    links = {}
+    for mapping in rows:
+        outgoing = mapping.source.library_id == library.pk
+        own, other = (
+            (mapping.source, mapping.target) if outgoing else (mapping.target, mapping.source)
+        )
+        key = (outgoing, other.library.framework.key, own.ref_id, other.ref_id)
+        links[key] = (mapping, outgoing)
+    return links
+
+
+def _mapping_diff(result: LibraryDiff) -> None:
+    old_links, new_links = _links(result.old), _links(result.new)
+    for key, (mapping, outgoing) in new_links.items():
+        before = old_links.get(key)
+        if before is None:
+            result.mappings_added.append(MappingChange(None, mapping, outgoing))
+            continue
+        fields = [
+            label
+            for label, attributes in COMPARED_MAPPING_FIELDS.items()
+            if any(getattr(before[0], a) != getattr(mapping, a) for a in attributes)
+        ]
+        if fields:
+            result.mappings_changed.append(MappingChange(before[0], mapping, outgoing, fields))
+    result.mappings_removed = [
+        MappingChange(mapping, None, outgoing)
+        for key, (mapping, outgoing) in old_links.items()
+        if key not in new_links
+    ]

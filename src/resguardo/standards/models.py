@@ -144,6 +144,9 @@ class RequirementNode(models.Model):
     indicators = models.JSONField(_("indicators"), default=list, blank=True)
     assessable = models.BooleanField(_("assessable"), default=True)
     verified = models.BooleanField(_("verified"), default=False)
+    # The reference is Resguardo's own label (2.3.P1: a yard clause written inline in the
+    # official sub-standard), not a number the publisher gives.
+    resguardo_numbering = models.BooleanField(_("numbered by Resguardo"), default=False)
     # Accent- and case-folded Spanish and English text, for search in both languages.
     search_text = models.TextField(editable=False, blank=True)
 

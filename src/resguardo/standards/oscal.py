@@ -63,6 +63,8 @@ def _node_props(node: RequirementNode) -> list[dict]:
     if node.assessable:
         props.append(_prop("weight", node.weight))
     props.append(_prop("verified", "true" if node.verified else "false"))
+    if node.resguardo_numbering:
+        props.append(_prop("numbering", "resguardo"))
     props.extend(_prop("applies-if", flag) for flag in node.applies_if)
     props.extend(_prop("indicator", key) for key in node.indicators)
     return props

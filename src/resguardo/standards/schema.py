@@ -97,6 +97,7 @@ class Node(_Model):
     indicators: list[Annotated[str, StringConstraints(pattern=INDICATOR_PATTERN)]] = []
     assessable: bool | None = None
     verified: bool = False
+    resguardo_numbering: bool = False
 
 
 class FrameworkFile(_Model):

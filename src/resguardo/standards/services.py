@@ -7,6 +7,7 @@ which is loaded beside the old one and becomes the active version; the old one i
 """
 
 import datetime
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ from .search import node_search_text
 from .validation import ParsedFile, Problem, validate_files
 
 LIBRARIES_DIR = Path(__file__).resolve().parent / "libraries"
+logger = logging.getLogger(__name__)
 
 
 class LibraryLoadError(Exception):
@@ -195,6 +197,7 @@ def _nodes_create(library: Library, lib: FrameworkFile) -> None:
             indicators=list(node.indicators),
             assessable=assessable,
             verified=node.verified,
+            resguardo_numbering=node.resguardo_numbering,
             search_text=node_search_text(
                 ref_id=node.ref_id,
                 title=node.title.model_dump(),
@@ -341,3 +344,20 @@ def _activate_newest_checklist_sets(series_names) -> None:
             is_active=False
         )
         ChecklistSet.objects.filter(pk=newest.pk).update(is_active=True)
+
+
+def shipped_libraries_refresh(*, using="default", **_signal) -> list[LoadOutcome]:
+    """After `migrate`: load the library versions shipped with this release into an
+    installation that already has a catalog, so an upgrade brings the new versions (loaded
+    beside the old ones, which stay with the assessments made under them).
+
+    An empty catalog (a new installation, a test database) is left alone: loading is then an
+    explicit step (`resguardo standards load`, `resguardo demo`). A file that does not load is
+    reported and skipped, never a reason for `migrate` to fail."""
+    if using != "default" or not Library.objects.using(using).exists():
+        return []
+    try:
+        return libraries_load()
+    except LibraryLoadError as error:
+        logger.warning("shipped standards libraries not loaded after migrate: %s", error)
+        return []

@@ -154,9 +154,20 @@ def load_yaml(text: str):
         raise YamlProblem(reason, where) from fast_error
 
 
+# Node keys added to the format after libraries were loaded: left at their default they are
+# left out of the hash, so a file loaded before the key existed keeps its hash (and is not
+# refused as "changed" on the next load).
+_LATER_NODE_DEFAULTS = {"resguardo_numbering": False}
+
+
 def content_sha256(model: BaseModel) -> str:
     """Hash of the parsed content, so comments and layout do not count as a change."""
-    canonical = json.dumps(model.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    data = model.model_dump(mode="json")
+    for node in data.get("nodes") or ():
+        for key, default in _LATER_NODE_DEFAULTS.items():
+            if node.get(key) == default:
+                node.pop(key, None)
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -253,6 +264,7 @@ def check_framework(parsed: ParsedFile) -> KnownLibrary | None:
     position = _check_node_identity(parsed, urn, nodes)
     has_children = _check_parents(parsed, nodes, position)
     _check_flags(parsed, nodes, flag_keys)
+    _check_verified_under_unverified(parsed, nodes, position)
     if not urn:
         return None
     assessable = {}
@@ -310,6 +322,22 @@ def _check_parents(parsed, nodes, position) -> set[str]:
             )
         has_children.add(parent)
     return has_children
+
+
+def _check_verified_under_unverified(parsed, nodes, position) -> None:
+    """A node cannot be verified when its parent is not: if the group itself is unconfirmed,
+    nothing filed under it is confirmed either. (An unverified child under a verified parent
+    is fine: the group is confirmed, one of its items is not.)"""
+    verified = {_str(node.get("urn")): node.get("verified") is True for _i, node in nodes}
+    for i, node in nodes:
+        parent = _str(node.get("parent"))
+        if node.get("verified") is True and parent in position and not verified.get(parent):
+            _report(
+                parsed,
+                ("nodes", i, "verified"),
+                f"verified under an unverified parent {parent}: verify the parent too, or mark "
+                f"this node `verified: false`",
+            )
 
 
 def _check_flags(parsed, nodes, flag_keys) -> None:

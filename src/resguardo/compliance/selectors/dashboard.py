@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.selectors import FACT_FLAGS, organization_facts
 from resguardo.standards.models import MappingSet
 
 from ..choices import GAP_RESULTS, OPEN_ACTION_STATUSES, AssessmentStatus, Result
@@ -277,6 +278,7 @@ def standard_readiness(*, membership) -> dict[int, dict]:
 class RecognitionView:
     assessment: object | None
     reports: list  # standards.coverage.CoverageReport, one per target framework
+    handles_cargo: bool = True
 
 
 def recognition_mapping_sets(library):
@@ -291,7 +293,10 @@ def recognition_mapping_sets(library):
 
 
 def recognition_view(*, membership, assessment=None) -> RecognitionView:
-    """What the current (or given) NEEC assessment means for C-TPAT and WCO SAFE AEO."""
+    """What the current (or given) NEEC assessment means for C-TPAT and WCO SAFE AEO.
+
+    Criteria written only for cargo handlers are out of scope for an agency that handles no
+    cargo (no active yard or warehouse): listed apart, not counted."""
     from resguardo.standards.coverage import coverage
 
     if assessment is None:
@@ -301,17 +306,19 @@ def recognition_view(*, membership, assessment=None) -> RecognitionView:
             if a.library.framework.key == NEEC_FRAMEWORK
         ]
         assessment = current_assessments(neec)[0] if neec else None
+    facts = organization_facts(membership.organization)
+    handles_cargo = "handles_cargo" in facts
     if assessment is None:
-        return RecognitionView(assessment=None, reports=[])
+        return RecognitionView(assessment=None, reports=[], handles_cargo=handles_cargo)
     results = dict(
         RequirementResult.objects.filter(
             organization=membership.organization, assessment=assessment
         ).values_list("node__urn", "result")
     )
-    reports = [coverage(results, mapping_set) for mapping_set in recognition_mapping_sets(
-        assessment.library
-    )]  # fmt: skip
-    return RecognitionView(assessment=assessment, reports=reports)
+    absent = FACT_FLAGS - facts
+    reports = [coverage(results, mapping_set, absent_flags=absent)
+               for mapping_set in recognition_mapping_sets(assessment.library)]  # fmt: skip
+    return RecognitionView(assessment=assessment, reports=reports, handles_cargo=handles_cargo)
 
 
 def result_distribution(readiness) -> list[tuple[str, int]]:

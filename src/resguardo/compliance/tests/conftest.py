@@ -1,6 +1,14 @@
 import pytest
 
-from .factories import RECOGNITION_FILES, load_libraries, neec_library, start_assessment
+from resguardo.standards.models import Library
+
+from .factories import (
+    RECOGNITION_FILES,
+    RECOGNITION_NEEC_URN,
+    load_libraries,
+    neec_library,
+    start_assessment,
+)
 
 
 @pytest.fixture
@@ -10,9 +18,10 @@ def neec(db):
 
 @pytest.fixture
 def catalog(db):
-    """NEEC, C-TPAT and WCO SAFE with the two crosswalks from NEEC."""
+    """NEEC, C-TPAT and WCO SAFE (the current versions) with the two crosswalks from NEEC;
+    returns that NEEC version."""
     load_libraries(RECOGNITION_FILES)
-    return neec_library()
+    return Library.objects.get(urn=RECOGNITION_NEEC_URN)
 
 
 @pytest.fixture

@@ -18,13 +18,14 @@ from ..models import ActionItem, AuditFinding, Evidence, InternalAudit
 
 NEEC_FILES = ("neec-aa-2023.yaml",)
 RECOGNITION_FILES = (
-    "neec-aa-2023.yaml",
-    "ctpat-msc-2019.yaml",
-    "wco-safe-2021.yaml",
-    "map-neec-aa-2023-ctpat-msc-2019.yaml",
-    "map-neec-aa-2023-wco-safe-2021.yaml",
+    "neec-aa-2023-r2.yaml",
+    "ctpat-msc-2019-r2.yaml",
+    "wco-safe-2021-r2.yaml",
+    "map-neec-aa-2023-r2-ctpat-msc-2019-r2.yaml",
+    "map-neec-aa-2023-r2-wco-safe-2021-r2.yaml",
 )
 NEEC_URN = "urn:resguardo:neec-aa:2023"
+RECOGNITION_NEEC_URN = "urn:resguardo:neec-aa:2023-r2"
 
 
 def load_libraries(files=NEEC_FILES) -> None:
@@ -46,11 +47,13 @@ def text_upload(name="bitacora.csv", text="fecha,sello\n2026-01-02,MX123\n"):
     return SimpleUploadedFile(name, text.encode("utf-8"), content_type="text/csv")
 
 
-def start_assessment(world, *, actor=None, flags=(), site=None, name="Autoevaluación NEEC"):
+def start_assessment(
+    world, *, actor=None, flags=(), site=None, name="Autoevaluación NEEC", library=None
+):
     actor = actor or world.carla
     return services.assessment_create(
         actor=world.actor(actor),
-        library=neec_library(),
+        library=library or neec_library(),
         name=name,
         flags=flags,
         site=site,

@@ -110,13 +110,13 @@ def test_compliance_indicators_read_with_targets(world, db):
 
 
 def test_recognition_view_shows_coverage_and_uncovered_criteria(world, catalog, client_for):
-    assessment = start_assessment(world)
+    assessment = start_assessment(world, library=catalog)
     _answer(world, assessment, "1.1", Result.COMPLIANT)
     view = selectors.recognition_view(membership=world.membership(world.carla))
     keys = [r.mapping_set.target_library.framework.key for r in view.reports]
     assert keys == ["ctpat-msc", "wco-safe"]
     ctpat = view.reports[0].by_urn()
-    assert ctpat["urn:resguardo:ctpat-msc:2019:2.1"].status == "full"  # 1.1 superset of 2.1
+    assert ctpat["urn:resguardo:ctpat-msc:2019-r2:2.1"].status == "full"  # 1.1 superset of 2.1
     body = client_for(world.audrey).get(reverse("compliance:recognition")).content.decode()
     assert 'data-testid="coverage-ctpat-msc"' in body and "<svg" in body
     assert 'data-testid="uncovered"' in body

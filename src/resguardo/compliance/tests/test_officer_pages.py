@@ -99,7 +99,7 @@ def test_frozen_assessment_offers_no_evidence_form(world, client_for, assessment
 
 
 def test_recognition_page_names_each_programme_once(world, catalog, client_for):
-    start_assessment(world)
+    start_assessment(world, library=catalog)
     body = client_for(world.carla).get(reverse("compliance:recognition")).content.decode()
     assert "Criterios Mínimos de Seguridad C-TPAT 2019 (agentes aduanales)</h2>" in body
     assert "2019 2019" not in body and "2021 2021" not in body

@@ -91,6 +91,7 @@ class RequirementSerializer(serializers.ModelSerializer):
             "indicators",
             "assessable",
             "verified",
+            "resguardo_numbering",
         ]
 
 

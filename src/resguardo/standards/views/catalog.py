@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from resguardo.core.indicators import get_indicator
+from resguardo.core.selectors import FACT_FLAGS, organization_facts
 from resguardo.core.views.mixins import OrganizationRequiredMixin
 
 from .. import selectors
@@ -22,6 +23,30 @@ RELATIONSHIP_PHRASES = {
     Relationship.SUBSET: _("covers part of"),
     Relationship.INTERSECT: _("overlaps with"),
 }
+
+
+# What a framework is for in this application, shown above its tree.
+PURPOSE_NOTES = {
+    "ctpat-msc": _(
+        "A Mexican customs agent cannot join C-TPAT as a broker: that takes a licensed U.S. "
+        "customs broker with an office in the United States. The agency is recognised through "
+        "its NEEC/OEA certification and the Mexico–U.S. mutual recognition arrangement. C-TPAT "
+        "is here to show U.S. business partners and importers the agency's controls that are "
+        "equivalent to C-TPAT, and to answer their security questionnaires."
+    ),
+}
+# Why a requirement is out of scope, by the flag the organization lacks.
+NOT_APPLICABLE_BECAUSE = {
+    "handles_cargo": _("Not applicable: the agency handles no cargo"),
+}
+
+
+def out_of_scope_reason(node, absent_flags) -> str:
+    """Why the requirement does not apply to the organization, or "" when it may apply."""
+    for flag in node.applies_if:
+        if flag in absent_flags:
+            return str(NOT_APPLICABLE_BECAUSE.get(flag, ""))
+    return ""
 
 
 @dataclass
@@ -133,6 +158,9 @@ class BrowseView(OrganizationRequiredMixin, TemplateView):
             node.is_match = matches is not None and node.pk in matches
             by_library[node.library_id].append(node)
         sections = []
+        absent = frozenset()
+        if FACT_FLAGS & {flag["key"] for lib in libraries for flag in lib.applicability_flags}:
+            absent = FACT_FLAGS - organization_facts(self.request.organization)
         url_of = _requirement_url_maker()
         for links_of_node in links.values():
             for link in links_of_node:
@@ -143,11 +171,21 @@ class BrowseView(OrganizationRequiredMixin, TemplateView):
             for node in library_nodes:
                 node.library = library  # already fetched: no query per node
                 node.url = url_of(node.urn)
-                node.flag_labels = [flag_labels.get(key, key) for key in node.applies_if]
+                node.flag_labels = [
+                    flag_labels.get(key, key) for key in node.applies_if if key not in absent
+                ]
+                node.not_applicable = out_of_scope_reason(node, absent)
             roots = selectors.node_tree(library, nodes=library_nodes)
             if matches is not None:
                 roots = _prune(roots)
-            sections.append({"library": library, "rows": _flatten(roots)})
+            sections.append(
+                {
+                    "library": library,
+                    "rows": _flatten(roots),
+                    "purpose": PURPOSE_NOTES.get(library.framework.key, ""),
+                    "not_applicable": sum(1 for n in library_nodes if n.not_applicable),
+                }
+            )
         return sections
 
 
@@ -189,6 +227,12 @@ def _prune(roots: list[RequirementNode]) -> list[RequirementNode]:
 class RequirementDetailView(OrganizationRequiredMixin, TemplateView):
     template_name = "standards/requirement_detail.html"
 
+    def _absent_flags(self, node) -> frozenset:
+        """Flags the organization's own data rules out, when the node depends on one."""
+        if not FACT_FLAGS & set(node.applies_if):
+            return frozenset()
+        return FACT_FLAGS - organization_facts(self.request.organization)
+
     def get_context_data(self, **kwargs):
         node = selectors.node_get(self.kwargs["urn"])
         links = node_links(selectors.mappings_for_node(node), {node.library_id})[node.pk]
@@ -203,6 +247,8 @@ class RequirementDetailView(OrganizationRequiredMixin, TemplateView):
             children=list(node.children.order_by("order")),
             mapping_groups=list(groups.items()),
             applicability=[flags.get(key, {"key": key, "label": key}) for key in node.applies_if],
+            not_applicable=out_of_scope_reason(node, self._absent_flags(node)),
+            purpose=PURPOSE_NOTES.get(node.library.framework.key, ""),
             indicators=[(key, get_indicator(key)) for key in node.indicators],
             other_versions=list(
                 RequirementNode.objects.filter(

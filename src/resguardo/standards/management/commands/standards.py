@@ -103,6 +103,21 @@ class Command(BaseCommand):
             f"{len(result.added)} added, {len(result.removed)} removed, "
             f"{len(result.changed)} changed, {result.unchanged} unchanged"
         )
+        for sign, changes in (
+            ("+", result.mappings_added),
+            ("-", result.mappings_removed),
+            ("~", result.mappings_changed),
+        ):
+            for change in changes:
+                link = f"{change.own.ref_id} -> {change.other.library.framework.key} "
+                link += f"{change.other.ref_id}  {change.mapping.relationship}"
+                what = f"  [{', '.join(change.fields)}]" if change.fields else ""
+                out.write(f"{sign} mapping {link}{what}")
+        if result.mappings_differ:
+            out.write(
+                f"crosswalk: {len(result.mappings_added)} added, "
+                f"{len(result.mappings_removed)} removed, {len(result.mappings_changed)} changed"
+            )
 
     def handle_oscal(self, urn, language, **options):
         document = library_to_oscal(self._library(urn), language=language)
