@@ -60,3 +60,13 @@ def api_for(db):
         return api
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _language_reset():
+    """A request (or a test) that switches the language leaves it active in the thread; every
+    test starts and ends in the default language, whatever ran before it."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()

@@ -369,6 +369,25 @@ def membership_update(
     )
 
 
+@transaction.atomic  # composed: a departure (people) revokes access inside its own transaction
+def membership_revoke(*, actor: Actor, target, verb: str, data: dict | None = None):
+    """Deactivate one membership for a reason another module records (a departure): that
+    module decided who may; core keeps its rule that an organization keeps an active
+    administrator (ValidationError with code "last_admin")."""
+    require_same_organization(
+        actor.organization, target, message=_("This membership belongs to another organization.")
+    )
+    _check_last_admin(target=target, role=target.role, is_active=False)
+    return update_audited(
+        actor=actor,
+        organization=actor.organization,
+        instance=target,
+        changes={"is_active": False},
+        verb=verb,
+        data=data or {},
+    )
+
+
 def _check_last_admin(*, target, role, is_active):
     losing_admin = target.role == Role.ADMIN and (role != Role.ADMIN or not is_active)
     if losing_admin and not (

@@ -6,8 +6,9 @@ from there. (Shipments declares no `held_items` provider yet; once it does, the 
 below goes and the registry brings the badges like any other module's items.)
 
 Core's `membership_update` needs Perm.MANAGE_ORGANIZATION and the whole membership form;
-a departure is recorded by compliance too, so the membership is deactivated here through
-`update_audited` (with core's rule that an organization keeps an active administrator).
+a departure is recorded by compliance too, so the membership is deactivated with core's
+`membership_revoke` (which keeps core's rule that an organization keeps an active
+administrator).
 Tokens are revoked with accounts' `api_token_revoke`; tokens belong to the user, not to one
 organization, so they are kept when the user is still an active member elsewhere.
 """
@@ -19,11 +20,10 @@ from django.utils.translation import gettext as _
 
 from resguardo.accounts.models import ApiToken
 from resguardo.accounts.services import api_token_revoke
-from resguardo.core.choices import Role
 from resguardo.core.models import Membership
 from resguardo.core.modules import HeldItem
 from resguardo.core.search import name_key
-from resguardo.core.writes import update_audited
+from resguardo.core.services import membership_revoke
 from resguardo.shipments.choices import BadgeStatus
 from resguardo.shipments.models import CustomsBadge
 from resguardo.shipments.services import badge_update
@@ -36,22 +36,6 @@ class Revoked:
     key: str
     kind: str
     label: str
-
-
-def _refuse_last_admin(membership) -> None:
-    if membership.role != Role.ADMIN:
-        return
-    others = Membership.objects.filter(
-        organization_id=membership.organization_id, role=Role.ADMIN, is_active=True
-    ).exclude(pk=membership.pk)
-    if not others.exists():
-        raise ValidationError(
-            _(
-                "This person is the organization's last active administrator: make someone "
-                "else administrator before recording the departure."
-            ),
-            code="last_admin",
-        )
 
 
 def revoke_resguardo_access(*, actor, person) -> list[Revoked]:
@@ -67,15 +51,23 @@ def revoke_resguardo_access(*, actor, person) -> list[Revoked]:
         .first()
     )
     if membership is not None:
-        _refuse_last_admin(membership)
-        update_audited(
-            actor=actor.user,
-            organization=organization,
-            instance=membership,
-            changes={"is_active": False},
-            verb="membership.revoked_on_departure",
-            data={"person": person.full_name},
-        )
+        try:
+            membership_revoke(
+                actor=actor,
+                target=membership,
+                verb="membership.revoked_on_departure",
+                data={"person": person.full_name},
+            )
+        except ValidationError as error:
+            if error.code != "last_admin":
+                raise
+            raise ValidationError(
+                _(
+                    "This person is the organization's last active administrator: make "
+                    "someone else administrator before recording the departure."
+                ),
+                code="last_admin",
+            ) from error
         revoked.append(
             Revoked(
                 f"core.membership:{membership.pk}",
