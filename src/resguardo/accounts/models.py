@@ -88,18 +88,6 @@ class LoginAddressThrottle(_FailureCounter):
         return f"{self.address}: {self.failures} failures"
 
 
-class PasswordResetThrottle(models.Model):
-    """Password-reset e-mails asked for one e-mail address ("email:...") or from one client
-    address ("ip:...") in the current window; refuses more once the limit is reached."""
-
-    key = models.CharField(max_length=300, unique=True)
-    window_started_at = models.DateTimeField(db_index=True)
-    requests = models.PositiveIntegerField(default=0)
-
-    def __str__(self):
-        return f"{self.key}: {self.requests} requests since {self.window_started_at}"
-
-
 class ApiToken(models.Model):
     """A personal API token. Only its SHA-256 is stored; the key is shown once."""
 

@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from resguardo.core import ratelimit
 from resguardo.core.writes import create_audited, update_audited
 
-from .models import ApiToken, LoginAddressThrottle, LoginThrottle, PasswordResetThrottle, User
+from .models import ApiToken, LoginAddressThrottle, LoginThrottle, User
 
 TOKEN_PREFIX = "rsg_"
 
@@ -166,23 +167,16 @@ def password_reset_allowed(*, email: str, client_ip: str | None) -> bool:
     Every request counts, whether or not an account has that address, so the answer tells
     nothing about which accounts exist.
     """
-    now = timezone.now()
     window = datetime.timedelta(minutes=settings.PASSWORD_RESET_WINDOW_MINUTES)
-    PasswordResetThrottle.objects.filter(window_started_at__lte=now - window).delete()
     limits = [(f"email:{(email or '').strip().lower()}", settings.PASSWORD_RESET_LIMIT_PER_EMAIL)]
     if client_ip:
         limits.append((f"ip:{client_ip}", settings.PASSWORD_RESET_LIMIT_PER_IP))
-    allowed = True
-    for key, limit in limits:
-        throttle, _created = PasswordResetThrottle.objects.select_for_update().get_or_create(
-            key=key, defaults={"window_started_at": now}
-        )
-        throttle.requests = F("requests") + 1
-        throttle.save(update_fields=["requests"])
-        throttle.refresh_from_db(fields=["requests"])
-        if throttle.requests > limit:
-            allowed = False
-    return allowed
+    # every key is counted, even once one is over its limit
+    verdicts = [
+        ratelimit.allow("accounts.password_reset", key, limit=limit, window=window)
+        for key, limit in limits
+    ]
+    return all(verdicts)
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from resguardo.accounts.models import PasswordResetThrottle
+from resguardo.core.models import RateWindow
 
 
 def ask(client, email, ip="203.0.113.7"):
@@ -48,7 +48,7 @@ def test_the_limit_ends_after_the_hour(world, client):
         ask(client, world.sofia.email)
     assert len(mail.outbox) == 5
     an_hour_ago = timezone.now() - datetime.timedelta(minutes=61)
-    PasswordResetThrottle.objects.update(window_started_at=an_hour_ago)
+    RateWindow.objects.filter(scope="accounts.password_reset").update(window_started_at=an_hour_ago)
     ask(client, world.sofia.email)
     assert len(mail.outbox) == 6
 

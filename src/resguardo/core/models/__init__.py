@@ -2,6 +2,7 @@ from .audit import AuditChainHead, AuditEntry
 from .base import TenantModel, TimestampedModel
 from .events import EventDelivery, OutboxEvent
 from .notifications import Notification
+from .ratelimit import RateWindow
 from .staging import StagedImport
 from .tenancy import Aduana, Invitation, Membership, Organization, Patente, Site
 
@@ -16,6 +17,7 @@ __all__ = [
     "OutboxEvent",
     "Organization",
     "Patente",
+    "RateWindow",
     "Site",
     "StagedImport",
     "TenantModel",

@@ -8,7 +8,7 @@ from .incidents import (
     TimelineEntry,
 )
 from .notices import Notice
-from .reporting import IntakeThrottle, ReportingLink
+from .reporting import ReportingLink
 
 __all__ = [
     "Category",
@@ -18,7 +18,6 @@ __all__ = [
     "IncidentAccess",
     "IncidentAction",
     "IncidentPerson",
-    "IntakeThrottle",
     "Notice",
     "ReportingLink",
     "TimelineEntry",

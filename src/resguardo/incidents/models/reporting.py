@@ -33,15 +33,3 @@ class ReportingLink(TenantModel):
 
     def public_path(self) -> str:
         return reverse("incidents_public:report", args=[self.token])
-
-
-class IntakeThrottle(models.Model):
-    """Anonymous reports sent from one client address in the current window. The address is
-    kept only as a keyed hash, never in clear: the counter must not identify a reporter."""
-
-    key = models.CharField(max_length=64, unique=True)
-    window_started_at = models.DateTimeField()
-    requests = models.PositiveIntegerField(default=0)
-
-    def __str__(self):
-        return f"{self.key[:8]}… {self.requests}"

@@ -8,10 +8,10 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core import ratelimit
 from resguardo.core.actors import Actor
 from resguardo.core.files import PHOTO, atomic_with_files, inspect_upload, store_upload
 from resguardo.core.models import Site
@@ -19,7 +19,7 @@ from resguardo.core.permissions import Perm, require_own_site, require_perm, req
 from resguardo.core.writes import create_audited
 
 from ..choices import IncidentSource, NoticeRecipient, TimelineKind
-from ..models import Category, Evidence, Incident, IntakeThrottle, Notice, ReportingLink
+from ..models import Category, Evidence, Incident, Notice, ReportingLink
 from .common import category_for_kind, tell_officers_of_new_incident, timeline_add
 
 MAX_PHOTOS = 5
@@ -151,20 +151,15 @@ def _address_key(address: str) -> str:
     return hmac.new(secret, f"incidents:{address}".encode(), hashlib.sha256).hexdigest()
 
 
-@transaction.atomic
 def anonymous_request_allowed(*, address: str) -> bool:
     """Count one anonymous request (a report or a receipt look-up) from this client address;
     False once it made too many in the current hour. Only a keyed hash of the address is kept."""
-    now = timezone.now()
-    window = datetime.timedelta(hours=1)
-    IntakeThrottle.objects.filter(window_started_at__lte=now - window).delete()
-    throttle, _created = IntakeThrottle.objects.select_for_update().get_or_create(
-        key=_address_key(address or "unknown"), defaults={"window_started_at": now}
+    return ratelimit.allow(
+        "incidents.anonymous",
+        _address_key(address or "unknown"),
+        limit=settings.INCIDENT_ANONYMOUS_REPORTS_PER_HOUR,
+        window=datetime.timedelta(hours=1),
     )
-    throttle.requests = F("requests") + 1
-    throttle.save(update_fields=["requests"])
-    throttle.refresh_from_db(fields=["requests"])
-    return throttle.requests <= settings.INCIDENT_ANONYMOUS_REPORTS_PER_HOUR
 
 
 def receipt_hash(code: str) -> str:

@@ -10,11 +10,11 @@ from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
-from resguardo.core.models import AuditEntry
+from resguardo.core.models import AuditEntry, RateWindow
 
 from .. import services
 from ..choices import IncidentSource, IncidentStatus
-from ..models import Incident, IntakeThrottle
+from ..models import Incident
 from .factories import actor, reporting_link
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +51,7 @@ def test_nothing_kept_names_the_reporter(world):
         list(AuditEntry.objects.filter(organization=world.org).values())
     )
     assert "203.0.113.7" not in stored
-    assert "203.0.113.7" not in str(list(IntakeThrottle.objects.values()))
+    assert "203.0.113.7" not in str(list(RateWindow.objects.values()))
     assert incident.reporter_id is None
 
 
