@@ -12,6 +12,7 @@ import decimal
 import hashlib
 import json
 import uuid
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models, transaction
@@ -209,6 +210,53 @@ def _open_chain(*, organization_id, change_id, timestamp) -> None:
     )
 
 
+@dataclass(frozen=True)
+class AuditRecord:
+    """One change to append with `audit_record_many` (the arguments of `audit_record`)."""
+
+    action: AuditAction
+    instance: models.Model
+    before: dict | None = None
+    after: dict | None = None
+    verb: str | None = None
+    data: dict | None = None
+
+
+def _entry(*, actor: Actor, organization_id, change_id, now, record: AuditRecord) -> AuditEntry:
+    object_type = record.instance._meta.label_lower
+    return AuditEntry(
+        timestamp=now,
+        organization_id=organization_id,
+        actor_id=getattr(actor.user, "pk", None),
+        actor_label=actor.audit_label()[:200],
+        request_id=actor.request_id,
+        action=record.action,
+        verb=record.verb or default_verb(object_type, record.action),
+        change_id=change_id,
+        object_type=object_type,
+        object_id=str(record.instance.pk),
+        object_label=str(record.instance)[:255],
+        data=_json_value(record.data) if record.data else None,
+        before=_json_value(record.before),
+        after=_json_value(record.after),
+    )
+
+
+def _start(actor, organization):
+    """Checks shared by both writers; (actor, organization id, change id, now, locked head)."""
+    actor = Actor.of(actor)
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audit_record must run inside the service's transaction")
+    organization_id = getattr(organization, "pk", organization)
+    change_id = current_change_id()
+    # The timestamp is kept as the database gives it back (microseconds, UTC).
+    now = timezone.now().astimezone(datetime.UTC)
+    head = _locked_head(organization_id)
+    if organization_id is not None and head.sequence == 0:
+        _open_chain(organization_id=organization_id, change_id=change_id, timestamp=now)
+    return actor, organization_id, change_id, now, head
+
+
 def audit_record(
     *,
     actor,
@@ -224,36 +272,50 @@ def audit_record(
     transaction. `actor` is an `Actor` (a bare user or None, for the system, are still
     accepted); its request id is kept on the entry. `verb` names the business action
     (`seal.applied`); `data` holds what its sentence needs (a seal number, a container)."""
-    actor = Actor.of(actor)
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("audit_record must run inside the service's transaction")
-    organization_id = getattr(organization, "pk", organization)
-    object_type = instance._meta.label_lower
-    change_id = current_change_id()
-    # The timestamp is kept as the database gives it back (microseconds, UTC).
-    now = timezone.now().astimezone(datetime.UTC)
-    head = _locked_head(organization_id)
-    if organization_id is not None and head.sequence == 0:
-        _open_chain(organization_id=organization_id, change_id=change_id, timestamp=now)
+    actor, organization_id, change_id, now, head = _start(actor, organization)
+    record = AuditRecord(action, instance, before, after, verb, data)
     return _append(
         head=head,
-        entry=AuditEntry(
-            timestamp=now,
+        entry=_entry(
+            actor=actor,
             organization_id=organization_id,
-            actor_id=getattr(actor.user, "pk", None),
-            actor_label=actor.audit_label()[:200],
-            request_id=actor.request_id,
-            action=action,
-            verb=verb or default_verb(object_type, action),
             change_id=change_id,
-            object_type=object_type,
-            object_id=str(instance.pk),
-            object_label=str(instance)[:255],
-            data=_json_value(data) if data else None,
-            before=_json_value(before),
-            after=_json_value(after),
+            now=now,
+            record=record,
         ),
     )
+
+
+def audit_record_many(
+    *, actor, organization, records: list[AuditRecord], batch_size: int = 500
+) -> list[AuditEntry]:
+    """Append many entries to the organization's chain, in the order given, as one change:
+    the head is locked and signed once, the entries are chained in memory and written with
+    bulk inserts. The chain is the same as `audit_record` called once per record would
+    leave (one timestamp for the batch). Must run inside the caller's transaction."""
+    records = list(records)
+    if not records:
+        return []
+    actor, organization_id, change_id, now, head = _start(actor, organization)
+    entries = []
+    sequence, previous = head.sequence, head.entry_hash
+    for record in records:
+        entry = _entry(
+            actor=actor,
+            organization_id=organization_id,
+            change_id=change_id,
+            now=now,
+            record=record,
+        )
+        sequence += 1
+        entry.sequence, entry.previous_hash = sequence, previous
+        entry.entry_hash = previous = entry_hash(entry)
+        entries.append(entry)
+    AuditEntry.objects.bulk_create(entries, batch_size=batch_size)
+    head.sequence, head.entry_hash = sequence, previous
+    head.signature = checkpoint_signature(head.organization_id, head.sequence, head.entry_hash)
+    head.save(update_fields=["sequence", "entry_hash", "signature"])
+    return entries
 
 
 def audit_verify(*, batch_size: int = 2000):

@@ -37,7 +37,7 @@ from .screening import (
     screen_partners,
 )
 from .selection import agreement_create, agreement_update, selection_decide
-from .standing import partner_refresh_standing
+from .standing import partner_refresh_standing, partners_refresh_standing
 
 __all__ = [
     "ImportReport",
@@ -58,6 +58,7 @@ __all__ = [
     "partner_child_remove",
     "partner_create",
     "partner_refresh_standing",
+    "partners_refresh_standing",
     "partner_set_risk",
     "partner_update",
     "partners_import",

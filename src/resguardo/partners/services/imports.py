@@ -6,6 +6,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from resguardo.core.actors import Actor
@@ -18,11 +19,13 @@ from resguardo.core.tabular import (
     read_table,
 )
 from resguardo.core.validators import normalize_rfc, rfc_check_digit_ok
+from resguardo.core.writes import clean_in_memory, create_audited_many
 
 from ..choices import PartnerKind, PartnerStatus, ScreeningTrigger
-from ..models import PartnerAddress, PartnerContact
+from ..models import Partner, PartnerAddress, PartnerContact
 from ..watchlists.normalize import strip_accents
-from .partners import address_add, build_partner, contact_add, partner_create
+from .partners import prepare_partner, registered_identifier_clashes
+from .standing import new_partners_standing, partners_refresh_standing
 
 MAX_ROWS = 5000
 MAX_BYTES = 5 * 1024 * 1024
@@ -89,6 +92,7 @@ PARTNER_COLUMNS = (
 
 
 HEADERS = HeaderMap(COLUMNS)
+KIND_VALUES = frozenset(PartnerKind.values)
 
 
 def report_as_dict(report: ImportReport) -> dict:
@@ -141,14 +145,21 @@ def _map_header(header: list) -> dict[str, int]:
     return mapping
 
 
-def _parse_kind(value: str) -> str:
-    key = _key(value)
-    if key.replace(" ", "_") in PartnerKind.values:
-        return key.replace(" ", "_")
+def _kind_words() -> dict[str, str]:
+    """Every way a file may name a partner type (labels in the active language), built
+    once per import rather than once per row."""
+    words: dict[str, str] = {}
     for kind in PartnerKind:
-        if key in (_key(kind.label), _key(kind.value)):
-            return kind.value
-    return KIND_WORDS.get(key, "")
+        words.setdefault(_key(kind.label), kind.value)
+        words.setdefault(_key(kind.value), kind.value)
+    return {**{k: v for k, v in KIND_WORDS.items() if k not in words}, **words}
+
+
+def _parse_kind(value: str, words: dict[str, str]) -> str:
+    key = _key(value)
+    if key.replace(" ", "_") in KIND_VALUES:
+        return key.replace(" ", "_")
+    return words.get(key, "")
 
 
 def _parse_date(value):
@@ -177,20 +188,29 @@ def _row_values(row, mapping) -> dict:
 
 
 class _RowChecker:
+    """Checks every row in memory, then the identifiers of the whole file against the
+    registered partners with one query per batch. Each row is validated once: the partner,
+    contact and address it checked are the ones the import writes."""
+
     def __init__(self, organization, report):
         self.organization, self.report = organization, report
+        self.kind_words = _kind_words()
         self.seen_rfc: dict[str, int] = {}
         self.seen_tax: dict[tuple, int] = {}
+        self.bad_rows: set[int] = set()
+        # Rows whose partner passed the checks that need no query: the registered-partner
+        # check, then the field checks it would have hidden, come in `finish`.
+        self.pending: list[tuple[int, Partner, list, PartnerContact, PartnerAddress]] = []
 
     def error(self, row, column, problem):
+        self.bad_rows.add(row)
         self.report.error(row, column, problem)
 
-    def check(self, number: int, values: dict) -> dict | None:
+    def check(self, number: int, values: dict) -> None:
         data = {
             k: values[k] for k in PARTNER_COLUMNS if k in values and values[k] not in ("", None)
         }
-        before = len(self.report.errors)
-        kind = _parse_kind(values.get("kind", ""))
+        kind = _parse_kind(values.get("kind", ""), self.kind_words)
         if not kind:
             self.error(
                 number, "kind", _("unknown partner type “%(v)s”") % {"v": values.get("kind", "")}
@@ -214,37 +234,69 @@ class _RowChecker:
                 validate_email(email)
             except ValidationError:
                 self.error(number, "contact_email", _("not a valid e-mail address"))
-        self._check_contact(number, values)
-        self._check_address(number, values)
+        contact = self._check_contact(number, values)
+        address = self._check_address(number, values)
         self._check_duplicates(number, data)
         try:
-            build_partner(organization=self.organization, data=dict(data))
+            partner = prepare_partner(organization=self.organization, data=dict(data))
         except ValidationError as error:
-            for column, messages in getattr(error, "message_dict", {"": error.messages}).items():
-                for message in messages:
-                    self.error(number, column or "—", message)
-        rfc = normalize_rfc(data.get("rfc", ""))
-        if rfc and len(self.report.errors) == before and not rfc_check_digit_ok(rfc):
-            self.report.warn(number, "rfc", _("the RFC check digit does not match; check it"))
-        return data if len(self.report.errors) == before else None
+            self._errors(number, error)
+            return
+        try:
+            clean_in_memory(partner)
+        except ValidationError as error:
+            field_errors = [error]
+        else:
+            field_errors = []
+        self.pending.append((number, partner, field_errors, contact, address))
 
-    def _check_contact(self, number, values):
+    def finish(self) -> list[tuple[Partner, PartnerContact | None, PartnerAddress | None]]:
+        """Check the pending rows against the registered partners; the good rows."""
+        clashes = registered_identifier_clashes(
+            organization=self.organization, partners=[row[1] for row in self.pending]
+        )
+        for index, (number, _partner, field_errors, _contact, _address) in enumerate(self.pending):
+            # As for one partner: a registered RFC or tax id is told before field problems.
+            for error in [clashes[index]] if index in clashes else field_errors:
+                self._errors(number, error)
+        # Rows were checked in file order, their registered-partner problems told last.
+        self.report.errors.sort(key=lambda problem: problem.row)
+        good = []
+        for number, partner, _errors, contact, address in self.pending:
+            if number in self.bad_rows:
+                continue
+            if partner.rfc and not rfc_check_digit_ok(partner.rfc):
+                self.report.warn(number, "rfc", _("the RFC check digit does not match; check it"))
+            good.append((partner, contact, address))
+        return good
+
+    def _errors(self, number, error: ValidationError):
+        for column, messages in getattr(error, "message_dict", {"": error.messages}).items():
+            for message in messages:
+                self.error(number, column or "—", message)
+
+    def _check_contact(self, number, values) -> PartnerContact | None:
         """The dry run checks the contact as the real run will save it (lengths included)."""
         contact = _child_values(values, CONTACT_COLUMNS)
-        if contact["name"] or contact["email"]:
-            contact["name"] = contact["name"] or contact["email"]
-            # The e-mail address was checked above, with its own message.
-            self._check_fields(number, PartnerContact(**contact), CONTACT_COLUMNS, skip=["email"])
+        if not (contact["name"] or contact["email"]):
+            return None
+        contact["name"] = contact["name"] or contact["email"]
+        instance = PartnerContact(**contact)
+        # The e-mail address was checked above, with its own message.
+        self._check_fields(number, instance, CONTACT_COLUMNS, skip=["email"])
+        return instance
 
-    def _check_address(self, number, values):
+    def _check_address(self, number, values) -> PartnerAddress | None:
         address = _child_values(values, ADDRESS_COLUMNS)
         if not (address["street"] or address["city"]):
-            return
+            return None
         if not address["street"] or not address["city"]:
             missing = "city" if address["street"] else "street"
             self.error(number, missing, _("an address needs both street and city"))
-            return
-        self._check_fields(number, PartnerAddress(**address), ADDRESS_COLUMNS)
+            return None
+        instance = PartnerAddress(**address)
+        self._check_fields(number, instance, ADDRESS_COLUMNS)
+        return instance
 
     def _check_fields(self, number, instance, columns, skip=()):
         column_of = {field_name: column for column, field_name in columns.items()}
@@ -287,7 +339,6 @@ def partners_import(
     mapping = _map_header(table.header)
     report = ImportReport(file_name=file_name, dry_run=dry_run, file_format=table.file_format)
     checker = _RowChecker(actor.organization, report)
-    valid = []
     try:
         for number, row in table.rows:
             report.rows += 1
@@ -295,14 +346,12 @@ def partners_import(
                 raise ValidationError(
                     {"file": _("At most %(n)s rows per import.") % {"n": MAX_ROWS}}
                 )
-            values = _row_values(row, mapping)
-            data = checker.check(number, values)
-            if data is not None:
-                valid.append((data, values))
+            checker.check(number, _row_values(row, mapping))
     except (UnreadableFile, OverLimit) as error:  # found while reading on
         raise ValidationError({"file": error.messages}) from None
     if report.rows == 0:
         raise ValidationError({"file": _("The file has a header but no rows.")})
+    valid = checker.finish()
     if dry_run or not report.ok:
         return report
     _create_all(actor=actor, rows=valid)
@@ -312,32 +361,28 @@ def partners_import(
 
 @transaction.atomic
 def _create_all(*, actor: Actor, rows) -> None:
+    """Write the checked rows with bulk inserts: each partner with its standing already
+    computed (as `partner_refresh_standing` would right after its creation), its contact and
+    address, their audit entries appended as one change; then one screening of them all."""
     from .screening import screen_partners
 
-    created = []
-    for data, values in rows:
-        partner = partner_create(actor=actor, screen=False, **data)
-        if values.get("contact_name") or values.get("contact_email"):
-            contact_add(
-                actor=actor,
-                partner=partner,
-                name=values.get("contact_name") or values.get("contact_email"),
-                email=values.get("contact_email", ""),
-                phone=values.get("contact_phone", ""),
-            )
-        if values.get("street"):  # with its city: checked in the dry run
-            address_add(
-                actor=actor,
-                partner=partner,
-                street=values["street"],
-                city=values["city"],
-                state=values.get("state", ""),
-                postal_code=values.get("postal_code", ""),
-                country=data.get("country", "MX"),
-            )
-        created.append(partner)
-    screen_partners(
-        partners=created,
-        trigger=ScreeningTrigger.IMPORT,
-        actor=actor,
-    )
+    organization = actor.organization
+    partners = [partner for partner, _contact, _address in rows]
+    created_at = timezone.now()
+    new_partners_standing(partners, organization=organization, created_at=created_at)
+    instances = []
+    for partner, contact, address in rows:
+        instances.append(partner)
+        if contact is not None:
+            contact.organization, contact.partner = organization, partner
+            instances.append(contact)
+        if address is not None:
+            address.organization, address.partner = organization, partner
+            address.country = partner.country
+            instances.append(address)
+    create_audited_many(actor=actor, organization=organization, instances=instances)
+    # The standing counts from the day the partner was created: should the write have
+    # crossed midnight, rate those partners again.
+    late = [p.pk for p in partners if p.created_at.date() != created_at.date()]
+    partners_refresh_standing(actor=actor, partner_ids=late)
+    screen_partners(partners=partners, trigger=ScreeningTrigger.IMPORT, actor=actor)

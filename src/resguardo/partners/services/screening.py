@@ -11,7 +11,12 @@ from resguardo.core.actors import Actor
 from resguardo.core.events import publish
 from resguardo.core.models import Organization
 from resguardo.core.permissions import Perm, require_perm, require_same_organization
-from resguardo.core.writes import create_audited, update_audited
+from resguardo.core.writes import (
+    clean_in_memory,
+    create_audited,
+    create_audited_many,
+    update_audited,
+)
 
 from ..choices import EntityType, MatchKind, PartnerStatus, ScreeningTrigger, Verdict
 from ..events import PartnerBlocked, PartnerUnblocked
@@ -26,7 +31,7 @@ from ..models import (
 )
 from ..watchlists.matcher import IndexedEntry, NameMatch, WatchlistIndex
 from .common import policy_for
-from .standing import partner_refresh_standing
+from .standing import partner_refresh_standing, partners_refresh_standing
 
 _cache_lock = threading.Lock()
 _cache: dict = {"key": None, "index": None}
@@ -114,6 +119,7 @@ class _PartnerScreening:
         )
         self.hit_count = self.new_hits = 0
         self.changed_partner_ids: set[int] = set()
+        self.found: list[ScreeningHit] = []  # written in bulk by `save_found`
 
     def apply(self, partner_id, matches, existing: dict):
         seen = set()
@@ -140,11 +146,8 @@ class _PartnerScreening:
         decision = _remembered(
             self.decisions.get((partner_id, match.entry.source, match.entry.entry_key)), match
         )
-        create_audited(
-            actor=self.actor,
-            organization=self.organization,
-            verb="screening.hit_found",
-            instance=ScreeningHit(
+        self.found.append(
+            ScreeningHit(
                 organization=self.organization,
                 partner_id=partner_id,
                 source=match.entry.source,
@@ -158,10 +161,21 @@ class _PartnerScreening:
                 first_seen_at=self.now,
                 last_seen_at=self.now,
                 decision=decision,
-            ),
+            )
         )
         self.new_hits += 1
         self.changed_partner_ids.add(partner_id)
+
+    def save_found(self):
+        """The matcher gives each entry once per partner, so the new hits are unique."""
+        for hit in self.found:
+            clean_in_memory(hit)
+        create_audited_many(
+            actor=self.actor,
+            organization=self.organization,
+            instances=self.found,
+            verb="screening.hit_found",
+        )
 
     def _refresh(self, hit, match):
         decision = _remembered(hit.decision, match) if hit.decision_id else None
@@ -224,6 +238,7 @@ def _run(organization, rows, partner_ids, index, versions, threshold, trigger, a
         matches = index.match_partner(names=[legal_name, trade_name], rfc=rfc)
         matches = [m for m in matches if m.is_rfc or m.score >= threshold]
         work.apply(pk, matches, existing.get(pk, {}))
+    work.save_found()
     ids = [row[0] for row in rows]
     for start in range(0, len(ids), UPDATE_BATCH):
         Partner.objects.filter(pk__in=ids[start : start + UPDATE_BATCH]).update(
@@ -245,8 +260,7 @@ def _run(organization, rows, partner_ids, index, versions, threshold, trigger, a
         ),
         m2m={"versions": versions},
     )
-    for partner in Partner.objects.filter(pk__in=work.changed_partner_ids):
-        partner_refresh_standing(actor=actor, partner=partner)
+    partners_refresh_standing(actor=actor, partner_ids=work.changed_partner_ids)
     return run
 
 
