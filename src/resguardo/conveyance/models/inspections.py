@@ -11,7 +11,8 @@ USER = settings.AUTH_USER_MODEL
 
 
 class Inspection(TenantModel):
-    """A 7-, 8- or 17-point inspection of a container, reefer or tractor and trailer."""
+    """An inspection of a transport unit (the E4 list, or the C-TPAT 7-, 8- or 17-point lists).
+    Kept at least a year (E4 7.2): see conveyance.retention."""
 
     site = models.ForeignKey(
         "core.Site", on_delete=models.PROTECT, related_name="+", verbose_name=_("site")
@@ -45,6 +46,7 @@ class Inspection(TenantModel):
         help_text=_("The number of the unit inspected (container, trailer or box)."),
     )
     tractor_plates = models.CharField(_("tractor plates"), max_length=20, blank=True)
+    trailer_plates = models.CharField(_("trailer plates"), max_length=20, blank=True)
     place = models.CharField(_("place"), max_length=200)
     inspector = models.ForeignKey(
         USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("inspector")
@@ -69,6 +71,9 @@ class Inspection(TenantModel):
         _("supervisor decision"), max_length=10, choices=SupervisorDecision, blank=True
     )
     decision_note = models.TextField(_("supervisor's note"), blank=True)
+    supervisor_signed_name = models.CharField(
+        _("signed by the supervisor"), max_length=200, blank=True
+    )
 
     class Meta:
         ordering = ["-inspected_at", "-id"]
