@@ -52,8 +52,8 @@ class RemovalReason(models.TextChoices):
 
 
 class VoidReason(models.TextChoices):
-    LOST = "lost", _("Lost")
-    STOLEN = "stolen", _("Stolen")
+    LOST = "lost", pgettext_lazy("seal", "Lost")
+    STOLEN = "stolen", pgettext_lazy("seal", "Stolen")
     DAMAGED = "damaged", _("Damaged before use")
     DEFECTIVE = "defective", _("Defective or wrong number from the manufacturer")
 

@@ -1,10 +1,14 @@
 """Inspection records are kept at least a year (E4 7.2). Resguardo has no purge of
 inspections; this guard makes any deletion path (a future purge, the admin, a queryset
-delete, a cascade) refuse an inspection, or one of its points, younger than that."""
+delete, a cascade) refuse an inspection, or one of its points, younger than that.
+
+`delete()` of a record or a queryset checks before anything is written; the pre_delete
+signal is the backstop for deletions that reach them some other way (a cascade)."""
 
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models.signals import pre_delete
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,6 +39,26 @@ def require_inspection_retention_met(inspection, *, now=None) -> None:
             },
             code="retention",
         )
+
+
+class InspectionQuerySet(models.QuerySet):
+    def delete(self):
+        cutoff = timezone.now() - INSPECTION_RETENTION
+        young = self.filter(inspected_at__gt=cutoff).order_by("inspected_at").first()
+        if young is not None:
+            require_inspection_retention_met(young)
+        return super().delete()
+
+
+class PointResultQuerySet(models.QuerySet):
+    def delete(self):
+        cutoff = timezone.now() - INSPECTION_RETENTION
+        young = (
+            self.filter(inspection__inspected_at__gt=cutoff).select_related("inspection").first()
+        )
+        if young is not None:
+            require_inspection_retention_met(young.inspection)
+        return super().delete()
 
 
 def _refuse_young_inspection(sender, instance, **kwargs):

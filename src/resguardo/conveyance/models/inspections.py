@@ -6,6 +6,7 @@ from resguardo.core.files.models import StoredFile
 from resguardo.core.models import TenantModel
 
 from ..choices import InspectionStatus, SupervisorDecision
+from ..retention import InspectionQuerySet, PointResultQuerySet, require_inspection_retention_met
 
 USER = settings.AUTH_USER_MODEL
 
@@ -75,6 +76,8 @@ class Inspection(TenantModel):
         _("signed by the supervisor"), max_length=200, blank=True
     )
 
+    objects = InspectionQuerySet.as_manager()
+
     class Meta:
         ordering = ["-inspected_at", "-id"]
         verbose_name = _("inspection")
@@ -87,6 +90,10 @@ class Inspection(TenantModel):
 
     def __str__(self):
         return f"{self.unit_number} {self.inspected_at:%Y-%m-%d %H:%M}"
+
+    def delete(self, *args, **kwargs):
+        require_inspection_retention_met(self)
+        return super().delete(*args, **kwargs)
 
     @property
     def is_complete(self) -> bool:
@@ -116,6 +123,8 @@ class InspectionPointResult(TenantModel, StoredFile):
     passed = models.BooleanField(_("passed"))
     note = models.TextField(_("note"), blank=True)
 
+    objects = PointResultQuerySet.as_manager()
+
     class Meta:
         ordering = ["inspection_id", "point__order"]
         verbose_name = _("inspection point result")
@@ -126,3 +135,7 @@ class InspectionPointResult(TenantModel, StoredFile):
 
     def __str__(self):
         return f"{self.inspection} {self.code}: {'✔' if self.passed else '✘'}"
+
+    def delete(self, *args, **kwargs):
+        require_inspection_retention_met(self.inspection)
+        return super().delete(*args, **kwargs)
