@@ -99,8 +99,12 @@ class SealLotReceiveSerializer(serializers.Serializer):
 
 
 class SealSerializer(serializers.ModelSerializer):
-    manufacturer = serializers.CharField(source="lot.manufacturer", read_only=True, default=None)
-    iso_class = serializers.CharField(source="lot.iso_class", read_only=True, default=None)
+    manufacturer = serializers.CharField(
+        source="lot.manufacturer", read_only=True, allow_null=True, default=None
+    )
+    iso_class = serializers.CharField(
+        source="lot.iso_class", read_only=True, allow_null=True, default=None
+    )
     pedimento = serializers.CharField(source="shipment.pedimento", read_only=True, default=None)
 
     class Meta:

@@ -115,7 +115,12 @@ class ReviewForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required to release or reject a held unit."),
     )
-    signed_name = forms.CharField(label=_("Your name as supervisor's signature"), max_length=200)
+    signed_name = forms.CharField(
+        label=_("Your name as supervisor's signature"),
+        max_length=200,
+        required=False,
+        help_text=_("Empty: the name of your account."),
+    )
 
     def __init__(self, *args, held: bool, **kwargs):
         super().__init__(*args, **kwargs)
