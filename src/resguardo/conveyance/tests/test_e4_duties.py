@@ -481,3 +481,77 @@ def test_a_number_mismatch_alone_owes_no_foreign_notice(
         )
     incident = Incident.objects.get(organization=world.org)
     assert list(incident.notices.values_list("recipient", flat=True)) == ["oea_aviso"]
+
+
+# --- the API ------------------------------------------------------------------------------------
+
+
+def test_api_inspection_defaults_to_e4_and_needs_trailer_plates(patentes, api_for, checklists):
+    world = patentes
+    api = api_for(world.sofia)
+    body = {
+        "site": world.yard.pk,
+        "unit_number": "CJ8841",
+        "tractor_plates": "92AK4L",
+        "place": "Andén 1",
+        "signed_name": "Sofía",
+        "results": [{k: v for k, v in r.items()} for r in _e4_results()],
+    }
+    response = api.post("/api/v1/inspections/", body, format="json")
+    assert response.status_code == 400
+    assert "trailer plates" in str(response.json())
+    response = api.post("/api/v1/inspections/", body | {"trailer_plates": "45UB7K"}, format="json")
+    assert response.status_code == 201, response.json()
+    inspection = response.json()
+    assert inspection["checklist_key"] == "e4-transport-unit"
+    assert inspection["trailer_plates"] == "45UB7K" and inspection["point_count"] == 16
+    response = api_for(world.sam).post(
+        f"/api/v1/inspections/{inspection['id']}/review/",
+        {"decision": "accepted", "signed_name": "Samuel Ortiz"},
+        format="json",
+    )
+    assert response.status_code == 200
+    assert response.json()["supervisor_signed_name"] == "Samuel Ortiz"
+
+
+def test_api_replace_customs_and_destroy(patentes, api_for):
+    world = patentes
+    old = applied_seal(world)
+    new = issued_seal(world, lot=receive_lot(world))
+    api = api_for(world.sofia)
+    response = api.post(
+        f"/api/v1/seals/{old.pk}/replace/",
+        {"new_seal": new.pk, "reason": "failed_verification", "photo": png()},
+        format="multipart",
+    )
+    assert response.status_code == 201, response.json()
+    assert response.json()["related_seal"] == new.pk
+    assert response.json()["replacement_reason"] == "failed_verification"
+
+    response = api.post(
+        f"/api/v1/seals/{new.pk}/customs/",
+        {"act_number": "RA-9/2026", "customs_seal_number": "SAT9001"},
+        format="multipart",
+    )
+    assert response.status_code == 201, response.json()
+    customs = Seal.objects.get(placed_by_customs=True)
+    assert response.json()["related_seal"] == customs.pk
+    listed = api.get(f"/api/v1/seals/{customs.pk}/").json()
+    assert listed["placed_by_customs"] and listed["manufacturer"] is None
+    assert listed["status"] == "applied"
+
+    # Other organizations never reach these actions.
+    outsider = api_for(world.oscar)
+    assert outsider.post(f"/api/v1/seals/{customs.pk}/customs/", {}).status_code == 404
+    # Destruction: a supervisor, with another member as witness.
+    old.refresh_from_db()
+    response = api_for(world.sam).post(
+        f"/api/v1/seals/{old.pk}/destroy/", {"note": "Cortado"}, format="json"
+    )
+    assert response.status_code == 400 and "witness" in response.json()
+    response = api_for(world.sam).post(
+        f"/api/v1/seals/{old.pk}/destroy/",
+        {"note": "Cortado", "witness": world.carla.pk},
+        format="json",
+    )
+    assert response.status_code == 201 and response.json()["witness"] == world.carla.pk
