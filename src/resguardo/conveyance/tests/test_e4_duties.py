@@ -555,3 +555,22 @@ def test_api_replace_customs_and_destroy(patentes, api_for):
         format="json",
     )
     assert response.status_code == 201 and response.json()["witness"] == world.carla.pk
+
+
+def test_the_exports_carry_the_new_records(patentes, api_for, checklists):
+    world = patentes
+    seal = applied_seal(world)
+    services.seal_customs_recognition(
+        actor=world.actor(world.sofia),
+        seal=seal,
+        act_number="RA-12/2026",
+        customs_seal_number="SAT4410",
+    )
+    _inspect(world)
+    api = api_for(world.alice)
+    log = b"".join(api.get("/api/v1/seal-events/export/").streaming_content).decode("utf-8-sig")
+    assert "Act of the reconocimiento" in log and "RA-12/2026" in log and "SAT4410" in log
+    inspections = b"".join(api.get("/api/v1/inspections/export/").streaming_content).decode(
+        "utf-8-sig"
+    )
+    assert "Trailer plates" in inspections and "45UB7K" in inspections
