@@ -345,6 +345,7 @@ SPECTACULAR_SETTINGS = {
         "DiscrepancyKindEnum": "resguardo.conveyance.choices.DiscrepancyKind",
         "RemovalReasonEnum": "resguardo.conveyance.choices.RemovalReason",
         "VoidReasonEnum": "resguardo.conveyance.choices.VoidReason",
+        "ReplacementReasonEnum": "resguardo.conveyance.choices.ReplacementReason",
         "PartnerKindEnum": "resguardo.partners.choices.PartnerKind",
         "PartnerStatusEnum": "resguardo.partners.choices.PartnerStatus",
         "PartnerDocumentKindEnum": "resguardo.partners.choices.DocumentKind",

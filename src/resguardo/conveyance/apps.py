@@ -48,3 +48,8 @@ class ConveyanceConfig(AppConfig):
         ),
         walk="resguardo.conveyance.tests.walk.WALK",
     )
+
+    def ready(self):
+        from .retention import connect
+
+        connect()

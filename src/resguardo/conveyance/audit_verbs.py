@@ -13,6 +13,7 @@ register_audit_verbs(
         "seal.removed": _("Seal %(seal)s removed"),
         "seal.destroyed": _("Seal %(seal)s destroyed"),
         "seal.voided": _("Seal %(seal)s voided"),
+        "seal.customs": _("Seal %(seal)s placed by customs on %(unit)s"),
         "seal_lot.received": _("Seal lot received: %(object)s"),
         "inspection.recorded": _("Inspection recorded: %(object)s"),
         "inspection.point_recorded": _("Inspection point %(point)s of %(unit)s recorded"),

@@ -30,6 +30,7 @@ class SealEventKind(models.TextChoices):
     REMOVED = "removed", pgettext_lazy("seal", "Removed")
     DESTROYED = "destroyed", _("Destroyed")
     VOIDED = "voided", _("Voided")
+    CUSTOMS_SEALED = "customs", _("Placed by customs (reconocimiento aduanero)")
 
 
 class Checkpoint(models.TextChoices):
@@ -51,7 +52,8 @@ class RemovalReason(models.TextChoices):
 
 
 class VoidReason(models.TextChoices):
-    LOST = "lost", _("Lost or stolen")
+    LOST = "lost", pgettext_lazy("seal", "Lost")
+    STOLEN = "stolen", pgettext_lazy("seal", "Stolen")
     DAMAGED = "damaged", _("Damaged before use")
     DEFECTIVE = "defective", _("Defective or wrong number from the manufacturer")
 
@@ -85,8 +87,25 @@ class SupervisorDecision(models.TextChoices):
 
 
 class ChecklistKey(models.TextChoices):
-    """The inspection point lists in the standards catalog (data lives there)."""
+    """The inspection point lists in the standards catalog (data lives there). The E4 form's
+    own list comes first: it is the default for operations in Mexico."""
 
+    E4_TRANSPORT_UNIT = "e4-transport-unit", _("E4 tractor and trailer (NEEC 7.2)")
     CONTAINER_7 = "container-7", _("7-point container")
     REEFER_8 = "reefer-8", _("8-point reefer")
     TRACTOR_TRAILER_17 = "tractor-trailer-17", _("17-point tractor and trailer")
+
+
+# Void reasons that mean the seal is out of our hands: it could reseal a tampered unit.
+MISSING_VOID_REASONS = (VoidReason.LOST, VoidReason.STOLEN)
+
+# Lists that inspect a trailer or box behind a tractor: its plates are required.
+CHECKLISTS_WITH_TRAILER = (ChecklistKey.E4_TRANSPORT_UNIT, ChecklistKey.TRACTOR_TRAILER_17)
+
+
+class ReplacementReason(models.TextChoices):
+    FAILED_VERIFICATION = "failed_verification", _("Failed a VVTT verification")
+    DAMAGED = "damaged", _("Damaged or broken")
+    OPENED = "opened", _("Unit opened by the carrier or an authority")
+    WRONG_NUMBER = "wrong_number", _("Wrong seal applied")
+    OTHER = "other", _("Other")

@@ -1,12 +1,15 @@
 """Demo seal custody and inspections for the demo shipments (shipments.demo):
 
 - a lot of class H seals at the Nuevo Laredo yard and one at Manzanillo;
-- the Nuevo Laredo export trailer: 17-point inspection passed and reviewed, seal applied
-  with a photo and verified (VVTT) at the yard exit and at the border;
+- the Nuevo Laredo export trailer: the E4 form's inspection (tractor and trailer plates)
+  passed and signed off by the yard manager, seal applied with a photo and verified (VVTT)
+  at the yard exit and at the border;
+- a seal of the yard's safe reported lost (blocked from use, counted by the monthly audit);
 - the Nuevo Laredo import container: 7-point inspection with a failed point, held for a
   supervisor (no seal applied);
 - the Manzanillo import: 8-point reefer inspection awaiting review, two seals applied, one
-  found tampered at the customs office (a discrepancy).
+  found tampered at the customs office (a discrepancy, with a notice owed to the foreign
+  authority), the other replaced by customs' own seal after a reconocimiento aduanero.
 """
 
 import io
@@ -19,7 +22,7 @@ from django.utils import timezone
 from resguardo.core.actors import Actor
 
 from . import services
-from .choices import ChecklistKey, SealClass, SupervisorDecision
+from .choices import ChecklistKey, SealClass, SupervisorDecision, VoidReason
 
 logger = logging.getLogger(__name__)
 
@@ -72,16 +75,21 @@ def _inspections(context, shipments, m) -> bool:
         logger.warning("inspection points not loaded; demo inspections skipped")
         return False
     sites = context.sites
+    try:
+        checklist = services.inspections.load_checklist(ChecklistKey.E4_TRANSPORT_UNIT)
+    except ValidationError:  # an older catalog without the E4 list
+        checklist = services.inspections.load_checklist(ChecklistKey.TRACTOR_TRAILER_17)
     passed = services.inspection_record(
         actor=Actor.for_member(m["operador"]),
         site=sites["patio"],
-        checklist_key=ChecklistKey.TRACTOR_TRAILER_17,
+        checklist_key=checklist.key,
         shipment=shipments["nld-export"],
         unit_number=shipments["nld-export"].trailer_number,
         tractor_plates="92AK4L",
+        trailer_plates=shipments["nld-export"].trailer_plates or "530EX7",
         place="Andén 2, patio fiscal",
         signed_name="Luis Hernández Peña",
-        results=_results(17),
+        results=[{"code": p.code, "passed": True} for p in checklist.points.all()],
     )
     services.inspection_review(
         actor=Actor.for_member(m["gerente"]),
@@ -171,6 +179,22 @@ def _custody(context, shipments, m) -> None:
             photo=demo_photo(zl_seal.number),
             place="Terminal, posición 14",
         )
+    services.seal_void(
+        actor=Actor.for_member(m["gerente"]),
+        seal=nl.seals.order_by("number")[10],
+        reason=VoidReason.LOST,
+        note="No apareció en la caja fuerte al preparar la entrega del turno nocturno.",
+    )
+    recognized = zl_seals[0]
+    recognized.refresh_from_db()
+    services.seal_customs_recognition(
+        actor=admin,
+        seal=recognized,
+        act_number="Acta de reconocimiento 430-2026-0188",
+        customs_seal_number="SAT-0774512",
+        place="Módulo de selección automatizada, Aduana de Manzanillo",
+        note="Reconocimiento aduanero por semáforo rojo; la aduana colocó su propio sello.",
+    )
     tampered = zl_seals[1]
     tampered.refresh_from_db()
     services.seal_verify(

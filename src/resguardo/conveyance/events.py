@@ -20,3 +20,17 @@ class SealDiscrepancyRecorded(DomainEvent, name="conveyance.seal_discrepancy_rec
     kind: str  # conveyance.choices.DiscrepancyKind value
     description: str
     occurred_at: datetime.datetime
+
+
+@dataclass(frozen=True)
+class InspectionHoldRejected(DomainEvent, name="conveyance.inspection_hold_rejected"):
+    """A supervisor rejected a unit held by its inspection's failed points: it must not be
+    loaded or sealed. Published inside the review's transaction; delivered after it commits."""
+
+    inspection_id: int
+    site_id: int
+    unit_number: str
+    shipment_id: int | None
+    failed_count: int
+    decision_note: str
+    rejected_at: datetime.datetime

@@ -10,6 +10,7 @@ from .choices import (
     Checkpoint,
     InspectionStatus,
     RemovalReason,
+    ReplacementReason,
     SealEventKind,
     SupervisorDecision,
     VoidReason,
@@ -49,6 +50,10 @@ def seal_log_header() -> list:
         _("Twist"),
         _("Number read"),
         _("Reason"),
+        _("Reason for the replacement"),
+        _("Related seal"),
+        _("Act of the reconocimiento"),
+        _("Witness"),
         _("Note"),
         _("Photo SHA-256"),
         _("Recorded by"),
@@ -60,7 +65,9 @@ SEAL_LOG_FIELDS = (
     "occurred_at", "seal__number", "seal__lot__manufacturer", "seal__lot__iso_class",
     "sequence", "kind", "site__name", "place", "checkpoint", "person_name",
     "shipment__pedimento", "unit_number", "view_ok", "verify_ok", "tug_ok", "twist_ok",
-    "number_read", "removal_reason", "void_reason", "note", "sha256",
+    "number_read", "removal_reason", "void_reason", "replacement_reason",
+    "related_seal__number", "document_number", "witness__first_name", "witness__last_name",
+    "witness__email", "note", "sha256",
     "recorded_by__first_name", "recorded_by__last_name", "recorded_by__email", "created_at",
 )  # fmt: skip
 
@@ -73,16 +80,20 @@ def seal_log_rows(events):
     """Plain values, not model objects: a long range is read quickly and in chunks."""
     kinds, checkpoints = _labels(SealEventKind), _labels(Checkpoint)
     reasons = {**_labels(RemovalReason), **_labels(VoidReason), "": ""}
+    replacements = {**_labels(ReplacementReason), "": ""}
     result = _pass_fail()
     rows = events.order_by("occurred_at", "id").values_list(*SEAL_LOG_FIELDS)
     for (when, number, maker, iso_class, sequence, kind, site, place, checkpoint, person,
-         pedimento, unit, view, verify, tug, twist, read, removal, void, note, sha, first,
-         last, email, recorded) in rows.iterator(chunk_size=CHUNK):  # fmt: skip
+         pedimento, unit, view, verify, tug, twist, read, removal, void, replacement,
+         related, act, w_first, w_last, w_email, note, sha, first, last, email,
+         recorded) in rows.iterator(chunk_size=CHUNK):  # fmt: skip
+        witness = _person(w_first or "", w_last or "", w_email or "")
         yield [
-            when, number, maker, iso_class, sequence, kinds[kind], site, place,
+            when, number, maker or "", iso_class or "", sequence, kinds[kind], site, place,
             checkpoints.get(checkpoint, ""), person, format_pedimento(pedimento or ""), unit,
             result[view], result[verify], result[tug], result[twist], read,
-            reasons[removal or void], note, sha, _person(first, last, email), recorded,
+            reasons[removal or void], replacements[replacement], related or "", act, witness,
+            note, sha, _person(first, last, email), recorded,
         ]  # fmt: skip
 
 
@@ -95,11 +106,14 @@ def inspection_header() -> list:
         _("Place"),
         _("Container or trailer"),
         _("Tractor plates"),
+        _("Trailer plates"),
         _("Pedimento"),
         _("Inspector"),
         _("Signed by"),
         _("Status"),
         _("Supervisor"),
+        _("Signed by the supervisor"),
+        _("Reviewed at"),
         _("Decision"),
         _("Supervisor's note"),
         _("Point"),
@@ -129,9 +143,11 @@ def inspection_rows(inspections):
         i = r.inspection
         yield [
             i.pk, i.inspected_at, i.checklist.name, i.site.name, i.place, i.unit_number,
-            i.tractor_plates, i.shipment.pedimento_display if i.shipment_id else "",
+            i.tractor_plates, i.trailer_plates,
+            i.shipment.pedimento_display if i.shipment_id else "",
             str(i.inspector), i.signed_name, statuses[i.status],
-            str(i.reviewed_by) if i.reviewed_by_id else "", decisions[i.decision],
+            str(i.reviewed_by) if i.reviewed_by_id else "", i.supervisor_signed_name,
+            i.reviewed_at or "", decisions[i.decision],
             i.decision_note, r.code, r.point.title, result[r.passed], r.note, r.sha256,
         ]  # fmt: skip
 

@@ -28,6 +28,8 @@ TRANSITIONS = {
         Status.DESTROYED,
     ),
     Kind.VOIDED: ({Status.IN_STOCK, Status.ISSUED}, Status.VOIDED),
+    # The first and only placing of a seal customs put on the unit (never in our stock).
+    Kind.CUSTOMS_SEALED: ({Status.IN_STOCK}, Status.APPLIED),
 }
 
 CLOCK_SKEW = datetime.timedelta(minutes=5)
@@ -41,11 +43,35 @@ EVENT_VERBS = {
     Kind.REMOVED: pgettext_lazy("seal event verb", "removed"),
     Kind.DESTROYED: pgettext_lazy("seal event verb", "destroyed"),
     Kind.VOIDED: pgettext_lazy("seal event verb", "voided"),
+    Kind.CUSTOMS_SEALED: pgettext_lazy("seal event verb", "recorded as placed by customs"),
 }
+
+
+def _missing_since(seal):
+    """The event that reported the seal lost or stolen, if it was."""
+    from .choices import MISSING_VOID_REASONS
+
+    if seal.status != Status.VOIDED or seal.pk is None:
+        return None
+    return (
+        seal.events.filter(kind=Kind.VOIDED, void_reason__in=MISSING_VOID_REASONS)
+        .order_by("-sequence")
+        .first()
+    )
 
 
 def _hint(kind, seal) -> str:
     status = seal.status
+    missing = _missing_since(seal)
+    if missing is not None:
+        return _(
+            "It was reported %(reason)s on %(when)s and is blocked: never put it on a unit. "
+            "If it turns up, hand it to a supervisor to be destroyed, and report any unit found "
+            "with it."
+        ) % {
+            "reason": missing.get_void_reason_display().lower(),
+            "when": local_datetime_text(missing.occurred_at),
+        }
     if kind == Kind.APPLIED and status == Status.IN_STOCK:
         return _("It was never issued: issue it to the person who will apply it first.")
     if kind == Kind.APPLIED and status in (Status.APPLIED, Status.COMPROMISED):

@@ -49,7 +49,7 @@ def seal_history(*, membership, pk) -> Seal:
     """A seal with its whole chain of custody and its discrepancies, in a fixed number of
     queries however long the history."""
     events = SealEvent.objects.select_related(
-        "recorded_by", "person", "shipment", "container", "site"
+        "recorded_by", "person", "shipment", "container", "site", "witness", "related_seal"
     ).order_by("sequence")
     discrepancies = SealDiscrepancy.objects.select_related("closed_by").order_by("occurred_at")
     queryset = (

@@ -35,6 +35,7 @@ class NoticeRecipient(models.TextChoices):
     CLIENT = "client", _("Client")
     POLICE = "police", _("Police or prosecutor")
     US_PARTNER = "us_partner", _("U.S. partner (before crossing)")
+    FOREIGN_AUTHORITY = "foreign_auth", _("Foreign customs authority (tampered seal)")
     OTHER = "other", _("Other authority or party")
 
 

@@ -4,13 +4,19 @@ transaction committed, outside any transaction, as Resguardo itself for the orga
 
 from django.urls import NoReverseMatch, reverse
 
+from resguardo.conveyance.choices import DiscrepancyKind
 from resguardo.conveyance.events import SealDiscrepancyRecorded
 from resguardo.core.actors import Actor
 from resguardo.core.models import Organization
 from resguardo.core.security_events import SecurityEventKind, SecurityEventReported
 from resguardo.partners.events import PartnerBlocked
 
+from .choices import NoticeRecipient
 from .services import incident_open_from_event
+
+# A seal found tampered with or broken is reported to the foreign customs authority too
+# (E4 7.1): the unit crosses, or came across, a border under that seal.
+TAMPERED_SEAL_KINDS = (DiscrepancyKind.TAMPERED, DiscrepancyKind.BROKEN)
 
 
 def _actor(event) -> Actor | None:
@@ -39,6 +45,7 @@ def open_for_seal_discrepancy(event: SealDiscrepancyRecorded) -> None:
         occurred_at=event.occurred_at,
         source_url=_url("conveyance:discrepancy_detail", event.discrepancy_id),
         references="\n".join(references),
+        notices=((NoticeRecipient.FOREIGN_AUTHORITY,) if event.kind in TAMPERED_SEAL_KINDS else ()),
     )
 
 

@@ -9,6 +9,7 @@ from ..choices import (
     ChecklistKey,
     Checkpoint,
     RemovalReason,
+    ReplacementReason,
     SealClass,
     SupervisorDecision,
     VoidReason,
@@ -98,8 +99,12 @@ class SealLotReceiveSerializer(serializers.Serializer):
 
 
 class SealSerializer(serializers.ModelSerializer):
-    manufacturer = serializers.CharField(source="lot.manufacturer", read_only=True)
-    iso_class = serializers.CharField(source="lot.iso_class", read_only=True)
+    manufacturer = serializers.CharField(
+        source="lot.manufacturer", read_only=True, allow_null=True, default=None
+    )
+    iso_class = serializers.CharField(
+        source="lot.iso_class", read_only=True, allow_null=True, default=None
+    )
     pedimento = serializers.CharField(source="shipment.pedimento", read_only=True, default=None)
 
     class Meta:
@@ -110,6 +115,7 @@ class SealSerializer(serializers.ModelSerializer):
             "manufacturer",
             "iso_class",
             "lot",
+            "placed_by_customs",
             "site",
             "status",
             "holder",
@@ -156,6 +162,10 @@ class SealEventSerializer(serializers.ModelSerializer):
             "number_read",
             "removal_reason",
             "void_reason",
+            "replacement_reason",
+            "related_seal",
+            "document_number",
+            "witness",
             "note",
             "has_photo",
             "photo_sha256",
@@ -216,7 +226,21 @@ class VoidSerializer(_EventIn):
 
 
 class DestroySerializer(_EventIn):
-    witness = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    witness = _Member(required=False, allow_null=True, help_text="The member who witnessed it.")
+
+
+class ReplaceSerializer(_EventIn):
+    new_seal = serializers.IntegerField(help_text="The id of the replacement seal (issued).")
+    reason = serializers.ChoiceField(choices=ReplacementReason.choices)
+    photo = serializers.FileField()
+    place = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+
+class CustomsRecognitionSerializer(_EventIn):
+    act_number = serializers.CharField(max_length=60)
+    customs_seal_number = serializers.CharField(max_length=30)
+    place = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    photo = serializers.FileField(required=False)
 
 
 class IssueRangeSerializer(IssueSerializer):
@@ -282,6 +306,8 @@ class SealAuditSerializer(serializers.ModelSerializer):
             "duplicated_count",
             "unaccounted_count",
             "mismatch_count",
+            "lost_count",
+            "lost_numbers",
             "note",
             "findings",
         ]
@@ -326,6 +352,7 @@ class InspectionSerializer(serializers.ModelSerializer):
             "container",
             "unit_number",
             "tractor_plates",
+            "trailer_plates",
             "place",
             "inspector",
             "inspected_at",
@@ -339,6 +366,7 @@ class InspectionSerializer(serializers.ModelSerializer):
             "reviewed_at",
             "decision",
             "decision_note",
+            "supervisor_signed_name",
             "results",
             "version",
         ]
@@ -352,13 +380,24 @@ class PointIn(serializers.Serializer):
 
 
 class InspectionRecordSerializer(serializers.Serializer):
-    checklist_key = serializers.ChoiceField(choices=ChecklistKey.choices)
+    checklist_key = serializers.ChoiceField(
+        choices=ChecklistKey.choices,
+        required=False,
+        help_text="Default: the E4 form's list (operations in Mexico).",
+    )
     site = _ScopedSite()
     shipment = serializers.IntegerField(required=False, allow_null=True)
     container = serializers.IntegerField(required=False, allow_null=True)
     unit_number = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
     tractor_plates = serializers.CharField(
         max_length=20, required=False, allow_blank=True, default=""
+    )
+    trailer_plates = serializers.CharField(
+        max_length=20,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Required for the lists that cover a trailer or box.",
     )
     place = serializers.CharField(max_length=200)
     inspected_at = serializers.DateTimeField(required=False, allow_null=True)
@@ -370,6 +409,13 @@ class InspectionRecordSerializer(serializers.Serializer):
 class ReviewSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=SupervisorDecision.choices)
     note = serializers.CharField(required=False, allow_blank=True, default="")
+    signed_name = serializers.CharField(
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="The supervisor's name as signature (default: the user's name).",
+    )
     version = serializers.IntegerField(required=False, help_text=VERSION_HELP)
 
 

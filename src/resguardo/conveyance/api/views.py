@@ -198,6 +198,34 @@ class SealViewSet(ReadOnlyOrganizationViewSet):
 
         return self._record(request, s.DestroySerializer, perform)
 
+    @extend_schema(
+        request={"multipart/form-data": s.ReplaceSerializer}, responses={201: s.SealEventSerializer}
+    )
+    @action(detail=True, methods=["post"])
+    def replace(self, request, pk=None):
+        """Take the seal off its unit and put an issued seal on instead, with the reason.
+        Answers the removal event, which names the new seal."""
+
+        def perform(seal, data):
+            new_seal = selectors.seal_get(membership=self.membership, pk=data.pop("new_seal"))
+            return services.seal_replace(new_seal=new_seal, **self._common(seal), **data)
+
+        return self._record(request, s.ReplaceSerializer, perform)
+
+    @extend_schema(
+        request={"multipart/form-data": s.CustomsRecognitionSerializer},
+        responses={201: s.SealEventSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def customs(self, request, pk=None):
+        """Reconocimiento aduanero: customs opened the unit and placed its own seal. Answers
+        the removal event of this seal; `related_seal` is the customs seal, now the unit's."""
+        return self._record(
+            request,
+            s.CustomsRecognitionSerializer,
+            lambda seal, data: services.seal_customs_recognition(**self._common(seal), **data),
+        )
+
 
 class SealEventViewSet(ReadOnlyOrganizationViewSet):
     """The seal log: every event of every seal, filterable by date range."""
@@ -316,6 +344,7 @@ class InspectionViewSet(ReadOnlyOrganizationViewSet, mixins.CreateModelMixin):
             inspection=inspection,
             decision=serializer.validated_data["decision"],
             note=serializer.validated_data["note"],
+            signed_name=serializer.validated_data["signed_name"],
             expected_version=serializer.validated_data.get("version"),
         )
         return self._reply(inspection)

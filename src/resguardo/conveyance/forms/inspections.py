@@ -20,10 +20,18 @@ class InspectionForm(forms.Form):
     )
     unit_number = forms.CharField(
         label=_("Container or trailer number"),
+        help_text=_("The container number, or the trailer's number when it carries none."),
         max_length=20,
         widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off"}),
     )
     tractor_plates = forms.CharField(label=_("Tractor plates"), max_length=20, required=False)
+    trailer_plates = forms.CharField(
+        label=_("Trailer plates"),
+        max_length=20,
+        required=False,
+        help_text=_("Required when the inspection covers a trailer or box."),
+        widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off"}),
+    )
     place = forms.CharField(
         label=_("Place"), max_length=200, help_text=_("Dock or area, for example “Andén 3”.")
     )
@@ -74,6 +82,7 @@ class InspectionForm(forms.Form):
                 "pedimento",
                 "unit_number",
                 "tractor_plates",
+                "trailer_plates",
                 "place",
                 "inspected_at",
             )
@@ -105,6 +114,12 @@ class ReviewForm(VersionedForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required to release or reject a held unit."),
+    )
+    signed_name = forms.CharField(
+        label=_("Your name as supervisor's signature"),
+        max_length=200,
+        required=False,
+        help_text=_("Empty: the name of your account."),
     )
 
     def __init__(self, *args, held: bool, **kwargs):

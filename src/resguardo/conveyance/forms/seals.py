@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from resguardo.core.forms import VersionedForm
 
-from ..choices import Checkpoint, RemovalReason, SealClass, VoidReason
+from ..choices import Checkpoint, RemovalReason, ReplacementReason, SealClass, VoidReason
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 WHEN = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -175,10 +175,64 @@ class VoidForm(VersionedForm):
 
 
 class DestroyForm(forms.Form):
-    witness = forms.CharField(label=_("Witness"), max_length=200, required=False)
+    witness = forms.ModelChoiceField(
+        label=_("Witness"),
+        queryset=None,
+        required=False,
+        help_text=_("Another member of the organization who saw the seal destroyed."),
+    )
     occurred_at = when_field()
     note = forms.CharField(
         label=_("How the seal was destroyed"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["witness"].queryset = people
+
+
+class ReplaceForm(VersionedForm):
+    new_seal = forms.CharField(
+        label=_("Number of the replacement seal"),
+        max_length=30,
+        help_text=_("A class H seal issued to you; it goes on the same unit."),
+        widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off"}),
+    )
+    reason = forms.ChoiceField(
+        label=_("Reason"), choices=BLANK_CHOICE_DASH + ReplacementReason.choices
+    )
+    photo = forms.FileField(label=_("Photo of the new seal on the unit"), widget=PHOTO)
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+    occurred_at = when_field()
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required when the reason is “Other”."),
+    )
+
+
+class CustomsRecognitionForm(VersionedForm):
+    act_number = forms.CharField(
+        label=_("Number of the act or document of the reconocimiento"), max_length=60
+    )
+    customs_seal_number = forms.CharField(
+        label=_("Number of the seal customs placed"),
+        max_length=30,
+        widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off"}),
+    )
+    occurred_at = forms.DateTimeField(
+        label=_("Date and time of the reconocimiento"),
+        required=False,
+        widget=WHEN,
+        help_text=_("Leave empty for now."),
+    )
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+    photo = forms.FileField(
+        label=_("Photo of the customs seal on the unit"), required=False, widget=PHOTO
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 

@@ -6,12 +6,14 @@ from resguardo.core.files.models import StoredFile
 from resguardo.core.models import TenantModel
 
 from ..choices import InspectionStatus, SupervisorDecision
+from ..retention import InspectionQuerySet, PointResultQuerySet, require_inspection_retention_met
 
 USER = settings.AUTH_USER_MODEL
 
 
 class Inspection(TenantModel):
-    """A 7-, 8- or 17-point inspection of a container, reefer or tractor and trailer."""
+    """An inspection of a transport unit (the E4 list, or the C-TPAT 7-, 8- or 17-point lists).
+    Kept at least a year (E4 7.2): see conveyance.retention."""
 
     site = models.ForeignKey(
         "core.Site", on_delete=models.PROTECT, related_name="+", verbose_name=_("site")
@@ -45,6 +47,7 @@ class Inspection(TenantModel):
         help_text=_("The number of the unit inspected (container, trailer or box)."),
     )
     tractor_plates = models.CharField(_("tractor plates"), max_length=20, blank=True)
+    trailer_plates = models.CharField(_("trailer plates"), max_length=20, blank=True)
     place = models.CharField(_("place"), max_length=200)
     inspector = models.ForeignKey(
         USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("inspector")
@@ -69,6 +72,11 @@ class Inspection(TenantModel):
         _("supervisor decision"), max_length=10, choices=SupervisorDecision, blank=True
     )
     decision_note = models.TextField(_("supervisor's note"), blank=True)
+    supervisor_signed_name = models.CharField(
+        _("signed by the supervisor"), max_length=200, blank=True
+    )
+
+    objects = InspectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-inspected_at", "-id"]
@@ -82,6 +90,10 @@ class Inspection(TenantModel):
 
     def __str__(self):
         return f"{self.unit_number} {self.inspected_at:%Y-%m-%d %H:%M}"
+
+    def delete(self, *args, **kwargs):
+        require_inspection_retention_met(self)
+        return super().delete(*args, **kwargs)
 
     @property
     def is_complete(self) -> bool:
@@ -111,6 +123,8 @@ class InspectionPointResult(TenantModel, StoredFile):
     passed = models.BooleanField(_("passed"))
     note = models.TextField(_("note"), blank=True)
 
+    objects = PointResultQuerySet.as_manager()
+
     class Meta:
         ordering = ["inspection_id", "point__order"]
         verbose_name = _("inspection point result")
@@ -121,3 +135,7 @@ class InspectionPointResult(TenantModel, StoredFile):
 
     def __str__(self):
         return f"{self.inspection} {self.code}: {'✔' if self.passed else '✘'}"
+
+    def delete(self, *args, **kwargs):
+        require_inspection_retention_met(self.inspection)
+        return super().delete(*args, **kwargs)

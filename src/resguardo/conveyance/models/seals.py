@@ -11,6 +11,7 @@ from ..choices import (
     DiscrepancyKind,
     DiscrepancyStatus,
     RemovalReason,
+    ReplacementReason,
     SealClass,
     SealEventKind,
     SealStatus,
@@ -79,8 +80,15 @@ class Seal(TenantModel):
     """One numbered seal and where it stands now; its history is in SealEvent."""
 
     lot = models.ForeignKey(
-        SealLot, on_delete=models.PROTECT, related_name="seals", verbose_name=_("lot")
+        SealLot,
+        on_delete=models.PROTECT,
+        related_name="seals",
+        null=True,
+        blank=True,
+        verbose_name=_("lot"),
+        help_text=_("Empty for a seal placed by customs: it is not in our inventory."),
     )
+    placed_by_customs = models.BooleanField(_("placed by customs"), default=False)
     number = models.CharField(_("seal number"), max_length=30)
     manufacturer_key = models.CharField(max_length=120, editable=False)
     site = models.ForeignKey(
@@ -189,6 +197,32 @@ class SealEvent(TenantModel, StoredFile):
     number_read = models.CharField(_("number read on the seal"), max_length=30, blank=True)
     removal_reason = models.CharField(_("reason"), max_length=20, choices=RemovalReason, blank=True)
     void_reason = models.CharField(_("reason"), max_length=10, choices=VoidReason, blank=True)
+    replacement_reason = models.CharField(
+        _("reason for the replacement"), max_length=20, choices=ReplacementReason, blank=True
+    )
+    related_seal = models.ForeignKey(
+        "Seal",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("related seal"),
+        help_text=_("The seal that replaced this one, or the one this seal replaced."),
+    )
+    document_number = models.CharField(
+        _("act or document number"),
+        max_length=60,
+        blank=True,
+        help_text=_("The customs act of the reconocimiento aduanero."),
+    )
+    witness = models.ForeignKey(
+        USER,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("witness"),
+    )
     note = models.TextField(_("note"), blank=True)
 
     class Meta:
@@ -240,6 +274,10 @@ class SealAudit(TenantModel):
     duplicated_count = models.PositiveIntegerField(_("duplicated"), default=0)
     unaccounted_count = models.PositiveIntegerField(_("unaccounted"), default=0)
     mismatch_count = models.PositiveIntegerField(_("log and documents disagree"), default=0)
+    lost_count = models.PositiveIntegerField(_("reported lost or stolen"), default=0)
+    lost_numbers = models.JSONField(
+        _("seals reported lost or stolen in the period"), default=list, blank=True
+    )
     note = models.TextField(_("note"), blank=True)
 
     class Meta:

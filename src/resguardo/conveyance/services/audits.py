@@ -8,6 +8,8 @@ Findings:
 - duplicated: counted twice, or cited by the documents of two shipments;
 - document mismatch: applied to a shipment whose documents cite other numbers, or cited by
   a shipment's documents while the log has it elsewhere.
+Seals reported lost or stolen at the site during the period are counted (and listed) on the
+audit; one cited by a shipment's documents is a finding, since it must never be used.
 Each finding becomes a discrepancy, unless the same seal already has an open one of that kind.
 """
 
@@ -26,9 +28,9 @@ from resguardo.core.identifiers import normalize_code
 from resguardo.core.writes import create_audited
 from resguardo.shipments.models import Shipment
 
+from ..choices import MISSING_VOID_REASONS, DiscrepancyStatus, SealEventKind, SealStatus
 from ..choices import DiscrepancyKind as Kind
-from ..choices import DiscrepancyStatus, SealStatus
-from ..models import Seal, SealAudit, SealAuditFinding, SealDiscrepancy
+from ..models import Seal, SealAudit, SealAuditFinding, SealDiscrepancy, SealEvent
 from ..permissions import require_supervisor_at
 from .discrepancies import discrepancy_record
 
@@ -121,7 +123,10 @@ class _Reconciler:
         cited = defaultdict(list)
         applied = defaultdict(set)
         for seal in Seal.objects.filter(
-            organization=self.organization, site=self.site, shipment__operation_date__gte=self.since
+            organization=self.organization,
+            site=self.site,
+            shipment__operation_date__gte=self.since,
+            placed_by_customs=False,  # in the act of the reconocimiento, not in the documents
         ):
             applied[seal.shipment_id].add(seal.number)
         seals_by_number = {}
@@ -147,7 +152,19 @@ class _Reconciler:
                 )
             seal = seals_by_number.get(number)
             for shipment in where:
-                if seal is None:
+                if seal is not None and seal.status == SealStatus.VOIDED:
+                    self.add(
+                        Kind.UNACCOUNTED,
+                        number,
+                        _(
+                            "Cited by the documents of pedimento %(p)s, but it was voided "
+                            "(lost, stolen or damaged) and must never be used."
+                        )
+                        % {"p": shipment.pedimento_display},
+                        seal=seal,
+                        shipment=shipment,
+                    )
+                elif seal is None:
                     self.add(
                         Kind.UNACCOUNTED,
                         number,
@@ -184,6 +201,18 @@ class _Reconciler:
                     )
 
 
+def reported_missing(*, organization, site, since) -> list[str]:
+    """Numbers of the site's seals reported lost or stolen since the date, oldest first."""
+    events = SealEvent.objects.filter(
+        organization=organization,
+        site=site,
+        kind=SealEventKind.VOIDED,
+        void_reason__in=MISSING_VOID_REASONS,
+        occurred_at__date__gte=since,
+    ).order_by("occurred_at", "id")
+    return list(dict.fromkeys(events.values_list("seal__number", flat=True)))
+
+
 def _open_discrepancy(organization, finding):
     existing = SealDiscrepancy.objects.filter(
         organization=organization, kind=finding["kind"], status=DiscrepancyStatus.OPEN
@@ -208,6 +237,7 @@ def seal_audit_run(
     expected = reconciler.inventory()
     reconciler.documents()
     kinds = [f["kind"] for f in reconciler.findings]
+    lost = reported_missing(organization=organization, site=site, since=since)
     audit = create_audited(
         actor=actor,
         organization=organization,
@@ -225,6 +255,8 @@ def seal_audit_run(
             duplicated_count=kinds.count(Kind.DUPLICATED),
             unaccounted_count=kinds.count(Kind.UNACCOUNTED),
             mismatch_count=kinds.count(Kind.DOCUMENT_MISMATCH),
+            lost_count=len(lost),
+            lost_numbers=lost,
             note=(note or "").strip(),
         ),
     )

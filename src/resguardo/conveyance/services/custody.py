@@ -15,6 +15,7 @@ from resguardo.core.permissions import require_record_at, require_same_organizat
 from resguardo.shipments.choices import ShipmentStatus
 
 from ..choices import (
+    MISSING_VOID_REASONS,
     Checkpoint,
     DiscrepancyKind,
     InspectionStatus,
@@ -156,6 +157,34 @@ def seal_apply(
     expected_version=None,
 ):
     """Put an issued seal on a container or the trailer of a shipment, with a photo."""
+    return _apply(
+        actor=actor,
+        seal=seal,
+        shipment=shipment,
+        container=container,
+        photo=photo,
+        occurred_at=occurred_at,
+        place=place,
+        person_name=person_name,
+        note=note,
+        expected_version=expected_version,
+    )
+
+
+def _apply(
+    *,
+    actor: Actor,
+    seal,
+    shipment,
+    container,
+    photo,
+    occurred_at,
+    place,
+    person_name,
+    note,
+    expected_version=None,
+    **event_fields,
+):
     seal = _require_recorder(actor.membership, seal)
     require_same_organization(actor.membership, shipment)
     require_record_at(actor.membership, shipment.site)
@@ -211,6 +240,7 @@ def seal_apply(
             "unit_number": unit,
             "applied_at": occurred_at,
         },
+        **event_fields,
     )
 
 
@@ -234,7 +264,8 @@ def _verification_problems(seal, shipment, *, view_ok, verify_ok, tug_ok, twist_
             )
         )
     documents = shipment.document_seal_numbers if shipment is not None else []
-    if documents and seal.number not in documents:
+    # A seal customs placed is in its act of reconocimiento, not in the shipment's documents.
+    if documents and seal.number not in documents and not seal.placed_by_customs:
         problems.append(
             (
                 DiscrepancyKind.NUMBER_MISMATCH,
@@ -384,15 +415,21 @@ def seal_remove(
 
 
 @transaction.atomic(durable=True)
-def seal_destroy(*, actor: Actor, seals, occurred_at=None, note="", witness=""):
-    """Destroy used or voided seals (a supervisor, with a witness named in the note)."""
+def seal_destroy(*, actor: Actor, seals, witness=None, occurred_at=None, note=""):
+    """Destroy used or voided seals: a supervisor, before a witness who is another member of
+    the organization (both recorded on every seal's last event)."""
     seals = list(seals)
     if not seals:
         raise ValidationError(_("Choose the seals to destroy."))
-    if not (note or "").strip():
+    if witness is None:
+        raise ValidationError({"witness": [_("Choose the member who witnessed the destruction.")]})
+    witness, witness_name = resolve_person(actor.membership, witness)
+    if witness.pk == actor.user.pk:
         raise ValidationError(
-            {"note": [_("Say how the seals were destroyed and who witnessed it.")]}
+            {"witness": [_("The witness must be another person, not the one destroying.")]}
         )
+    if not (note or "").strip():
+        raise ValidationError({"note": [_("Say how the seals were destroyed.")]})
     events = []
     for seal in seals:
         require_same_organization(actor.membership, seal)
@@ -405,7 +442,9 @@ def seal_destroy(*, actor: Actor, seals, occurred_at=None, note="", witness=""):
                 kind=SealEventKind.DESTROYED,
                 occurred_at=occurred_at,
                 note=note,
-                person_name=(witness or "")[:200],
+                witness=witness,
+                person=witness,
+                person_name=witness_name,
                 seal_changes={"holder": None, "holder_name": ""},
             )
         )
@@ -414,8 +453,9 @@ def seal_destroy(*, actor: Actor, seals, occurred_at=None, note="", witness=""):
 
 @transaction.atomic(durable=True)
 def seal_void(*, actor: Actor, seal, reason, occurred_at=None, note="", expected_version=None):
-    """Take an unused seal out of use. A lost seal could be used to reseal a tampered unit,
-    so it is also recorded as a discrepancy."""
+    """Take an unused seal out of use. A lost or stolen seal could be used to reseal a
+    tampered unit: it is blocked for good (applying it is refused by the rules), recorded as a
+    discrepancy and counted by the seal audits."""
     require_same_organization(actor.membership, seal)
     require_supervisor_at(actor.membership, seal.site)
     seal = _fresh(seal)
@@ -434,12 +474,16 @@ def seal_void(*, actor: Actor, seal, reason, occurred_at=None, note="", expected
         person_name=seal.holder_name,
         expected_version=expected_version,
     )
-    if reason == VoidReason.LOST:
+    if reason in MISSING_VOID_REASONS:
+        if reason == VoidReason.STOLEN:
+            description = _("Seal reported stolen: %(note)s") % {"note": note.strip()}
+        else:
+            description = _("Seal reported lost: %(note)s") % {"note": note.strip()}
         discrepancy_record(
             actor=actor,
             organization=actor.organization,
             kind=DiscrepancyKind.MISSING,
-            description=_("Seal reported lost: %(note)s") % {"note": note.strip()},
+            description=description,
             site=seal.site,
             occurred_at=event.occurred_at,
             seal=event.seal,

@@ -1,4 +1,5 @@
-"""7-, 8- and 17-point inspections, their sign-off and the supervisor's decision."""
+"""Inspections of transport units (the E4 list by default, the C-TPAT 7-, 8- and 17-point
+lists on request), the inspector's signature and the supervisor's sign-off and decision."""
 
 import datetime
 import re
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from resguardo.core.actors import Actor
+from resguardo.core.events import publish
 from resguardo.core.files import atomic_with_files
 from resguardo.core.identifiers import normalize_code, validate_container_number
 from resguardo.core.permissions import require_record_at, require_same_organization
@@ -17,12 +19,23 @@ from resguardo.core.writes import create_audited, update_audited
 from resguardo.shipments.choices import ContainerKind
 from resguardo.standards.selectors import checklist_get
 
-from ..choices import ChecklistKey, InspectionStatus, SupervisorDecision
+from ..choices import CHECKLISTS_WITH_TRAILER, ChecklistKey, InspectionStatus, SupervisorDecision
+from ..events import InspectionHoldRejected
 from ..models import Inspection, InspectionPointResult
 from ..permissions import require_supervisor_at
 from .common import photo_changes, store_photo
 
 CONTAINER_SHAPE = re.compile(r"^[A-Z]{4}\d{7}$")
+
+
+def default_checklist_key(site=None) -> str:
+    """The E4 form's own list for an operation in Mexico. Every site of an organization is
+    attached to one of the SAT's customs offices (Site.aduana is required), so every unit
+    inspected in Resguardo is in a Mexican operation; the C-TPAT lists stay selectable for
+    a U.S. partner who asks for them."""
+    if site is not None and site.aduana_id is None:
+        return ChecklistKey.TRACTOR_TRAILER_17
+    return ChecklistKey.E4_TRANSPORT_UNIT
 
 
 def load_checklist(key):
@@ -119,21 +132,23 @@ def _clean_results(checklist, results) -> list[tuple]:
 def inspection_record(
     *,
     actor: Actor,
-    checklist_key,
     site,
     place,
     signed_name,
     results,
+    checklist_key=None,
     unit_number="",
     shipment=None,
     container=None,
     tractor_plates="",
+    trailer_plates="",
     inspected_at=None,
     note="",
 ) -> Inspection:
     """Record a whole inspection, signed by the inspector. A failed point holds the unit
-    until a supervisor decides."""
+    until a supervisor decides. Without a checklist, the E4 list (see default_checklist_key)."""
     require_record_at(actor.membership, site)
+    checklist_key = checklist_key or default_checklist_key(site)
     checklist = load_checklist(checklist_key)
     _check_unit(
         membership=actor.membership,
@@ -149,6 +164,11 @@ def inspection_record(
         errors["place"] = [_("Say where the unit was inspected.")]
     if not (signed_name or "").strip():
         errors["signed_name"] = [_("Sign the inspection with your name.")]
+    trailer_plates = normalize_code(trailer_plates)[:20]
+    if checklist_key in CHECKLISTS_WITH_TRAILER and not trailer_plates:
+        errors["trailer_plates"] = [
+            _("Type the trailer plates: this inspection covers the trailer or box.")
+        ]
     now = timezone.now()
     inspected_at = inspected_at or now
     if inspected_at > now + datetime.timedelta(minutes=5):
@@ -170,6 +190,7 @@ def inspection_record(
             container=container,
             unit_number=unit,
             tractor_plates=normalize_code(tractor_plates)[:20],
+            trailer_plates=trailer_plates,
             place=place.strip()[:200],
             inspector=actor.user,
             inspected_at=inspected_at,
@@ -204,9 +225,10 @@ def inspection_record(
 
 @transaction.atomic(durable=True)
 def inspection_review(
-    *, actor: Actor, inspection, decision, note="", expected_version=None
+    *, actor: Actor, inspection, decision, note="", signed_name="", expected_version=None
 ) -> Inspection:
-    """The supervisor's sign-off: accept a passed inspection, release or reject a held unit."""
+    """The supervisor's sign-off: accept a passed inspection, release or reject a held unit.
+    Signed by a supervisor other than the inspector (their name, who and when are kept)."""
     require_same_organization(actor.membership, inspection)
     require_supervisor_at(actor.membership, inspection.site)
     if inspection.inspector_id == actor.user.pk:
@@ -235,7 +257,8 @@ def inspection_review(
             if decision == SupervisorDecision.RELEASED
             else InspectionStatus.REJECTED
         )
-    return update_audited(
+    signed_name = (signed_name or "").strip() or actor.user.get_full_name() or str(actor.user)
+    reviewed = update_audited(
         actor=actor,
         organization=actor.organization,
         instance=inspection,
@@ -245,10 +268,25 @@ def inspection_review(
             "decision_note": note,
             "reviewed_by": actor.user,
             "reviewed_at": timezone.now(),
+            "supervisor_signed_name": signed_name[:200],
         },
         expected_version=expected_version,
         verb=f"inspection.{str(status)}",
     )
+    if status == InspectionStatus.REJECTED:
+        publish(
+            InspectionHoldRejected(
+                organization_id=reviewed.organization_id,
+                inspection_id=reviewed.pk,
+                site_id=reviewed.site_id,
+                unit_number=reviewed.unit_number,
+                shipment_id=reviewed.shipment_id,
+                failed_count=reviewed.failed_count,
+                decision_note=reviewed.decision_note,
+                rejected_at=reviewed.reviewed_at,
+            )
+        )
+    return reviewed
 
 
 @atomic_with_files

@@ -19,7 +19,13 @@ def patentes(world):
 
 @pytest.fixture
 def checklists(db):
-    """The shipped inspection point lists (7, 8 and 17 points) from the standards catalog."""
+    """The shipped inspection point lists (the E4 form's, and C-TPAT's 7, 8 and 17 points)
+    from the standards catalog."""
     from resguardo.standards.services import LIBRARIES_DIR, libraries_load
 
-    libraries_load(paths=[LIBRARIES_DIR / "inspection-points-2019.yaml"])
+    libraries_load(
+        paths=[
+            LIBRARIES_DIR / "inspection-points-2019.yaml",
+            LIBRARIES_DIR / "inspection-points-e4-2026.yaml",
+        ]
+    )

@@ -60,7 +60,7 @@ def test_full_chain_of_custody(patentes):
         actor=world.actor(world.sam),
         seals=[seal],
         note="Cortado y desechado",
-        witness="Mariana",
+        witness=world.carla,
     )
     seal.refresh_from_db()
     assert seal.status == SealStatus.DESTROYED

@@ -1,7 +1,7 @@
 import pytest
 
 from resguardo.accounts.demo import seed_demo
-from resguardo.conveyance.models import Inspection, SealAudit, SealDiscrepancy, SealEvent
+from resguardo.conveyance.models import Inspection, Seal, SealAudit, SealDiscrepancy, SealEvent
 from resguardo.core.identifiers import validate_container_number
 from resguardo.shipments.models import Shipment
 from resguardo.shipments.rules import clean_pedimento
@@ -27,8 +27,21 @@ def test_demo_has_realistic_shipments_seals_and_inspections(
     held = Inspection.objects.get(organization=organization, status="held")
     assert held.failed_count == 1 and held.reviewed_at is None
     assert Inspection.objects.filter(organization=organization, reviewed_at__isnull=False).exists()
-    assert SealDiscrepancy.objects.get(organization=organization).kind == "tampered"
+    discrepancies = SealDiscrepancy.objects.filter(organization=organization)
+    assert sorted(discrepancies.values_list("kind", flat=True)) == ["missing", "tampered"]
     assert SealEvent.objects.filter(organization=organization, kind="verified").count() == 3
     assert SealEvent.objects.filter(kind="applied").exclude(file="").count() == 3
+    # The E4 form's list, with tractor and trailer plates, signed off by another member.
+    e4 = Inspection.objects.get(organization=organization, checklist_key="e4-transport-unit")
+    assert e4.trailer_plates and e4.tractor_plates and e4.supervisor_signed_name
+    assert e4.reviewed_by_id != e4.inspector_id
+    # A lost seal, blocked and counted by the monthly audit.
+    lost = SealEvent.objects.get(organization=organization, kind="voided", void_reason="lost")
     audit = SealAudit.objects.get(organization=organization)
-    assert audit.finding_count == 0 and audit.expected_in_stock == 190
+    assert audit.finding_count == 0 and audit.expected_in_stock == 189
+    assert audit.lost_count == 1 and audit.lost_numbers == [lost.seal.number]
+    # A reconocimiento aduanero: customs' seal carries on the chain of custody.
+    customs = Seal.objects.get(organization=organization, placed_by_customs=True)
+    assert customs.status == "applied" and customs.shipment is not None
+    removal = SealEvent.objects.get(organization=organization, removal_reason="customs_inspection")
+    assert removal.related_seal == customs and removal.document_number

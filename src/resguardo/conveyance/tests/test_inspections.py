@@ -30,6 +30,7 @@ def _record(world, key="tractor-trailer-17", results=None, user=None, **extra):
         signed_name="Sofia",
         unit_number="cj-53214",
         tractor_plates="92 ak 4l",
+        trailer_plates=extra.pop("trailer_plates", "45 ub 7k"),
         results=results if results is not None else _results(17),
         **extra,
     )

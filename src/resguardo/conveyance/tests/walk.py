@@ -90,7 +90,18 @@ def pk_of(name):
 CONVEYANCE_URL_KWARGS = {
     **{
         f"conveyance:seal_{n}": pk_of("seal")
-        for n in ("detail", "issue", "return", "apply", "verify", "remove", "void", "destroy")
+        for n in (
+            "detail",
+            "issue",
+            "return",
+            "apply",
+            "verify",
+            "remove",
+            "void",
+            "destroy",
+            "replace",
+            "customs",
+        )
     },
     "conveyance:event_photo": pk_of("event"),
     "conveyance:lot_detail": pk_of("lot"),
@@ -112,6 +123,8 @@ CONVEYANCE_URL_KWARGS = {
             "remove",
             "void",
             "destroy-seal",
+            "replace",
+            "customs",
         )
     },
     "api:seallot-detail": pk_of("lot"),

@@ -41,7 +41,8 @@ class InspectionListView(FilteredListView):
 
 
 class InspectionStartView(OrganizationRequiredMixin, TemplateView):
-    """Choose the checklist: 7-point container, 8-point reefer, 17-point tractor-trailer."""
+    """Choose the checklist: the E4 form's list (the default, first), or C-TPAT's 7-point
+    container, 8-point reefer or 17-point tractor-trailer list."""
 
     template_name = "conveyance/inspection_start.html"
     required_perm = Perm.RECORD
@@ -134,6 +135,7 @@ class InspectionCreateView(OrganizationRequiredMixin, ServiceFormMixin, FormView
             shipment=shipment,
             container=container,
             tractor_plates=data["tractor_plates"],
+            trailer_plates=data["trailer_plates"],
             inspected_at=data["inspected_at"],
             note=data["note"],
         )
@@ -177,7 +179,10 @@ class InspectionDetailView(OrganizationRequiredMixin, View):
         )
         if form is None and can_review:
             form = ReviewForm(
-                initial={"version": inspection.version},
+                initial={
+                    "version": inspection.version,
+                    "signed_name": request.user.get_full_name() or str(request.user),
+                },
                 held=inspection.status == InspectionStatus.HELD,
             )
         return inspection, {"inspection": inspection, "form": form, "can_review": can_review}
@@ -199,6 +204,7 @@ class InspectionDetailView(OrganizationRequiredMixin, View):
                     inspection=inspection,
                     decision=form.cleaned_data["decision"],
                     note=form.cleaned_data["note"],
+                    signed_name=form.cleaned_data["signed_name"],
                     expected_version=form.cleaned_data["version"],
                 )
             except ValidationError as error:

@@ -21,9 +21,11 @@ from ..choices import SealStatus
 from ..filtersets import SealFilterSet
 from ..forms.seals import (
     ApplyForm,
+    CustomsRecognitionForm,
     DestroyForm,
     IssueForm,
     RemoveForm,
+    ReplaceForm,
     ReturnForm,
     VerifyForm,
     VoidForm,
@@ -64,8 +66,8 @@ class SealListView(FilteredListView):
 ACTIONS = {
     SealStatus.IN_STOCK: ["issue", "void", "destroy"],
     SealStatus.ISSUED: ["apply", "return", "void"],
-    SealStatus.APPLIED: ["verify", "remove"],
-    SealStatus.COMPROMISED: ["remove", "destroy"],
+    SealStatus.APPLIED: ["verify", "remove", "replace", "customs"],
+    SealStatus.COMPROMISED: ["replace", "remove", "customs", "destroy"],
     SealStatus.REMOVED: ["destroy"],
     SealStatus.VOIDED: ["destroy"],
     SealStatus.DESTROYED: [],
@@ -77,8 +79,10 @@ ACTION_LABELS = {
     "return": gettext_lazy("Return to stock"),
     "verify": gettext_lazy("Verify (VVTT)"),
     "remove": gettext_lazy("Remove"),
-    "void": gettext_lazy("Void (lost or damaged)"),
+    "void": gettext_lazy("Void (lost, stolen or damaged)"),
     "destroy": gettext_lazy("Destroy"),
+    "replace": gettext_lazy("Replace with another seal"),
+    "customs": gettext_lazy("Reconocimiento aduanero"),
 }
 
 
@@ -267,8 +271,59 @@ class SealDestroyView(SealActionView):
     form_class = DestroyForm
     title = gettext_lazy("Destroy the seal")
 
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"people": organization_people(self.membership)}
+
     def perform(self, form):
         data = self.common(form)
         data.pop("expected_version", None)
         seal = data.pop("seal")
         return services.seal_destroy(seals=[seal], **data)
+
+
+class SealReplaceView(SealActionView):
+    form_class = ReplaceForm
+    title = gettext_lazy("Replace the seal")
+    multipart = True
+
+    def perform(self, form):
+        data = self.common(form)
+        number = normalize_code(data.pop("new_seal"))
+        found = list(selectors.seals_by_number(membership=self.membership, number=number)[:2])
+        if len(found) != 1:
+            raise ValidationError(
+                {
+                    "new_seal": [
+                        _("No seal of yours has the number %(number)s.") % {"number": number}
+                        if not found
+                        else _("Several makers' seals have the number %(number)s.")
+                        % {"number": number}
+                    ]
+                }
+            )
+        return services.seal_replace(new_seal=found[0], **data)
+
+    def success(self, form):
+        messages.success(self.request, _("Seal replaced; the reason is in both seals' history."))
+        return redirect("conveyance:seal_detail", pk=self.get_seal().pk)
+
+
+class SealCustomsView(SealActionView):
+    """Customs opened the unit and closed it with its own seal (reconocimiento aduanero)."""
+
+    form_class = CustomsRecognitionForm
+    title = gettext_lazy("Reconocimiento aduanero: seal placed by customs")
+    multipart = True
+
+    def perform(self, form):
+        return services.seal_customs_recognition(**self.common(form))
+
+    def success(self, form):
+        messages.success(
+            self.request,
+            _(
+                "Recorded. The customs seal is now the unit's seal: verify it at the next "
+                "checkpoint."
+            ),
+        )
+        return redirect("conveyance:seal_detail", pk=self.object.related_seal_id)

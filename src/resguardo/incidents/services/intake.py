@@ -225,10 +225,12 @@ def anonymous_report_status(*, link: ReportingLink, code: str) -> Incident | Non
 
 # Durable: only the event handlers call it, each outside any transaction.
 @transaction.atomic(durable=True)
-def _open_from_event(*, actor, site, kind, summary, occurred_at, source_key, source_url, refs):
+def _open_from_event(
+    *, actor, site, kind, summary, occurred_at, source_key, source_url, refs, notices=()
+):
     organization = actor.organization
     require_own_site(organization, site)
-    return _open(
+    incident = _open(
         actor=actor,
         incident=Incident(
             organization=organization,
@@ -242,6 +244,15 @@ def _open_from_event(*, actor, site, kind, summary, occurred_at, source_key, sou
             source_url=source_url[:500],
         ),
     )
+    for recipient in notices:
+        # Pending on the same clock as the OEA aviso; the officer files or waives it.
+        Notice.objects.create(
+            organization=organization,
+            incident=incident,
+            recipient=recipient,
+            due_at=aviso_due_at(incident.reported_at),
+        )
+    return incident
 
 
 def incident_open_from_event(
@@ -254,9 +265,11 @@ def incident_open_from_event(
     occurred_at=None,
     source_url: str = "",
     references: str = "",
+    notices=(),
 ) -> Incident:
     """One incident per source record, however often the event arrives (a retried
-    delivery, a worker that died mid-run): the unique (organization, source_key) decides."""
+    delivery, a worker that died mid-run): the unique (organization, source_key) decides.
+    `notices`: recipients (NoticeRecipient) owed a notice besides the OEA aviso."""
     organization = actor.organization
     existing = Incident.objects.filter(organization=organization, source_key=source_key).first()
     if existing is not None:
@@ -272,6 +285,7 @@ def incident_open_from_event(
             source_key=source_key,
             source_url=source_url,
             refs=references,
+            notices=tuple(notices),
         )
     except (IntegrityError, ValidationError):  # a concurrent delivery opened it first
         existing = Incident.objects.filter(organization=organization, source_key=source_key).first()

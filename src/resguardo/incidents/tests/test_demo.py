@@ -16,8 +16,11 @@ def test_demo_shows_incidents_in_every_state(django_capture_on_commit_callbacks)
     incidents = Incident.objects.filter(organization=context.organization)
     sources = set(incidents.values_list("source", flat=True))
     assert sources == {IncidentSource.MEMBER, IncidentSource.ANONYMOUS, IncidentSource.EVENT}
-    # The conveyance demo's tampered seal opened its incident through the event.
-    assert incidents.filter(source_key__startswith="conveyance.seal_discrepancy:").count() == 1
+    # The conveyance demo's seal discrepancies (a tampered seal, a lost one) opened their
+    # incidents through the event; the tampered one owes a notice to the foreign authority.
+    from_seals = incidents.filter(source_key__startswith="conveyance.seal_discrepancy:")
+    assert from_seals.count() == 2
+    assert Notice.objects.filter(incident__in=from_seals, recipient="foreign_auth").count() == 1
     assert incidents.filter(status=IncidentStatus.CLOSED).count() == 1
     overdue = Notice.objects.filter(
         organization=context.organization, status=NoticeStatus.PENDING, escalated_at__isnull=False
