@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('incidents', '0001_initial'),
+        ('incidents', '0002_foreign_authority_notice'),
     ]
 
     operations = [
