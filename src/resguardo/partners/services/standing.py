@@ -32,7 +32,9 @@ def gather_facts(partner: Partner, *, policy, today: datetime.date) -> risk.Risk
         }
     )
     hits = list(partner.hits.filter(is_current=True).select_related("decision"))
-    true_match = partner.hits.filter(decision__verdict=Verdict.TRUE_MATCH).exists()
+    true_match = partner.hits.filter(
+        decision__verdict=Verdict.TRUE_MATCH, informative=False
+    ).exists()
     questionnaire = (
         Questionnaire.objects.filter(partner=partner, status=QuestionnaireStatus.ACCEPTED)
         .order_by("-reviewed_at", "-pk")
@@ -48,7 +50,7 @@ def gather_facts(partner: Partner, *, policy, today: datetime.date) -> risk.Risk
         certification_required=partner.kind in (policy.certification_required_kinds or []),
         valid_programs=valid_programs,
         true_match=true_match,
-        open_hits=sum(1 for h in hits if h.decision_id is None),
+        open_hits=sum(1 for h in hits if h.decision_id is None and not h.informative),
         questionnaire_score=questionnaire.score if questionnaire else None,
         questionnaire_gaps=list(questionnaire.critical_gaps) if questionnaire else [],
         last_review_outcome=last_review.outcome if last_review else "",
