@@ -20,6 +20,7 @@ from resguardo.core.tabular import (
 from resguardo.core.validators import normalize_rfc, rfc_check_digit_ok
 
 from ..choices import PartnerKind, PartnerStatus, ScreeningTrigger
+from ..identifiers import is_shared_rfc
 from ..models import PartnerAddress, PartnerContact
 from ..watchlists.normalize import strip_accents
 from .partners import address_add, build_partner, contact_add, partner_create
@@ -258,7 +259,7 @@ class _RowChecker:
 
     def _check_duplicates(self, number, data):
         rfc = normalize_rfc(data.get("rfc", ""))
-        if rfc:
+        if rfc and not is_shared_rfc(rfc):
             if rfc in self.seen_rfc:
                 self.error(
                     number, "rfc", _("same RFC as row %(row)s") % {"row": self.seen_rfc[rfc]}

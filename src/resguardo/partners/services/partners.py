@@ -9,15 +9,15 @@ from django.utils.translation import gettext as _
 from resguardo.core.actors import Actor
 from resguardo.core.files import DOCUMENT, atomic_with_files, inspect_upload, store_upload
 from resguardo.core.permissions import Perm, require_perm, require_same_organization
-from resguardo.core.validators import normalize_rfc, validate_rfc_format
+from resguardo.core.validators import GENERIC_RFCS, normalize_rfc, validate_rfc_format
 from resguardo.core.writes import create_audited, delete_audited, update_audited
 
 from ..choices import PartnerKind, PartnerStatus, RiskLevel, ScreeningTrigger
+from ..identifiers import check_generic_rfc, is_shared_rfc
 from ..models import Partner, PartnerAddress, PartnerContact, PartnerDocument, PartnerPolicy
 from .common import policy_for
 from .standing import partner_refresh_standing
 
-GENERIC_RFCS = frozenset({"XAXX010101000", "XEXX010101000"})
 SCREENED_FIELDS = frozenset({"legal_name", "trade_name", "rfc"})
 PARTNER_FIELDS = frozenset(
     {
@@ -52,11 +52,7 @@ def _clean_identity(data: dict) -> dict:
         data["tax_id"] = (data.get("tax_id") or "").strip().upper()
     if "rfc" in data:
         data["rfc"] = normalize_rfc(data.get("rfc") or "")
-        if data["rfc"] in GENERIC_RFCS:
-            errors["rfc"] = _(
-                "%(rfc)s is a generic RFC. Enter the partner's own RFC, or its foreign tax id."
-            ) % {"rfc": data["rfc"]}
-        elif data["rfc"]:
+        if data["rfc"] and data["rfc"] not in GENERIC_RFCS:
             try:
                 validate_rfc_format(data["rfc"])
             except ValidationError as error:
@@ -75,8 +71,9 @@ def _check_identifiers(*, organization, rfc, tax_id, country, exclude_pk=None) -
         raise ValidationError(
             {"tax_id": _("Enter the RFC or, for a foreign partner, its tax id.")}, code="required"
         )
+    check_generic_rfc(rfc=rfc, country=country, tax_id=tax_id)
     others = Partner.objects.filter(organization=organization).exclude(pk=exclude_pk)
-    if rfc:
+    if rfc and not is_shared_rfc(rfc):
         clash = others.filter(rfc=rfc).first()
         if clash is not None:
             raise ValidationError(
