@@ -165,6 +165,9 @@ FIRST_NAMES = [
     "ALBERTO",
     "ENRIQUE",
     "GABRIEL",
+    "EVA",
+    "LUZ",
+    "PAZ",
 ]
 SUFFIXES = [
     "S.A. de C.V.",
@@ -180,6 +183,16 @@ SUFFIXES = [
     "Corp",
     "",
 ]
+# Legal forms met on foreign partners and on OFAC entries; normalisation must drop them.
+FOREIGN_FORMS = ["FZE", "FZCO", "GmbH", "LLC", "DMCC", "Pte. Ltd.", "B.V.", "Ltd."]
+# Business words that differ only by how they start: different companies.
+PREFIX_TWINS = {
+    "IMPORTADORA": "EXPORTADORA",
+    "EXPORTADORA": "IMPORTADORA",
+    "HERNANDEZ": "FERNANDEZ",
+    "FERNANDEZ": "HERNANDEZ",
+    "TRANSPORTES": "AEROTRANSPORTES",
+}
 SYLLABLES = [
     "ba",
     "be",
@@ -280,14 +293,23 @@ def partner_name(rng: random.Random) -> str:
     return f"{rng.choice(BUSINESS)} {word()} {word()}, {rng.choice(SUFFIXES[:6])}"
 
 
+def short_word(rng: random.Random) -> str:
+    """A three-letter brand word: "TLK", "ZOA"."""
+    return rng.choice(SYLLABLES).upper() + rng.choice("AEIOUKLNRSTXZ")
+
+
 def company_name(rng: random.Random) -> str:
     words = [rng.choice(BUSINESS)]
     if rng.random() < 0.5:
         words.append(rng.choice(QUALIFIERS))
+    if rng.random() < 0.08:
+        words.append(short_word(rng))
     words.append(invented_word(rng) if rng.random() < 0.85 else rng.choice(SURNAMES))
     if rng.random() < 0.3:
         words.append(invented_word(rng))
-    suffix = rng.choice(SUFFIXES)
+    if rng.random() < 0.03:
+        words.append("CAPITAL")  # part of the name, not of "de Capital Variable"
+    suffix = rng.choice(SUFFIXES) if rng.random() < 0.93 else rng.choice(FOREIGN_FORMS)
     return " ".join(words) + (f", {suffix}" if suffix else "")
 
 
@@ -346,7 +368,7 @@ def add_typo(rng, name):
 
 
 def reorder(rng, name):
-    base = name.split(",")[0] if any(s and name.endswith(s) for s in SUFFIXES[:-1]) else name
+    base = name.split(",")[0] if name != _base_name(name) else name
     if "," in base and base.count(",") == 1:  # "LAST LAST, First" → "First Last Last"
         last, first = (part.strip() for part in base.split(","))
         return f"{first} {last}"
@@ -367,11 +389,90 @@ def change_suffix(rng, name):
     return f"{base} {rng.choice(options)}" if rng.random() < 0.8 else base
 
 
+def _base_name(name: str) -> str:
+    """The name without its legal-form suffix."""
+    for suffix in sorted([*SUFFIXES[:-1], *FOREIGN_FORMS], key=len, reverse=True):
+        if name.endswith(suffix):
+            return name[: -len(suffix)].rstrip(" ,")
+    return name
+
+
+def foreign_form(rng, name):
+    """The name with a foreign legal form (FZE, GmbH, LLC...) where the list has another."""
+    return f"{_base_name(name)} {rng.choice(FOREIGN_FORMS)}"
+
+
+NOT_NAME_WORDS = {"DEL", "LOS", "LAS", "LTD", "LLC", "FZE", "INC", "SAPI", "CORP"}
+
+
+def _is_short_word(word: str) -> bool:
+    word = word.strip(",.")
+    return len(word) == 3 and word.isalpha() and word.upper() not in NOT_NAME_WORDS
+
+
+def short_word_typo(rng, name):
+    """A doubled or swapped letter in a three-letter word ("ANA" → "ANNA", "TLK" → "TKL")."""
+    words = _base_name(name).split()
+    spots = [i for i, w in enumerate(words) if _is_short_word(w)]
+    if not spots:
+        return add_typo(rng, name)
+    i = rng.choice(spots)
+    word = words[i].strip(",")
+    if rng.random() < 0.5:
+        p = rng.randrange(1, 3)
+        typo = word[:p] + word[p] + word[p:]  # a doubled letter
+    else:
+        typo = word[0] + word[2] + word[1]  # the last two letters swapped
+    words[i] = words[i].replace(word, typo)
+    return " ".join(words)
+
+
 VARIANTS = {
     "accents": add_accents,
     "typo": add_typo,
     "word_order": reorder,
     "suffix": change_suffix,
+    "foreign legal form": foreign_form,
+    "typo in 3-letter word": short_word_typo,
+}
+
+
+# --------------------------------------------------------------------------- near misses
+
+
+def extra_word(rng, name, person):
+    """A listed name with a word added: another company or person."""
+    base = _base_name(name)
+    if person:
+        return f"{base} {rng.choice(SURNAMES)}"
+    extra = rng.choice([rng.choice(SURNAMES), invented_word(rng), "CAPITAL", "GLOBAL"])
+    suffix = rng.choice(SUFFIXES[:6])
+    return f"{base} {extra}, {suffix}"
+
+
+def prefix_twin(rng, name, person):
+    """A word that starts otherwise: "Exportadora" for "Importadora", "MI" for "BA" in an
+    invented word."""
+    if person:
+        return None
+    words = _base_name(name).replace(",", " ").split()
+    for i, word in enumerate(words):
+        if word in PREFIX_TWINS:
+            words[i] = PREFIX_TWINS[word]
+            return " ".join(words)
+    spots = [i for i, w in enumerate(words) if len(w) >= 6 and w not in BUSINESS]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    head = words[i][:2]
+    new = rng.choice([s.upper() for s in SYLLABLES if s[0].upper() != head[0]])
+    words[i] = new + words[i][2:]
+    return " ".join(words)
+
+
+NEAR_MISSES = {
+    "near miss: extra word": extra_word,
+    "near miss: other first letters": prefix_twin,
 }
 
 
@@ -428,21 +529,47 @@ def sat_69b_csv(rng: random.Random, rows: int = 12000) -> bytes:
     return ("\r\n".join(lines) + "\r\n").encode("cp1252")
 
 
-def labelled_queries(rng: random.Random, rows, per_kind: int = 150):
+def _has_short_word(name: str) -> bool:
+    return any(_is_short_word(w) for w in _base_name(name).split())
+
+
+ELIGIBLE = {
+    "foreign legal form": lambda name, person: not person,
+    "typo in 3-letter word": lambda name, person: _has_short_word(name),
+}
+
+
+def labelled_queries(rng: random.Random, rows, per_kind: int = 150, normal=None):
     """[(query name, expected entry key or None, variant kind)]: variants of list names
-    (accents, typos, word order, suffixes, aliases) and names that are on no list."""
+    (accents, typos, word order, suffixes, foreign legal forms, a typo in a three-letter
+    word, aliases), near misses of listed names (a word added, a word starting otherwise)
+    and names that are on no list. `normal` gives a name's normalised form, so that no near
+    miss is itself a listed name."""
+    normal = normal or (
+        lambda name: " ".join(sorted(_strip(name).upper().replace(",", " ").split()))
+    )
     queries = []
-    picks = rng.sample(rows, per_kind * (len(VARIANTS) + 1))
-    for index, (key, name, aliases, _rfc, _person) in enumerate(picks):
-        kind_index = index // per_kind
-        if kind_index < len(VARIANTS):
-            kind = list(VARIANTS)[kind_index]
-            queries.append((VARIANTS[kind](rng, name), key, kind))
-        else:
-            alias = rng.choice(aliases) if aliases else name
-            variant = rng.choice([add_accents, change_suffix, reorder])(rng, alias)
-            queries.append((variant, key, "alias" if aliases else "alias (no alias: own name)"))
+    shuffled = rng.sample(rows, len(rows))
+    for kind, variant in VARIANTS.items():
+        eligible = ELIGIBLE.get(kind, lambda name, person: True)
+        chosen = [row for row in shuffled if eligible(row[1], row[4])]
+        for key, name, _aliases, _rfc, _person in rng.sample(chosen, min(per_kind, len(chosen))):
+            queries.append((variant(rng, name), key, kind))
+    for key, name, aliases, _rfc, _person in rng.sample(rows, per_kind):
+        alias = rng.choice(aliases) if aliases else name
+        variant = rng.choice([add_accents, change_suffix, reorder])(rng, alias)
+        queries.append((variant, key, "alias" if aliases else "alias (no alias: own name)"))
     listed = {name.upper() for _k, name, _a, _r, _p in rows}
+    listed_keys = {normal(n) for _k, name, aliases, _r, _p in rows for n in (name, *aliases)}
+    for kind, near_miss in NEAR_MISSES.items():
+        made = 0
+        for _key, name, _aliases, _rfc, person in shuffled:
+            if made == per_kind:
+                break
+            query = near_miss(rng, name, person)
+            if query and normal(query) not in listed_keys:
+                queries.append((query, None, kind))
+                made += 1
     negatives = 0
     while negatives < per_kind * 2:
         person = rng.random() < 0.3

@@ -6,6 +6,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 RFC_ALPHABET = "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ Ñ"
+# The SAT's generic RFCs: XAXX010101000 for the general public, XEXX010101000 for foreign
+# residents without a Mexican RFC. Many taxpayers share them: they identify no one.
+GENERIC_RFC_PUBLIC = "XAXX010101000"
+GENERIC_RFC_FOREIGN = "XEXX010101000"
+GENERIC_RFCS = frozenset({GENERIC_RFC_PUBLIC, GENERIC_RFC_FOREIGN})
 _RFC_RE = re.compile(r"^([A-ZÑ&]{3,4})(\d{2})(\d{2})(\d{2})([A-Z0-9]{2})([A-Z0-9])$")
 
 

@@ -171,6 +171,7 @@ class MatchKind(models.TextChoices):
 
 class HitStatus(models.TextChoices):
     OPEN = "open", _("To review")
+    INFORMATIVE = "informative", _("Informative: cleared by the SAT")
     TRUE_MATCH = "true_match", _("True match")
     FALSE_POSITIVE = "false_positive", _("False positive")
 

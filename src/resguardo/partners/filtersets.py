@@ -212,7 +212,9 @@ class HitFilterSet(PartnerFilterMixin):
 
     def by_status(self, queryset, name, value):
         if value == HitStatus.OPEN:
-            return queryset.filter(decision__isnull=True)
+            return queryset.filter(decision__isnull=True, informative=False)
+        if value == HitStatus.INFORMATIVE:
+            return queryset.filter(decision__isnull=True, informative=True)
         return queryset.filter(decision__verdict=value)
 
 

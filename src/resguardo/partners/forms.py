@@ -65,13 +65,17 @@ class PartnerForm(VersionedForm):
         widget=forms.TextInput(
             attrs={"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false"}
         ),
-        help_text=_("Required for Mexican partners. A wrong check digit only warns."),
+        help_text=_(
+            "Required for Mexican partners. A foreign partner without a Mexican RFC may carry "
+            "the SAT's generic XEXX010101000 with its foreign tax id. A wrong check digit only "
+            "warns."
+        ),
     )
     tax_id = forms.CharField(
         label=_("Foreign tax id"),
         max_length=40,
         required=False,
-        help_text=_("For foreign partners: EIN, VAT number…"),
+        help_text=_("For foreign partners: EIN, VAT number… Required with XEXX010101000."),
     )
     status = forms.ChoiceField(
         label=_("Status"),

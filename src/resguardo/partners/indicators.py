@@ -71,7 +71,7 @@ def open_hits(organization, site=None) -> Reading:
     if not ListVersion.objects.exists():
         return Reading(None, _("No watchlist imported yet."))
     count = ScreeningHit.objects.filter(
-        organization=organization, is_current=True, decision__isnull=True
+        organization=organization, is_current=True, decision__isnull=True, informative=False
     ).count()
     return Reading(
         count,

@@ -51,7 +51,14 @@ def partner_list(*, membership):
     return (
         Partner.objects.filter(organization=_org(membership))
         .annotate(
-            open_hits=Count("hits", filter=Q(hits__is_current=True, hits__decision__isnull=True)),
+            open_hits=Count(
+                "hits",
+                filter=Q(
+                    hits__is_current=True,
+                    hits__decision__isnull=True,
+                    hits__informative=False,
+                ),
+            ),
             has_valid_certification=Exists(valid),
         )
         .order_by("legal_name", "pk")
@@ -283,7 +290,7 @@ def dashboard_summary(membership) -> dict:
         "partners_blocked": partners.filter(status=PartnerStatus.BLOCKED).count(),
         "partners_overdue": partners_overdue(membership=membership).count(),
         "open_hits": hit_list(membership=membership)
-        .filter(is_current=True, decision__isnull=True)
+        .filter(is_current=True, decision__isnull=True, informative=False)
         .count(),
         "certifications_expiring": certifications_expiring(membership=membership).count(),
         "questionnaires_to_review": questionnaire_list(membership=membership)

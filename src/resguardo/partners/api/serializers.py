@@ -455,6 +455,8 @@ class HitSerializer(serializers.ModelSerializer):
             "first_seen_at",
             "last_seen_at",
             "is_current",
+            "informative",
+            "explanation",
             "status",
             "decision_reason",
         ]

@@ -10,7 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from resguardo.core.files.models import StoredFile
 from resguardo.core.models import TenantModel
-from resguardo.core.validators import normalize_rfc, rfc_check_digit, rfc_check_digit_ok
+from resguardo.core.validators import (
+    GENERIC_RFC_FOREIGN,
+    normalize_rfc,
+    rfc_check_digit,
+    rfc_check_digit_ok,
+)
 
 from ..choices import (
     AddressKind,
@@ -118,9 +123,11 @@ class Partner(TenantModel):
     class Meta:
         ordering = ["legal_name"]
         constraints = [
+            # The SAT's generic RFC for foreign residents is shared by many foreign partners
+            # (each told apart by its foreign tax id).
             models.UniqueConstraint(
                 fields=["organization", "rfc"],
-                condition=~Q(rfc=""),
+                condition=~Q(rfc="") & ~Q(rfc=GENERIC_RFC_FOREIGN),
                 name="partner_rfc_unique_in_org",
             ),
             models.UniqueConstraint(
@@ -157,6 +164,11 @@ class Partner(TenantModel):
     def rfc_warning(self) -> str:
         """A wrong check digit is common in real RFCs: warn, never refuse."""
         rfc = normalize_rfc(self.rfc)
+        if rfc == GENERIC_RFC_FOREIGN:
+            return _(
+                "XEXX010101000 is the SAT's generic RFC for foreign residents: this partner is "
+                "identified by its foreign tax id, and is not looked up by RFC on the SAT lists."
+            )
         if rfc and not rfc_check_digit_ok(rfc):
             return _("The RFC check digit does not match (expected %(digit)s). Check it.") % {
                 "digit": rfc_check_digit(rfc)
@@ -169,6 +181,8 @@ class Partner(TenantModel):
 
     @property
     def tax_identifier(self) -> str:
+        if self.rfc == GENERIC_RFC_FOREIGN:
+            return f"{self.rfc} · {self.tax_id} ({self.country})"
         return self.rfc or f"{self.tax_id} ({self.country})"
 
 

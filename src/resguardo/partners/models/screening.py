@@ -63,6 +63,20 @@ class ScreeningHit(TenantModel):
     first_seen_at = models.DateTimeField(_("first seen"), default=timezone.now)
     last_seen_at = models.DateTimeField(_("last seen"), default=timezone.now)
     is_current = models.BooleanField(_("still on the current list"), default=True)
+    informative = models.BooleanField(
+        _("informative only"),
+        default=False,
+        help_text=_(
+            "The SAT cleared the taxpayer (69-B Desvirtuado or Sentencia favorable): shown "
+            "for information, it neither blocks the partner nor raises its risk."
+        ),
+    )
+    explanation = models.JSONField(
+        _("why the names match"),
+        default=dict,
+        blank=True,
+        help_text=_("Words the same, words one typo apart, words only one of the names has."),
+    )
     decision = models.ForeignKey(
         ScreeningDecision,
         on_delete=models.SET_NULL,
@@ -89,8 +103,13 @@ class ScreeningHit(TenantModel):
     @property
     def status(self) -> str:
         if self.decision_id is None:
-            return HitStatus.OPEN
+            return HitStatus.INFORMATIVE if self.informative else HitStatus.OPEN
         return self.decision.verdict
+
+    @property
+    def blocks(self) -> bool:
+        """A confirmed match on an adverse entry: the partner stays blocked."""
+        return not self.informative and self.status == HitStatus.TRUE_MATCH
 
     def get_status_display(self) -> str:
         return str(HitStatus(self.status).label)

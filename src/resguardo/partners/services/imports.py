@@ -22,6 +22,7 @@ from resguardo.core.validators import normalize_rfc, rfc_check_digit_ok
 from resguardo.core.writes import clean_in_memory, create_audited_many
 
 from ..choices import PartnerKind, PartnerStatus, ScreeningTrigger
+from ..identifiers import is_shared_rfc
 from ..models import Partner, PartnerAddress, PartnerContact
 from ..watchlists.normalize import strip_accents
 from .partners import prepare_partner, registered_identifier_clashes
@@ -310,7 +311,7 @@ class _RowChecker:
 
     def _check_duplicates(self, number, data):
         rfc = normalize_rfc(data.get("rfc", ""))
-        if rfc:
+        if rfc and not is_shared_rfc(rfc):
             if rfc in self.seen_rfc:
                 self.error(
                     number, "rfc", _("same RFC as row %(row)s") % {"row": self.seen_rfc[rfc]}

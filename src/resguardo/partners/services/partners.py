@@ -9,15 +9,15 @@ from django.utils.translation import gettext as _
 from resguardo.core.actors import Actor
 from resguardo.core.files import DOCUMENT, atomic_with_files, inspect_upload, store_upload
 from resguardo.core.permissions import Perm, require_perm, require_same_organization
-from resguardo.core.validators import normalize_rfc, validate_rfc_format
+from resguardo.core.validators import GENERIC_RFCS, normalize_rfc, validate_rfc_format
 from resguardo.core.writes import create_audited, delete_audited, update_audited
 
 from ..choices import PartnerKind, PartnerStatus, RiskLevel, ScreeningTrigger
+from ..identifiers import check_generic_rfc, is_shared_rfc
 from ..models import Partner, PartnerAddress, PartnerContact, PartnerDocument, PartnerPolicy
 from .common import policy_for
 from .standing import partner_refresh_standing
 
-GENERIC_RFCS = frozenset({"XAXX010101000", "XEXX010101000"})
 SCREENED_FIELDS = frozenset({"legal_name", "trade_name", "rfc"})
 PARTNER_FIELDS = frozenset(
     {
@@ -52,11 +52,7 @@ def _clean_identity(data: dict) -> dict:
         data["tax_id"] = (data.get("tax_id") or "").strip().upper()
     if "rfc" in data:
         data["rfc"] = normalize_rfc(data.get("rfc") or "")
-        if data["rfc"] in GENERIC_RFCS:
-            errors["rfc"] = _(
-                "%(rfc)s is a generic RFC. Enter the partner's own RFC, or its foreign tax id."
-            ) % {"rfc": data["rfc"]}
-        elif data["rfc"]:
+        if data["rfc"] and data["rfc"] not in GENERIC_RFCS:
             try:
                 validate_rfc_format(data["rfc"])
             except ValidationError as error:
@@ -75,6 +71,7 @@ def _require_identifiers(*, rfc, tax_id, country) -> None:
         raise ValidationError(
             {"tax_id": _("Enter the RFC or, for a foreign partner, its tax id.")}, code="required"
         )
+    check_generic_rfc(rfc=rfc, country=country, tax_id=tax_id)
 
 
 def _rfc_taken(name) -> ValidationError:
@@ -97,7 +94,7 @@ def _tax_id_taken(name) -> ValidationError:
 def _check_identifiers(*, organization, rfc, tax_id, country, exclude_pk=None) -> None:
     _require_identifiers(rfc=rfc, tax_id=tax_id, country=country)
     others = Partner.objects.filter(organization=organization).exclude(pk=exclude_pk)
-    if rfc:
+    if rfc and not is_shared_rfc(rfc):
         clash = others.filter(rfc=rfc).first()
         if clash is not None:
             raise _rfc_taken(clash.legal_name)
@@ -114,7 +111,7 @@ def registered_identifier_clashes(*, organization, partners: list[Partner]) -> d
     """What `_check_identifiers` finds against the registered partners, for a batch of new
     ones with one query per 900 identifiers: {index in `partners`: ValidationError}."""
     registered = Partner.objects.filter(organization=organization).order_by()
-    rfcs = sorted({p.rfc for p in partners if p.rfc})
+    rfcs = sorted({p.rfc for p in partners if p.rfc and not is_shared_rfc(p.rfc)})
     by_rfc = {}
     for start in range(0, len(rfcs), CLASH_BATCH):
         chunk = rfcs[start : start + CLASH_BATCH]
@@ -128,7 +125,7 @@ def registered_identifier_clashes(*, organization, partners: list[Partner]) -> d
         by_tax_id.update({(tax_id, country): name for tax_id, country, name in rows})
     clashes = {}
     for index, partner in enumerate(partners):
-        if partner.rfc and partner.rfc in by_rfc:
+        if partner.rfc and not is_shared_rfc(partner.rfc) and partner.rfc in by_rfc:
             clashes[index] = _rfc_taken(by_rfc[partner.rfc])
         elif partner.tax_id and (partner.tax_id, partner.country) in by_tax_id:
             clashes[index] = _tax_id_taken(by_tax_id[(partner.tax_id, partner.country)])

@@ -47,12 +47,26 @@ def _build_index(version_ids: list[int]) -> WatchlistIndex:
     entries: list[IndexedEntry] = []
     positions: dict[int, int] = {}
     names = []
-    rows = ListEntry.objects.filter(version_id__in=version_ids, is_adverse=True).values_list(
-        "pk", "version_id", "source", "entry_key", "name", "normalized", "rfcs", "entity_type"
+    # Entries the SAT cleared (69-B Desvirtuado, Sentencia favorable) are matched too, as
+    # informative hits that neither block the partner nor raise its risk.
+    rows = ListEntry.objects.filter(version_id__in=version_ids).values_list(
+        "pk",
+        "version_id",
+        "source",
+        "entry_key",
+        "name",
+        "normalized",
+        "rfcs",
+        "entity_type",
+        "is_adverse",
     )
-    for pk, version_id, source, key, name, normalized, rfcs, entity in rows.iterator(5000):
+    for pk, version_id, source, key, name, normalized, rfcs, entity, adverse in rows.iterator(5000):
         position = len(entries)
-        entries.append(IndexedEntry(pk, version_id, source, key, name, tuple(rfcs.split())))
+        entries.append(
+            IndexedEntry(
+                pk, version_id, source, key, name, tuple(rfcs.split()), informative=not adverse
+            )
+        )
         if entity not in NOT_NAME_MATCHED:
             positions[pk] = position
             names.append((position, name, normalized, False))
@@ -158,6 +172,8 @@ class _PartnerScreening:
                 score=match.score,
                 matched_name=match.matched_name[:500],
                 partner_name=match.partner_name[:250],
+                informative=match.entry.informative,
+                explanation=match.explanation.as_dict(),
                 first_seen_at=self.now,
                 last_seen_at=self.now,
                 decision=decision,
@@ -179,7 +195,11 @@ class _PartnerScreening:
 
     def _refresh(self, hit, match):
         decision = _remembered(hit.decision, match) if hit.decision_id else None
-        material = {"is_current": True, "decision": decision}
+        material = {
+            "is_current": True,
+            "decision": decision,
+            "informative": match.entry.informative,
+        }
         if any(getattr(hit, name) != value for name, value in material.items()):
             update_audited(
                 actor=self.actor, organization=self.organization, instance=hit, changes=material
@@ -192,6 +212,7 @@ class _PartnerScreening:
             score=match.score,
             matched_name=match.matched_name[:500],
             partner_name=match.partner_name[:250],
+            explanation=match.explanation.as_dict(),
             last_seen_at=self.now,
         )
 
@@ -297,7 +318,8 @@ def partners_screen_now(*, actor: Actor, partner=None) -> ScreeningRun | None:
 @transaction.atomic(durable=True)
 def hit_decide(*, actor: Actor, hit, verdict, reason) -> ScreeningHit:
     """Record a reviewer's verdict. A true match blocks the partner and alerts the
-    compliance officers; a false positive lifts a block that no other match holds."""
+    compliance officers; a false positive lifts a block that no other match holds. An
+    informative hit (an entry the SAT cleared) never blocks, whatever the verdict."""
     require_perm(actor.membership, Perm.MANAGE_COMPLIANCE)
     require_same_organization(actor.membership, hit)
     reason = (reason or "").strip()
@@ -332,7 +354,7 @@ def hit_decide(*, actor: Actor, hit, verdict, reason) -> ScreeningHit:
         changes={"decision": decision},
     )
     partner = Partner.objects.select_for_update().get(pk=hit.partner_id)
-    if verdict == Verdict.TRUE_MATCH:
+    if verdict == Verdict.TRUE_MATCH and not hit.informative:
         _block(actor=actor, partner=partner, hit=hit)
     else:
         _maybe_unblock(actor=actor, partner=partner, hit=hit)
@@ -372,7 +394,9 @@ def _maybe_unblock(*, actor, partner, hit) -> None:
     if partner.status != PartnerStatus.BLOCKED:
         return
     still_matched = (
-        ScreeningHit.objects.filter(partner=partner, decision__verdict=Verdict.TRUE_MATCH)
+        ScreeningHit.objects.filter(
+            partner=partner, decision__verdict=Verdict.TRUE_MATCH, informative=False
+        )
         .exclude(pk=hit.pk)
         .exists()
     )

@@ -20,7 +20,7 @@ def screening_criterion_result(partner) -> str:
     screened and no hit is open or confirmed."""
     if partner.last_screened_at is None:
         return CriterionResult.NOT_MET
-    hits = ScreeningHit.objects.filter(partner=partner, is_current=True)
+    hits = ScreeningHit.objects.filter(partner=partner, is_current=True, informative=False)
     if (
         hits.filter(decision__isnull=True).exists()
         or hits.filter(decision__verdict=Verdict.TRUE_MATCH).exists()

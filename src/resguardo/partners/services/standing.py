@@ -59,13 +59,16 @@ class PartnerRecords:
         for cert in Certification.objects.filter(partner_id__in=ids):
             if cert.is_valid_on(today):
                 records.valid_programs[cert.partner_id].add(cert.get_program_display())
-        current = ScreeningHit.objects.filter(partner_id__in=ids, is_current=True)
+        # informative hits (a SAT entry the taxpayer disproved) are shown, never counted
+        current = ScreeningHit.objects.filter(
+            partner_id__in=ids, is_current=True, informative=False
+        )
         for partner_id, decision_id in current.values_list("partner_id", "decision_id"):
             if decision_id is None:
                 records.open_hits[partner_id] += 1
         records.true_match = set(
             ScreeningHit.objects.filter(
-                partner_id__in=ids, decision__verdict=Verdict.TRUE_MATCH
+                partner_id__in=ids, decision__verdict=Verdict.TRUE_MATCH, informative=False
             ).values_list("partner_id", flat=True)
         )
         accepted = Questionnaire.objects.filter(

@@ -41,10 +41,12 @@ def test_a_similar_name_is_a_hit_with_its_score(world):
     assert hit.entry.status == "Presunto"
 
 
-def test_entries_that_cleared_their_name_raise_no_hit(world):
+def test_entries_that_cleared_their_name_raise_no_blocking_hit(world):
     import_fixture()
     partner = create_partner(world, legal_name="Distribuidora Industrial del Sureste, S.A. de C.V.")
-    assert not partner.hits.exists()  # 69-B "Desvirtuado"
+    hit = partner.hits.get()  # 69-B "Desvirtuado": shown, for information only
+    assert hit.informative and hit.status == HitStatus.INFORMATIVE
+    assert not any(f["code"].startswith("watchlist") for f in partner.risk_factors)
 
 
 def test_a_change_of_name_screens_again(world, carla_membership):

@@ -37,7 +37,6 @@ LEGAL_FORM_TOKENS = frozenset(
         "LTDA",
         "SOCIEDAD",
         "ANONIMA",
-        "CAPITAL",
         "VARIABLE",
         "CIVIL",
         # English-speaking and European forms
@@ -63,8 +62,27 @@ LEGAL_FORM_TOKENS = frozenset(
         "SRO",
         "OY",
         "AB",
+        "KG",
+        "SAC",
+        "EIRL",
+        "CIA",
+        # Free-zone and Asian forms often met in trade
+        "FZE",
+        "FZCO",
+        "FZC",
+        "FZ",
+        "DMCC",
+        "PTE",
+        "PTY",
+        "PVT",
+        "BHD",
+        "JSC",
+        "OOO",
     }
 )
+# Words that are a legal form only right before the given word: "DE CAPITAL VARIABLE" is one,
+# "GRUPO BALO CAPITAL" is a company's own name.
+LEGAL_FORM_BEFORE = {"CAPITAL": "VARIABLE"}
 STOPWORDS = frozenset({"DE", "DEL", "LA", "LAS", "LOS", "EL", "Y", "E", "THE", "OF", "AND"})
 _NON_ALNUM = re.compile(r"[^0-9A-Z]+")
 
@@ -99,9 +117,17 @@ def _split_legal_tail(run: str) -> str:
     return run
 
 
+def _is_legal_tail(tokens: list[tuple[str, bool]], position: int, end: int) -> bool:
+    token = tokens[position][0]
+    if token in LEGAL_FORM_TOKENS:
+        return True
+    follower = LEGAL_FORM_BEFORE.get(token)
+    return follower is not None and end < len(tokens) and tokens[end][0] == follower
+
+
 def _strip_legal_form(tokens: list[tuple[str, bool]]) -> list[str]:
     end = len(tokens)
-    while end > 1 and tokens[end - 1][0] in LEGAL_FORM_TOKENS:
+    while end > 1 and _is_legal_tail(tokens, end - 1, end):
         end -= 1
     kept = [token for token, _run in tokens[:end]]
     if kept:

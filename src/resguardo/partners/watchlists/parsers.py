@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from resguardo.core.validators import normalize_rfc, rfc_is_well_formed
+from resguardo.core.validators import GENERIC_RFCS, normalize_rfc, rfc_is_well_formed
 
 from ..choices import EntityType, NameKind
 from .normalize import normalize_name, strip_accents
@@ -207,7 +207,17 @@ def _find_header(rows, required: dict[str, tuple[str, ...]], list_label: str):
     )
 
 
+def _entry_key(rfc: str, name: str) -> str:
+    """Rows with one RFC are one taxpayer; a generic RFC (XEXX010101000) is shared by many, so
+    those rows are told apart by name."""
+    if rfc and rfc not in GENERIC_RFCS:
+        return f"RFC:{rfc}"
+    return f"NAME:{normalize_name(name)}"
+
+
 def _entity_from_rfc(rfc: str) -> str:
+    if rfc in GENERIC_RFCS:
+        return EntityType.UNKNOWN
     if len(rfc) == 12:
         return EntityType.COMPANY
     if len(rfc) == 13:
@@ -250,10 +260,15 @@ def _check_skipped(parsed: ParsedList, total_rows: int, list_label: str) -> Pars
 
 
 def _merge(entries: dict[str, ParsedEntry], entry: ParsedEntry) -> None:
+    """A second row for the same taxpayer: its status joins the first's, and a name written
+    otherwise is kept as an alias (the SAT lists some RFCs twice, under two names)."""
     existing = entries.get(entry.entry_key)
     if existing is None:
         entries[entry.entry_key] = entry
         return
+    known = {normalize_name(existing.name)} | {normalize_name(n) for _k, n in existing.aliases}
+    if entry.name and normalize_name(entry.name) not in known:
+        existing.aliases.append((NameKind.AKA, entry.name))
     if entry.status and entry.status not in existing.status.split("; "):
         existing.status = f"{existing.status}; {entry.status}" if existing.status else entry.status
     existing.is_adverse = existing.is_adverse or entry.is_adverse
@@ -305,7 +320,7 @@ def parse_sat_69b(content: bytes) -> ParsedList:
         _merge(
             entries,
             ParsedEntry(
-                entry_key=f"RFC:{rfc}" if rfc else f"NAME:{normalize_name(name)}",
+                entry_key=_entry_key(rfc, name),
                 name=name,
                 rfcs=[rfc] if rfc else [],
                 entity_type=_entity_from_rfc(rfc),
@@ -373,7 +388,7 @@ def parse_sat_69(content: bytes) -> ParsedList:
         _merge(
             entries,
             ParsedEntry(
-                entry_key=f"RFC:{rfc}" if rfc else f"NAME:{normalize_name(name)}",
+                entry_key=_entry_key(rfc, name),
                 name=name or rfc,
                 rfcs=[rfc] if rfc else [],
                 entity_type=entity,
