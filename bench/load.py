@@ -465,7 +465,10 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="resguardo-load-"))
     print(
         f"Load benchmark; machine: {os.cpu_count()} cores, load average "
-        f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}; files in {workdir}"
+        f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}; files in {workdir}\n"
+        f"{args.users} users on PostgreSQL, {args.sqlite_users} on SQLite, {args.duration} s "
+        f"each, {args.orgs} organizations ({args.sqlite_orgs} on SQLite), "
+        f"{args.spawn_rate:g} users started per s, faults: {args.faults}"
     )
     started, cpu = time.monotonic(), time.process_time()
     try:
