@@ -113,7 +113,7 @@ class Sampler(threading.Thread):
 
 
 class Prober(threading.Thread):
-    """Asks /readyz (the database reachable) through nginx four times a second."""
+    """Asks an app server's /readyz (the database reachable) four times a second."""
 
     def __init__(self, url: str):
         super().__init__(daemon=True)
@@ -132,11 +132,14 @@ class Prober(threading.Thread):
         after = [(t, ok) for t, ok in self.answers if t >= at]
         failed = [t for t, ok in after if not ok]
         if not failed:
-            return "/readyz never failed"
+            return "app server 2's /readyz never failed"
         back = next((t for t, ok in after if ok and t > failed[-1]), None)
         if back is None:
-            return f"/readyz failing since +{failed[0] - at:.1f} s, never back"
-        return f"/readyz failed {len(failed)} times, answering again {back - at:.1f} s after"
+            return f"app server 2's /readyz failing since +{failed[0] - at:.1f} s, never back"
+        return (
+            f"app server 2's /readyz failed {len(failed)} times, ready again {back - at:.1f} s "
+            "after the restart began (no restart of the server)"
+        )
 
 
 def run_locust(url, users, duration, records_file, log_file, sampler, spawn_rate):
@@ -315,7 +318,8 @@ def postgres_phase(args, workdir: Path) -> None:
         sampler.watched["worker"] = worker
         sampler.watched["nginx"] = cluster.nginx
         sampler.start()
-        prober = Prober(f"{cluster.url}/readyz")
+        # asked directly (a 503 through nginx would take the server out of rotation for 5 s)
+        prober = Prober(f"http://127.0.0.1:{cluster.server_ports[-1]}/readyz")
         prober.start()
         log_file = workdir / "postgres-requests.csv"
         duration, ramp = args.duration, args.users / args.spawn_rate
