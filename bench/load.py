@@ -282,6 +282,9 @@ def print_faults(log, moments, prober, sampler, t0, t1, ramp) -> None:
         at, up = moments["postgres restart"], moments["postgres up"]
         print(f"  PostgreSQL restarted at +{at - t0:.0f} s (pg_ctlcluster took {up - at:.1f} s):")
         print("    " + report.recovery(log.requests, at, 60))
+        failed = [r.ended for r in log.requests if r.error and at <= r.ended <= at + 60]
+        if failed:
+            print(f"    users' last error {max(failed) - up:.1f} s after PostgreSQL was up again")
         print("    " + prober.back_after(at))
         after = report.between(log.requests, up + 10, t1)
         if after:
