@@ -98,3 +98,41 @@ def test_a_dead_server_is_skipped(cluster):
     for _ in range(6):
         with urllib.request.urlopen(f"{cluster.url}/readyz", timeout=10) as answer:
             assert answer.status == 200
+
+
+def test_a_busy_moment_does_not_take_every_server_out_of_rotation(tmp_path):
+    """Full queues answer 503 to the requests beyond them; right after, nginx still sends
+    requests to both servers (it used to count each 503 as a failed server and answer 502 to
+    everyone for fail_timeout)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    build_world()
+    url = shared_database_url(tmp_path)
+    busy = Cluster(
+        data_dir=tmp_path / "data",
+        env={
+            "DATABASE_URL": url,
+            "DJANGO_SETTINGS_MODULE": "resguardo.config.test_settings",
+            "SECRET_KEY": settings.SECRET_KEY,
+            "DEBUG": "false",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        },
+        threads=1,
+        serve_options=["--max-queue", "1"],
+    ).start()
+
+    def status(path):
+        try:
+            with urllib.request.urlopen(f"{busy.url}{path}", timeout=30) as answer:
+                return answer.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    try:
+        with ThreadPoolExecutor(max_workers=40) as pool:
+            burst = list(pool.map(status, ["/accounts/login/"] * 120))
+        assert 503 in burst  # the burst was more than the servers take
+        after = [status("/readyz") for _ in range(4)]
+    finally:
+        busy.stop()
+    assert after == [200] * 4

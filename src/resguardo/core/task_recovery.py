@@ -89,6 +89,25 @@ def requeue_abandoned() -> int:
     return touched
 
 
+def requeue_stopped(worker_id: str) -> int:
+    """Put back in the queue the job this process's polling loop held under `worker_id` when
+    the loop stopped on a database error: the process lives on, so recovery would otherwise
+    wait for the lease."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    held = [
+        pk
+        for pk, worker_ids in DBTaskResult.objects.filter(
+            status=TaskResultStatus.RUNNING
+        ).values_list("pk", "worker_ids")
+        if worker_ids and worker_ids[-1] == worker_id
+    ]
+    return DBTaskResult.objects.filter(pk__in=held, status=TaskResultStatus.RUNNING).update(
+        status=TaskResultStatus.READY, started_at=None, run_after=timezone.now()
+    )
+
+
 def start_recovery(*, interval: float | None = None) -> threading.Thread:
     interval = interval or settings.TASK_RECOVERY_INTERVAL_SECONDS
 

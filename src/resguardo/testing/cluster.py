@@ -47,7 +47,7 @@ def nginx_http_block(*, listen: str, upstreams: list[str], static_root: str) -> 
         proxy_connect_timeout 5s;
         proxy_read_timeout 120s;
         proxy_send_timeout 120s;
-        proxy_next_upstream error timeout http_502 http_503;
+        proxy_next_upstream error timeout http_502;
         proxy_next_upstream_tries 2;
         location /static/ {{
             alias {static_root}/;
@@ -112,6 +112,7 @@ class Cluster:
     env: dict
     servers: int = 2
     threads: int = 8
+    serve_options: list[str] = field(default_factory=list)  # more `resguardo serve` options
     nginx_port: int = 0
     server_ports: list[int] = field(default_factory=list)
     processes: dict[int, subprocess.Popen] = field(default_factory=dict)
@@ -141,6 +142,7 @@ class Cluster:
                 str(port),
                 "--threads",
                 str(self.threads),
+                *self.serve_options,
             ],  # fmt: skip
             env=self._env(),
             stdout=log,

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from resguardo.core.task_recovery import _host, requeue_abandoned
+from resguardo.core.task_recovery import _host, requeue_abandoned, requeue_stopped
 
 DEAD_PID = 4_194_999  # above Linux's pid_max: no process has it
 
@@ -44,3 +44,18 @@ def test_dead_workers_jobs_are_queued_again_then_failed(db):
     assert DBTaskResult.objects.get(pk=worn_out.pk).exception_class_path.endswith(
         "AbandonedTaskError"
     )
+
+
+def test_the_job_a_living_worker_held_when_its_loop_stopped_goes_back_to_the_queue(db):
+    import os
+
+    stopped_loop = f"{_host()}:{os.getpid()}:aa11"
+    held = _running([stopped_loop])
+    held_by_the_new_loop = _running([f"{_host()}:{os.getpid()}:bb22"])
+    retried_elsewhere = _running([stopped_loop, "other-host:123:cc33"])
+
+    assert requeue_stopped(stopped_loop) == 1
+    status = {r.pk: r.status for r in DBTaskResult.objects.all()}
+    assert status[held.pk] == TaskResultStatus.READY
+    assert status[held_by_the_new_loop.pk] == TaskResultStatus.RUNNING
+    assert status[retried_elsewhere.pk] == TaskResultStatus.RUNNING
