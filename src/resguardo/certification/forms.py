@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from resguardo.core.widgets import DateInput
+
 from .choices import (
     AvisoKind,
     CertificationStatus,
@@ -14,7 +16,7 @@ from .choices import (
     RequirementKind,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 
 
 def date_field(label, required=True):

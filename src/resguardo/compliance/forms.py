@@ -6,11 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from resguardo.core.files import EVIDENCE
 from resguardo.core.forms import VersionedForm
 from resguardo.core.selectors import member_user_list, site_list
+from resguardo.core.widgets import DateInput
 from resguardo.standards.models import Library, RequirementNode
 
 from .choices import ActionKind, ActionStatus, AuditStatus, Classification, Result, Severity
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 ACCEPT = EVIDENCE.accept
 
 

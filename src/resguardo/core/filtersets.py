@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from .audit_text import object_type_choices
 from .choices import AuditAction, Role, SiteKind
 from .models import AuditEntry, Membership, Site
+from .widgets import DateInput
 
 # The largest whole number a database integer column holds (64-bit signed).
 DB_INTEGER_MAX = 2**63 - 1
@@ -93,7 +94,7 @@ def site_filter(*, recordable=False, label=None, **kwargs):
 
 def date_filter(lookup_expr, label):
     """A date the phone and the desktop pick from a calendar; ISO dates in the API."""
-    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    widget = DateInput()
     return django_filters.DateFilter(
         field_name="timestamp", lookup_expr=lookup_expr, label=label, widget=widget
     )

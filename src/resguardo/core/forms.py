@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import Role, SiteKind
 from .models import Aduana, Organization
+from .widgets import DateInput
 
 
 def add_service_errors(form, error: ValidationError) -> None:
@@ -93,7 +94,7 @@ class MembershipForm(VersionedForm):
     expires_at = forms.DateField(
         label=_("Access expires"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("Required for auditors."),
     )
 

@@ -8,6 +8,7 @@ from django.utils.translation import pgettext_lazy
 
 from resguardo.core.filtersets import FilterSet, site_filter
 from resguardo.core.search import name_key, prefix_q
+from resguardo.core.widgets import DateInput
 
 from .choices import (
     BadgeKind,
@@ -32,7 +33,7 @@ from .models import (
     Visit,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 def _day_start(day) -> datetime.datetime:

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from resguardo.core.selectors import member_user_list, recordable_sites
+from resguardo.core.widgets import DateInput, DateTimeInput
 
 from .choices import (
     BadgeKind,
@@ -122,9 +123,7 @@ class BadgeRegisterForm(forms.Form):
     site = SiteChoiceField(queryset=None, label=_("Site"))
     number = forms.CharField(label=_("Badge number"), max_length=30)
     kind = forms.ChoiceField(choices=BadgeKind.choices, label=_("Kind"))
-    expires_on = forms.DateField(
-        label=_("Expires"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    expires_on = forms.DateField(label=_("Expires"), required=False, widget=DateInput())
 
     def __init__(self, *args, membership, **kwargs):
         super().__init__(*args, **kwargs)
@@ -135,9 +134,7 @@ class BadgeIssueForm(forms.Form):
     holder_user = MemberChoiceField(queryset=None, label=_("Member"), required=False)
     holder_name = forms.CharField(label=_("Holder's name"), max_length=200, required=False)
     employee_number = forms.CharField(label=_("Employee number"), max_length=40, required=False)
-    expires_on = forms.DateField(
-        label=_("Expires"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    expires_on = forms.DateField(label=_("Expires"), required=False, widget=DateInput())
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, membership, **kwargs):
@@ -241,7 +238,7 @@ class CheckTypeForm(forms.Form):
         return [line for line in self.cleaned_data["checkpoints"].splitlines() if line.strip()]
 
 
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATETIME = DateTimeInput()
 
 
 class CheckRecordForm(forms.Form):

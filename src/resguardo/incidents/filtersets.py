@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from resguardo.core.filtersets import FilterSet, active_filter, site_filter
+from resguardo.core.widgets import DateInput
 
 from .choices import IncidentSource, IncidentStatus, NoticeRecipient, NoticeStatus, Severity
 from .models import Category, Evidence, Incident, Notice, ReportingLink
@@ -24,7 +25,7 @@ def _day_start(day) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 class IncidentFilterSet(FilterSet):

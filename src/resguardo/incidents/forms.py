@@ -5,12 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from resguardo.core.files import EVIDENCE, PHOTO
 from resguardo.core.forms import VersionedForm
+from resguardo.core.widgets import DateInput, DateTimeInput
 
 from .choices import ChecklistItem, NoticeRecipient, PersonRole, Severity
 from .compliance_link import ACTION_KINDS
 
-WHEN = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+WHEN = DateTimeInput()
+DATE = DateInput()
 
 
 def _text(label, rows=3, required=False, **kwargs):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from resguardo.compliance.choices import Classification
 from resguardo.core.filtersets import FilterSet
+from resguardo.core.widgets import DateInput
 
 from .choices import (
     AccountStatus,
@@ -35,7 +36,7 @@ from .models import (
     SystemAccount,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 YES_NO = [("", _("Either")), ("true", _("Yes")), ("false", _("No"))]
 
 

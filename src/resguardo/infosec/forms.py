@@ -7,6 +7,7 @@ from resguardo.compliance.choices import Classification
 from resguardo.core.choices import Role
 from resguardo.core.files import EVIDENCE, IMPORT
 from resguardo.core.forms import VersionedForm
+from resguardo.core.widgets import DateInput, DateTimeInput
 
 from .choices import (
     AccountStatus,
@@ -22,8 +23,8 @@ from .choices import (
     SystemKind,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATE = DateInput()
+DATETIME = DateTimeInput()
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from resguardo.core.forms import VersionedForm
 from resguardo.core.modules import registry
 from resguardo.core.selectors import member_user_list, site_list
+from resguardo.core.widgets import DateInput
 
 from .choices import CycleKind, DueStatus, EmailPreference, FeedScope
 from .selectors import ObligationFilter
@@ -77,12 +78,10 @@ class RecurringObligationForm(VersionedForm):
     frequency_months = forms.IntegerField(label=_("Every (months)"), min_value=1, max_value=60)
     first_due_on = forms.DateField(
         label=_("First due on"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("When it is due if it has never been done."),
     )
-    last_done_on = forms.DateField(
-        label=_("Last done on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    last_done_on = forms.DateField(label=_("Last done on"), required=False, widget=DateInput())
     owner = forms.ModelChoiceField(label=_("Owner"), queryset=None, required=False)
     site = forms.ModelChoiceField(
         label=_("Site"), queryset=None, required=False, empty_label=_("Whole organization")
@@ -98,7 +97,7 @@ class RecurringObligationForm(VersionedForm):
 
 
 class RecordDoneForm(forms.Form):
-    done_on = forms.DateField(label=_("Done on"), widget=forms.DateInput(attrs={"type": "date"}))
+    done_on = forms.DateField(label=_("Done on"), widget=DateInput())
 
 
 class OffsetsField(forms.CharField):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from resguardo.core.files import DOCUMENT
 from resguardo.core.forms import VersionedForm
+from resguardo.core.widgets import DateInput
 
 from .catalog import selection_catalog
 from .choices import (
@@ -26,7 +27,6 @@ from .choices import (
     WatchlistSource,
 )
 
-DATE = {"type": "date"}
 ACCEPT_DOCUMENTS = DOCUMENT.accept
 
 
@@ -34,7 +34,7 @@ def _date(label, required=False, **kwargs):
     return forms.DateField(
         label=label,
         required=required,
-        widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+        widget=DateInput(),
         **kwargs,
     )
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from resguardo.core.filtersets import FilterSet, site_filter
 from resguardo.core.search import name_key, prefix_q
+from resguardo.core.widgets import DateInput
 
 from . import selectors
 from .choices import (
@@ -28,7 +29,7 @@ from .models import (
     TrainingSession,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 def _posts(request):

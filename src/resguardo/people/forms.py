@@ -6,11 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from resguardo.core.forms import VersionedForm
 from resguardo.core.selectors import member_user_list, site_list
+from resguardo.core.widgets import DateInput, DateTimeInput
 
 from . import selectors
 from .choices import AcknowledgedDocument, CheckResult, DepartureReason, ItemOutcome, PersonKind
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 def _date_field(label, required=True, initial=None):
@@ -66,7 +67,7 @@ class PhotoForm(forms.Form):
 class DepartureForm(forms.Form):
     left_at = forms.DateTimeField(
         label=_("Left at"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        widget=DateTimeInput(),
         initial=lambda: timezone.localtime().replace(second=0, microsecond=0),
     )
     reason = forms.ChoiceField(label=_("Reason"), choices=DepartureReason.choices)

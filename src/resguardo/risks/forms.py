@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from resguardo.compliance.selectors import evidence_list
 from resguardo.core.forms import VersionedForm
 from resguardo.core.selectors import member_user_list, site_list
+from resguardo.core.widgets import DateInput
 from resguardo.standards.models import RequirementNode
 from resguardo.standards.selectors import library_active
 
@@ -14,7 +15,7 @@ from . import selectors
 from .choices import RiskStatus, Scenario, Treatment
 from .services import Contact
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 NEEC_FRAMEWORK = "neec-aa"
 
 

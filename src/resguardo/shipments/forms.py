@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from resguardo.core.forms import VersionedForm
 from resguardo.core.identifiers import format_pedimento
 from resguardo.core.models import Aduana
+from resguardo.core.widgets import DateInput, DateTimeInput
 
 from . import importing
 from .choices import (
@@ -18,7 +19,7 @@ from .choices import (
     TransportMode,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 class ShipmentForm(VersionedForm):
@@ -181,7 +182,7 @@ class TransitionForm(VersionedForm):
     when = forms.DateTimeField(
         label=_("When"),
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=DateTimeInput(),
         help_text=_("Leave empty for now."),
     )
 

@@ -15,6 +15,16 @@ def _fee(world):
     )
 
 
+def test_the_edit_form_shows_the_stored_due_date_in_spanish_too(world, client_for):
+    """A date input reads ISO only: a date written the Spanish way shows an empty field."""
+    fee = _fee(world)
+    world.carla.language = "es-mx"
+    world.carla.save(update_fields=["language"])
+    form = client_for(world.carla).get(reverse("certification:fee_edit", args=[fee.pk]))
+    assert "Editar el derecho de" in form.content.decode()
+    assert f'value="{fee.due_on.isoformat()}"' in form.content.decode()
+
+
 def test_the_officer_corrects_the_fee_amount_from_its_page(world, client_for):
     fee = _fee(world)
     client = client_for(world.carla)

@@ -5,11 +5,12 @@ from django.db.models import BLANK_CHOICE_DASH
 from django.utils.translation import gettext_lazy as _
 
 from resguardo.core.forms import VersionedForm
+from resguardo.core.widgets import DateInput, DateTimeInput
 
 from ..choices import Checkpoint, RemovalReason, ReplacementReason, SealClass, VoidReason
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-WHEN = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATE = DateInput()
+WHEN = DateTimeInput()
 PHOTO = forms.ClearableFileInput(attrs={"accept": "image/*", "capture": "environment"})
 PASS_FAIL = [(True, _("Pass")), (False, _("Fail"))]
 

@@ -9,6 +9,7 @@ from django.views.generic import TemplateView
 
 from resguardo.core.exports import export_format
 from resguardo.core.views.mixins import OrganizationRequiredMixin
+from resguardo.core.widgets import DateInput
 
 from .. import selectors
 from ..exports import inspection_export, seal_log_export
@@ -16,8 +17,8 @@ from ..filtersets import InspectionFilterSet, SealEventFilterSet
 
 
 class RangeForm(forms.Form):
-    date_from = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(label=_("From"), widget=DateInput())
+    date_to = forms.DateField(label=_("To"), widget=DateInput())
 
 
 class ExportsView(OrganizationRequiredMixin, TemplateView):
