@@ -140,6 +140,7 @@ class FindingStatus(models.TextChoices):
 
 class WatchlistSource(models.TextChoices):
     SAT_69B = "sat_69b", _("SAT Art. 69-B (simulated operations, EFOS)")
+    SAT_69B_BIS = "sat_69b_bis", _("SAT Art. 69-B Bis (improperly transferred tax losses)")
     SAT_69_FIRMES = "sat_69_firmes", _("SAT Art. 69: firm debts (firmes)")
     SAT_69_EXIGIBLES = "sat_69_exigibles", _("SAT Art. 69: enforceable debts (exigibles)")
     SAT_69_NO_LOCALIZADOS = "sat_69_no_localizados", _("SAT Art. 69: not located (no localizados)")

@@ -79,3 +79,33 @@ def test_a_listed_mandatario_blocks_once_recorded(
     assert "Blocking" in page
     assert "GARZA TREVINO SOFIA" in page
     assert Notification.objects.filter(user=world.carla, title__contains=rfc).count() == 1
+
+
+def sat_69b_bis(rows) -> bytes:
+    """The SAT's open-data conventions: windows-1252, CRLF, a preamble before the header."""
+    lines = [
+        "Información actualizada al 28 de noviembre de 2026",
+        "Contribuyentes que transmitieron indebidamente pérdidas fiscales (69-B Bis)",
+        "No,RFC,Nombre del Contribuyente,Situación del contribuyente",
+    ]
+    lines += [f'{n},{rfc},"{name}",{status}' for n, (rfc, name, status) in enumerate(rows, 1)]
+    return "\r\n".join(lines).encode("windows-1252")
+
+
+def test_own_rfc_on_the_69b_bis_list_is_a_blocking_prerequisite(
+    world, client_for, django_capture_on_commit_callbacks
+):
+    listed = (world.org.rfc, "AGENCIA ADUANAL NORTE SC", "Presunto")
+    with django_capture_on_commit_callbacks(execute=True):
+        result = list_version_import(
+            source=WatchlistSource.SAT_69B_BIS,
+            content=sat_69b_bis([*OTHERS, listed]),
+            file_name="69-B-Bis.csv",
+            origin="tests",
+        )
+    assert result.version.entries.count() == 3
+    assert str(result.version.published_on) == "2026-11-28"
+    page = client_for(world.carla).get(reverse("certification:prerequisites")).content.decode()
+    assert "Blocking" in page
+    assert "AGENCIA ADUANAL NORTE SC" in page
+    assert "69-B Bis" in page

@@ -60,6 +60,7 @@ class WatchlistListView(OrganizationRequiredMixin, TemplateView):
                     "history": [v for v in versions if v.source == source and not v.is_current][:5],
                     "last_attempt": last_attempt,
                     "url": sources.get_source(source).url,
+                    "url_variable": sources.get_source(source).url_variable,
                 }
             )
         context.update(

@@ -69,6 +69,15 @@ def fetch_source(source: str, *, actor=None) -> ImportResult:
     spec = sources.get_source(source)
     timeout = fetch_timeout()
     url = spec.url
+    if not url:
+        raise ValidationError(
+            _(
+                "No address is set for this list: set %(variable)s, or import the downloaded "
+                "file with “resguardo lists import %(source)s FILE”."
+            )
+            % {"variable": spec.url_variable, "source": source},
+            code="no_address",
+        )
     try:
         content, published = download(url, timeout=timeout)
         alias_content = None

@@ -336,23 +336,35 @@ def parse_sat_69b(content: bytes) -> ParsedList:
 # --------------------------------------------------------------------------- SAT Art. 69
 
 
+SAT_NAME_COLUMNS = (
+    "RAZON SOCIAL",
+    "NOMBRE O RAZON SOCIAL",
+    "NOMBRE, DENOMINACION O RAZON SOCIAL",
+    "NOMBRE DEL CONTRIBUYENTE",
+)
+
+
 def parse_sat_69(content: bytes) -> ParsedList:
-    label = _("SAT Art. 69 list")
+    return _parse_sat_table(content, label=_("SAT Art. 69 list"))
+
+
+def parse_sat_69b_bis(content: bytes) -> ParsedList:
+    """CFF art. 69-B Bis (taxpayers that transferred tax losses improperly). Read like the
+    other SAT lists: a preamble, then a header naming the RFC and the taxpayer's name, found by
+    column name without regard to accents; a "Situación" or "Supuesto" column, when present,
+    is kept as the entry's status."""
+    return _parse_sat_table(content, label=_("SAT Art. 69-B Bis list"))
+
+
+def _parse_sat_table(content: bytes, *, label) -> ParsedList:
     rows = _rows(decode_list_file(content))
     number, cols, header, preamble = _find_header(
-        rows,
-        {
-            "rfc": ("RFC",),
-            "name": (
-                "RAZON SOCIAL",
-                "NOMBRE O RAZON SOCIAL",
-                "NOMBRE, DENOMINACION O RAZON SOCIAL",
-            ),
-        },
-        label,
+        rows, {"rfc": ("RFC",), "name": SAT_NAME_COLUMNS}, label
     )
     kind_col = next((i for i, k in enumerate(header) if k == "TIPO PERSONA"), None)
-    case_col = next((i for i, k in enumerate(header) if k.startswith("SUPUESTO")), None)
+    case_col = next(
+        (i for i, k in enumerate(header) if k.startswith(("SUPUESTO", "SITUACION"))), None
+    )
     entries: dict[str, ParsedEntry] = {}
     skipped = []
     total = 0

@@ -29,6 +29,10 @@ class SourceSpec:
         return os.environ.get(self.url_variable, "").strip() or self.default_url
 
     @property
+    def has_address(self) -> bool:
+        return bool(self.url)
+
+    @property
     def alias_url(self) -> str:
         if not self.alias_variable:
             return ""
@@ -47,6 +51,14 @@ SOURCES: dict[str, SourceSpec] = {
             "WATCHLIST_URL_SAT_69B",
             _SAT + "Listado_Completo_69-B.csv",
             parsers.parse_sat_69b,
+        ),
+        # The SAT publishes 69-B Bis among its open data with no stable file name: set the
+        # address, or import the downloaded file with `resguardo lists import sat_69b_bis FILE`.
+        SourceSpec(
+            WatchlistSource.SAT_69B_BIS,
+            "WATCHLIST_URL_SAT_69B_BIS",
+            "",
+            parsers.parse_sat_69b_bis,
         ),
         SourceSpec(
             WatchlistSource.SAT_69_FIRMES,

@@ -40,7 +40,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, action, **options):
         if action == "fetch":
-            return self.fetch(options["sources"] or list(sources.SOURCES))
+            if options["sources"]:
+                return self.fetch(options["sources"])
+            return self.fetch(self._with_address(list(sources.SOURCES)))
         if action == "import":
             return self.load(
                 options["source"],
@@ -49,6 +51,20 @@ class Command(BaseCommand):
                 allow_shrink=options["allow_shrink"],
             )
         return self.status()
+
+    def _with_address(self, names):
+        """Fetching every list leaves out those without an address, saying so."""
+        kept = []
+        for name in names:
+            spec = sources.get_source(name)
+            if spec.has_address:
+                kept.append(name)
+            else:
+                self.stdout.write(
+                    f"{name}: skipped, no address set ({spec.url_variable}); "
+                    f"import the file with `resguardo lists import {name} FILE`"
+                )
+        return kept
 
     def fetch(self, names):
         unknown = [n for n in names if n not in sources.SOURCES]
@@ -95,7 +111,8 @@ class Command(BaseCommand):
         for name, spec in sources.SOURCES.items():
             version = ListVersion.objects.filter(source=name, is_current=True).first()
             if version is None:
-                self.stdout.write(f"{name:<24} not imported  ({spec.url})")
+                where = spec.url or f"no address: set {spec.url_variable}"
+                self.stdout.write(f"{name:<24} not imported  ({where})")
                 continue
             day = version.published_on or version.imported_at.date()
             self.stdout.write(
