@@ -17,7 +17,7 @@ MAIN_COMMANDS = {
     "audit": "audit-log tools: `resguardo audit verify`",
     "events": "domain event deliveries: `resguardo events status`, `retry`, `sweep`",
     "standards": "standards library tools: validate and load",
-    "lists": "SAT 69-B, SAT Art. 69 and OFAC watchlists: fetch, import, status",
+    "lists": "SAT 69-B, 69-B Bis and Art. 69, and OFAC watchlists: fetch, import, status",
     "partners": "scheduled partner work: `resguardo partners daily` (reminders, risk refresh)",
     "backup": "write one archive with the database and every stored file",
     "restore": "restore an archive into an empty installation (`--verify` only checks it)",
