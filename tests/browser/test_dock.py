@@ -95,6 +95,8 @@ def test_staff_seal_a_container_and_hold_a_unit_on_a_phone(
     page.get_by_role("link", name="Tractocamión y remolque de 17 puntos").click()
     page.select_option("#id_site", label="Patio fiscal Nuevo Laredo")
     page.fill("#id_unit_number", "tr-7788")
+    page.fill("#id_tractor_plates", "92-AK-4L")
+    page.fill("#id_trailer_plates", "45-UJ-7K")  # required when the list covers a trailer
     page.fill("#id_place", "Andén 2")
     for code in range(1, 18):
         choice = "fail" if code == 9 else "pass"
