@@ -24,6 +24,7 @@ from ..forms import (
     RequirementEditForm,
     RequirementForm,
 )
+from ..services.requirements import EDITABLE as REQUIREMENT_EDITABLE
 from .common import ServiceFormView
 
 
@@ -234,10 +235,7 @@ class RequirementEditView(ServiceFormView):
         return super().get_form_kwargs() | {"sites": self.sites(), "people": self.people()}
 
     def get_initial(self):
-        r = self.target
-        fields = ("kind", "reference", "authority", "site", "received_on", "deadline", "owner",
-                  "description", "version")  # fmt: skip
-        return {f: getattr(r, f) for f in fields}
+        return {f: getattr(self.target, f) for f in (*REQUIREMENT_EDITABLE, "version")}
 
     def run(self, actor, version=None, **data):
         return services.requirement_update(
