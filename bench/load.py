@@ -112,6 +112,20 @@ class Sampler(threading.Thread):
                 self.samples.rows.append((now, label, popen.pid, cpu, rss))
 
 
+class Postmaster:
+    """PostgreSQL's main process, watched like the others (its backends are its children)."""
+
+    def __init__(self):
+        self.pid = next(
+            (
+                p.pid
+                for p in psutil.process_iter(["name"])
+                if p.info["name"] == "postgres" and p.parent() and p.parent().name() != "postgres"
+            ),
+            -1,
+        )
+
+
 class Prober(threading.Thread):
     """Asks an app server's /readyz (the database reachable) four times a second."""
 
@@ -245,7 +259,12 @@ def task_queue(url) -> str:
 # Phases -----------------------------------------------------------------------------------
 
 
-SERVER_LABELS = [("app server", "app servers"), ("worker", "worker"), ("nginx", "nginx")]
+SERVER_LABELS = [
+    ("app server", "app servers"),
+    ("worker", "worker"),
+    ("nginx", "nginx"),
+    ("PostgreSQL", "PostgreSQL"),
+]
 
 
 def print_phase(title, log, users, t0, t1, sampler, labels):
@@ -292,23 +311,37 @@ def print_faults(log, moments, prober, sampler, t0, t1, ramp) -> None:
 
 
 def postgres_phase(args, workdir: Path) -> None:
-    name = f"resguardo_load_{int(time.time())}_{os.getpid()}"
+    reuse = args.database is not None
+    name = args.database or f"resguardo_load_{int(time.time())}_{os.getpid()}"
     url = f"postgres://postgres@127.0.0.1:5432/{name}"
-    template = f' TEMPLATE "{args.template}"' if args.template else ""
-    with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"{template}')
-    print(f"\n-- PostgreSQL database {name}: migrating and seeding {args.orgs} organizations")
     data_dir = workdir / "postgres"
     env = {**base_env(data_dir), "DATABASE_URL": url, "DB_CONN_MAX_AGE": "60"}
     cluster = worker = locust = None
     sampler = Sampler()
+    records_file = workdir / "postgres-users.json"
+    if reuse:
+        print(f"\n-- PostgreSQL database {name}, seeded before ({args.users_file})")
+        shutil.copy(args.users_file, records_file)
+    else:
+        template = f' TEMPLATE "{args.template}"' if args.template else ""
+        with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"{template}')
+        print(f"\n-- PostgreSQL database {name}: migrating and seeding {args.orgs} organizations")
     try:
         data_dir.mkdir(parents=True)
-        records = seed(env, args.orgs, args.seed_jobs, workdir)
-        records_file = workdir / "postgres-users.json"
-        records_file.write_text(json.dumps(records), encoding="utf-8")
+        if reuse:  # the stored files (evidence) of that run
+            shutil.copytree(Path(args.users_file).parent / "postgres" / "files", data_dir / "files")
+        else:
+            records = seed(env, args.orgs, args.seed_jobs, workdir)
+            records_file.write_text(json.dumps(records), encoding="utf-8")
         server_env = {**env, "TASKS_BACKEND": "database"}
-        cluster = Cluster(data_dir=data_dir, env=server_env, servers=2).start()
+        cluster = Cluster(
+            data_dir=data_dir,
+            env=server_env,
+            servers=2,
+            threads=args.threads,
+            serve_options=["--processes", str(args.processes)],
+        ).start()
         worker_log = open(data_dir / "worker.log", "wb")  # noqa: SIM115
         worker = subprocess.Popen(  # noqa: S603
             [sys.executable, "-m", "resguardo.cli", "worker"],
@@ -320,6 +353,7 @@ def postgres_phase(args, workdir: Path) -> None:
             sampler.watched[f"app server {n}"] = cluster.processes[port]
         sampler.watched["worker"] = worker
         sampler.watched["nginx"] = cluster.nginx
+        sampler.watched["PostgreSQL"] = Postmaster()
         sampler.start()
         # asked directly (a 503 through nginx would take the server out of rotation for 5 s)
         prober = Prober(f"http://127.0.0.1:{cluster.server_ports[-1]}/readyz")
@@ -367,7 +401,7 @@ def postgres_phase(args, workdir: Path) -> None:
                 process.wait(timeout=30)
         if cluster is not None:
             cluster.stop()
-        if not args.keep:
+        if not args.keep and not reuse:
             with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
                 admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
@@ -449,6 +483,8 @@ def main() -> None:
     parser.add_argument("--orgs", type=int, default=20, help="organizations seeded (20)")
     parser.add_argument("--sqlite-orgs", type=int, default=None, help="(default: --orgs)")
     parser.add_argument("--spawn-rate", type=float, default=None, help="users started per s")
+    parser.add_argument("--processes", type=int, default=2, help="processes per server (2)")
+    parser.add_argument("--threads", type=int, default=4, help="threads per process (4)")
     parser.add_argument("--seed-jobs", type=int, default=2, help="seeding processes (2)")
     parser.add_argument(
         "--phases", default="postgres,sqlite", help="postgres,sqlite (both by default)"
@@ -460,12 +496,22 @@ def main() -> None:
     )
     parser.add_argument("--keep", action="store_true", help="keep the database and folder")
     parser.add_argument(
+        "--database",
+        help="an existing database seeded by an earlier run with --keep (used, never dropped)",
+    )
+    parser.add_argument(
+        "--users-file",
+        help="with --database: that run's postgres-users.json (its folder's files are copied)",
+    )
+    parser.add_argument(
         "--template",
         help="create the PostgreSQL database as a copy of this one (already migrated, for "
         "repeated runs: migrating from nothing takes minutes on a busy machine)",
     )
     args = parser.parse_args()
     args.sqlite_orgs = args.sqlite_orgs or args.orgs
+    if (args.database is None) != (args.users_file is None):
+        raise SystemExit("--database and --users-file go together")
     args.spawn_rate = args.spawn_rate or max(1.0, args.users / 40)
     if not shutil.which("pg_ctlcluster") and "postgres" in args.faults:
         raise SystemExit("pg_ctlcluster not found: run with --faults kill")

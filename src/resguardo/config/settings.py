@@ -91,7 +91,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "resguardo.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "resguardo.core.middleware.IdleSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "resguardo.core.middleware.CleanTextInputMiddleware",
@@ -163,7 +163,9 @@ INCIDENT_ANONYMOUS_REPORTS_PER_HOUR = env_int("INCIDENT_ANONYMOUS_REPORTS_PER_HO
 INCIDENT_AVISO_DAYS = env_int("INCIDENT_AVISO_DAYS", 5, minimum=1)
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600, minimum=300)
-SESSION_SAVE_EVERY_REQUEST = True  # idle timeout: the age restarts with each request
+# Idle timeout: the age restarts with a request, written at most once per SESSION_TOUCH_SECONDS
+# (core.middleware.IdleSessionMiddleware) instead of on every request.
+SESSION_TOUCH_SECONDS = env_int("SESSION_TOUCH_SECONDS", 60, minimum=0)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", False)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,6 +1,5 @@
-from .mailbox import mailbox_enabled
 from .modules import TOPBAR, panels_for
-from .navigation import main_navigation, standards_navigation
+from .navigation import sidenav_html
 from .permissions import ROLE_PERMISSIONS
 from .tenancy import current_memberships
 
@@ -13,10 +12,9 @@ def tenancy(request):
         "membership": membership,
         "organization": membership.organization,
         "perms_in_org": {p.value for p in ROLE_PERMISSIONS.get(membership.role, ())},
-        "switchable_memberships": current_memberships(request.user),
-        "standards_nav": standards_navigation(membership),
-        "main_nav_links": main_navigation(membership),
-        "mailbox_enabled": mailbox_enabled(),
-        # a callable: the template calls it only on full pages (base.html), never for partials
+        "switchable_memberships": getattr(request, "memberships", None)
+        or current_memberships(request.user),
+        # callables: the template calls them only on full pages (base.html), never for partials
+        "sidenav": lambda: sidenav_html(membership),
         "topbar_panels": lambda: panels_for(TOPBAR, membership),
     }

@@ -2,9 +2,12 @@ import ipaddress
 import re
 import time
 
+from django.conf import settings
+from django.contrib.sessions.middleware import SessionMiddleware
+
 from .actors import new_request_id
 from .observability import bind_request, observe_request, start_request
-from .tenancy import resolve_membership
+from .tenancy import choose_membership, usable_memberships
 
 _REQUEST_ID = re.compile(r"[A-Za-z0-9-]{8,64}")
 
@@ -12,7 +15,8 @@ ORGANIZATION_HEADER = "HTTP_X_ORGANIZATION"
 
 
 def attach_membership(request, user) -> None:
-    membership = resolve_membership(user, request.META.get(ORGANIZATION_HEADER))
+    request.memberships = usable_memberships(user) if user.is_authenticated else []
+    membership = choose_membership(user, request.memberships, request.META.get(ORGANIZATION_HEADER))
     request.membership = membership
     request.organization = membership.organization if membership else None
 
@@ -75,6 +79,27 @@ class ClientAddressMiddleware:
                 request.META["REMOTE_ADDR"] = client
                 break
         return self.get_response(request)
+
+
+class IdleSessionMiddleware(SessionMiddleware):
+    """A session ends after SESSION_COOKIE_AGE seconds without a request (an idle timeout).
+
+    Django's SESSION_SAVE_EVERY_REQUEST restarts that clock with a database write on every
+    page view; this restarts it when the last restart is SESSION_TOUCH_SECONDS old or more,
+    so a session in use is written about once a minute and still ends within a minute of
+    the configured idle time.
+    """
+
+    TOUCHED = "_touched"
+
+    def process_response(self, request, response):
+        session = getattr(request, "session", None)
+        in_use = session is not None and session.accessed and session.session_key is not None
+        if in_use and not session.modified:
+            now = int(time.time())
+            if now - session.get(self.TOUCHED, 0) >= settings.SESSION_TOUCH_SECONDS:
+                session[self.TOUCHED] = now
+        return super().process_response(request, response)
 
 
 class TenancyMiddleware:

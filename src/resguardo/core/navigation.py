@@ -6,12 +6,17 @@ importing them.
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from django.urls import NoReverseMatch, reverse
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .mailbox import mailbox_enabled
 from .modules import registry
-from .permissions import has_perm
+from .permissions import ROLE_PERMISSIONS, has_perm
 
 STANDARDS = [
     (1, _("Supply-chain security planning")),
@@ -35,16 +40,25 @@ class StandardEntry:
     links: list[tuple[str, str]] = field(default_factory=list)  # (label, url name)
 
 
+@lru_cache(maxsize=1024)
+def _address(url_name: str, urlconf, prefix: str) -> str | None:
+    """A menu link's address, worked out once (every page shows the whole menu)."""
+    try:
+        return reverse(url_name, urlconf=urlconf)
+    except NoReverseMatch:
+        return None
+
+
 def _links(links, membership) -> list[dict]:
     """The links this membership may follow (a link needing a permission it lacks is left out)."""
     found = []
+    urlconf, prefix = get_urlconf(), get_script_prefix()
     for link in links:
         if link.perm is not None and not has_perm(membership, link.perm):
             continue
-        try:
-            found.append({"label": link.label, "url": reverse(link.url_name)})
-        except NoReverseMatch:
-            continue
+        url = _address(link.url_name, urlconf, prefix)
+        if url is not None:
+            found.append({"label": link.label, "url": url})
     return found
 
 
@@ -62,3 +76,35 @@ def standards_navigation(membership=None) -> list[dict]:
         }
         for number, title in STANDARDS
     ]
+
+
+_sidenavs: dict[tuple, str] = {}
+
+
+def sidenav_html(membership) -> str:
+    """The side menu. It is the same for every member with the same role, in the same
+    language, so it is rendered once per process for each (role, language) and reused on
+    every page after that (with DEBUG, on every page, so template edits show at once)."""
+    key = (
+        membership.role,
+        membership.is_current,
+        get_language(),
+        get_urlconf(),
+        get_script_prefix(),
+        mailbox_enabled(),
+    )
+    html = None if settings.DEBUG else _sidenavs.get(key)
+    if html is None:
+        html = render_to_string(
+            "core/partials/_sidenav.html",
+            {
+                "main_nav_links": main_navigation(membership),
+                "standards_nav": standards_navigation(membership),
+                "perms_in_org": {p.value for p in ROLE_PERMISSIONS.get(membership.role, ())},
+                "mailbox_enabled": key[-1],
+            },
+        )
+        if len(_sidenavs) > 256:  # roles × languages are few: this only bounds a surprise
+            _sidenavs.clear()
+        _sidenavs[key] = html
+    return html

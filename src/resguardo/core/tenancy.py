@@ -21,16 +21,24 @@ def resolve_membership(user, requested_org_id=None):
     last chosen organization, else the first. None when the user has no current membership."""
     if user is None or not user.is_authenticated:
         return None
-    memberships = current_memberships(user).prefetch_related("sites")
+    return choose_membership(user, usable_memberships(user), requested_org_id)
+
+
+def usable_memberships(user) -> list:
+    """The user's current memberships with their sites, read once per request (the
+    organization switcher shows the same list)."""
+    return list(current_memberships(user).prefetch_related("sites"))
+
+
+def choose_membership(user, memberships: list, requested_org_id=None):
     if requested_org_id is not None:
         try:
             org_id = int(requested_org_id)
         except (TypeError, ValueError):
             return None
         return next((m for m in memberships if m.organization_id == org_id), None)
-    chosen = [m for m in memberships]
     preferred = getattr(user, "active_organization_id", None)
-    for membership in chosen:
+    for membership in memberships:
         if membership.organization_id == preferred:
             return membership
-    return chosen[0] if chosen else None
+    return memberships[0] if memberships else None

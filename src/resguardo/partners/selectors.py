@@ -284,16 +284,28 @@ def calendar_events(*, membership, start: datetime.date, end: datetime.date) -> 
 def dashboard_summary(membership) -> dict:
     if membership is None or not membership.is_current:
         return {}
-    partners = partner_list(membership=membership).exclude(status=PartnerStatus.INACTIVE)
+    today = timezone.localdate()
+    # one pass over the active partners for the three figures (the home page is the most
+    # opened page; partner_list's per-row annotations are not needed to count)
+    figures = (
+        Partner.objects.filter(organization=_org(membership))
+        .exclude(status=PartnerStatus.INACTIVE)
+        .aggregate(
+            partners_total=Count("pk"),
+            partners_blocked=Count("pk", filter=Q(status=PartnerStatus.BLOCKED)),
+            partners_overdue=Count("pk", filter=Q(next_review_due__lt=today)),
+        )
+    )
     return {
-        "partners_total": partners.count(),
-        "partners_blocked": partners.filter(status=PartnerStatus.BLOCKED).count(),
-        "partners_overdue": partners_overdue(membership=membership).count(),
-        "open_hits": hit_list(membership=membership)
-        .filter(is_current=True, decision__isnull=True, informative=False)
-        .count(),
+        **figures,
+        "open_hits": ScreeningHit.objects.filter(
+            organization=_org(membership),
+            is_current=True,
+            decision__isnull=True,
+            informative=False,
+        ).count(),
         "certifications_expiring": certifications_expiring(membership=membership).count(),
-        "questionnaires_to_review": questionnaire_list(membership=membership)
-        .filter(status=QuestionnaireStatus.SUBMITTED)
-        .count(),
+        "questionnaires_to_review": Questionnaire.objects.filter(
+            organization=_org(membership), status=QuestionnaireStatus.SUBMITTED
+        ).count(),
     }

@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resguardo.core.memo import remembered
 from resguardo.core.selectors import FACT_FLAGS, organization_facts
 from resguardo.standards.models import MappingSet
 
@@ -208,16 +209,27 @@ def dashboard_data(*, membership, today=None) -> DashboardData:
     )
 
 
+def _home_readiness(membership):
+    """(assessments newest first, current ones, drafts in progress, {id: Readiness} of the
+    current ones and the drafts): read once per home page for the panel and the cards."""
+
+    def compute():
+        from ..services.readiness import readiness_of
+
+        assessments = list(assessment_list(membership=membership).order_by("-created_at"))
+        current = current_assessments(assessments)
+        drafts = drafts_in_progress(assessments, current)
+        readiness = readiness_of([a.pk for a in current + drafts]) if assessments else {}
+        return assessments, current, drafts, readiness
+
+    return remembered(("compliance.home_readiness", membership.pk), compute)
+
+
 def panel_data(*, membership) -> dict:
     """The compliance summary on the home page, read there as `panel.<key>`: readiness of the
     current assessments, overdue actions and expiring evidence (the same figures as the
     readiness page), and the person's own work."""
-    from ..services.readiness import readiness_of
-
-    assessments = list(assessment_list(membership=membership).order_by("-created_at"))
-    current = current_assessments(assessments)
-    drafts = drafts_in_progress(assessments, current)
-    readiness = readiness_of([a.pk for a in current + drafts]) if assessments else {}
+    assessments, current, drafts, readiness = _home_readiness(membership)
     today = timezone.localdate()
     soon = today + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
     mine = (
@@ -251,15 +263,12 @@ def panel_data(*, membership) -> dict:
 def standard_readiness(*, membership) -> dict[int, dict]:
     """{standard number: {"readiness", "url"}} from the current NEEC/OEA assessment, for the
     eleven standard cards on the home page."""
-    from ..services.readiness import readiness_of
-
-    neec = [a for a in assessment_list(membership=membership)
-            if a.library.framework.key == NEEC_FRAMEWORK]  # fmt: skip
-    current = current_assessments(neec)
+    _assessments, current, _drafts, readiness_by_id = _home_readiness(membership)
+    current = [a for a in current if a.library.framework.key == NEEC_FRAMEWORK]
     if not current:
         return {}
     assessment = current[0]
-    readiness = readiness_of([assessment.pk]).get(assessment.pk)
+    readiness = readiness_by_id.get(assessment.pk)
     out = {}
     for row in section_progress(readiness):
         if str(row["ref_id"]).isdigit():

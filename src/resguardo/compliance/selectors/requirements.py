@@ -6,20 +6,23 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
+from resguardo.standards.models import RequirementNode
+
 from ..access import site_q
 from ..choices import Result
-from ..models import RequirementResult, ResultEvidence
+from ..models import AuditFinding, RequirementResult, ResultEvidence
 from .records import action_item_list
 
 
 def actions_for_result(*, membership, result):
     """Actions about this requirement, whatever they were raised from: the result itself, the
     requirement (any version of the library: same URN), or an audit finding on it."""
-    urn = result.node.urn
+    # Subqueries, not joins under an OR with DISTINCT: PostgreSQL took ~17 ms to plan that.
+    nodes = RequirementNode.objects.filter(urn=result.node.urn).values("pk")
+    findings = AuditFinding.objects.filter(node__in=nodes).values("pk")
     return (
         action_item_list(membership=membership)
-        .filter(Q(result=result) | Q(node__urn=urn) | Q(finding__node__urn=urn))
-        .distinct()
+        .filter(Q(result=result) | Q(node__in=nodes) | Q(finding__in=findings))
         .order_by("due_date", "pk")
     )
 

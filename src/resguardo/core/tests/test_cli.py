@@ -75,6 +75,7 @@ def demo_env(data_dir: Path) -> dict:
 # --help ----------------------------------------------------------------------------------
 
 
+@pytest.mark.embedded
 def test_main_help_lists_the_commands(tmp_path):
     result = subprocess.run(
         [str(ENTRY_POINT), "--help"],
@@ -88,6 +89,7 @@ def test_main_help_lists_the_commands(tmp_path):
         assert f"  {command} " in result.stdout
 
 
+@pytest.mark.embedded
 @pytest.mark.parametrize("command", MAIN_COMMANDS)
 def test_each_command_has_help_even_before_configuration(tmp_path, command):
     result = resguardo(command, "--help", data_dir=tmp_path / "var")
@@ -96,6 +98,7 @@ def test_each_command_has_help_even_before_configuration(tmp_path, command):
     assert not (tmp_path / "var").exists()  # asking for help creates nothing
 
 
+@pytest.mark.embedded
 def test_audit_verify_has_help(tmp_path):
     result = resguardo("audit", "verify", "--help", data_dir=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -104,6 +107,7 @@ def test_audit_verify_has_help(tmp_path):
 # demo --------------------------------------------------------------------------------------
 
 
+@pytest.mark.embedded
 def test_demo_creates_the_database_and_prints_the_logins(demo_dir):
     data_dir, output = demo_dir
     assert (data_dir / "resguardo.sqlite3").is_file()
@@ -118,6 +122,7 @@ def test_demo_creates_the_database_and_prints_the_logins(demo_dir):
     assert roles == {"admin", "compliance", "site_manager", "staff", "auditor"}
 
 
+@pytest.mark.embedded
 def test_demo_users_can_sign_in(demo_dir):
     data_dir, _output = demo_dir
     result = subprocess.run(
@@ -139,6 +144,7 @@ def test_demo_users_can_sign_in(demo_dir):
     assert "Agencia Aduanal Lozano y Asociados, S.C." in outcome["body"]
 
 
+@pytest.mark.embedded
 def test_demo_run_again_keeps_the_data(demo_dir, tmp_path):
     data_dir, _output = demo_dir
     copy = tmp_path / "var"
@@ -153,6 +159,7 @@ def test_demo_run_again_keeps_the_data(demo_dir, tmp_path):
 # audit verify, from the command line ---------------------------------------------------------
 
 
+@pytest.mark.embedded
 def test_audit_verify_cli_passes_then_names_a_tampered_entry(demo_dir, tmp_path):
     data_dir, _output = demo_dir
     copy = tmp_path / "var"
@@ -171,6 +178,7 @@ def test_audit_verify_cli_passes_then_names_a_tampered_entry(demo_dir, tmp_path)
 # serve and worker refuse what would not work -------------------------------------------------
 
 
+@pytest.mark.embedded
 def test_serve_refuses_with_pending_migrations(tmp_path):
     result = resguardo(
         "serve", "--port", str(free_port()), data_dir=tmp_path, timeout=60, SECRET_KEY="s" * 40
@@ -251,6 +259,7 @@ def test_createadmin_refuses_a_bad_rfc_and_creates_nothing():
     assert not Organization.objects.filter(legal_name="Mala").exists()
 
 
+@pytest.mark.embedded
 def test_demo_prints_no_raw_email_and_keeps_it_in_the_mailbox(demo_dir):
     data_dir, output = demo_dir
     assert "Content-Type:" not in output

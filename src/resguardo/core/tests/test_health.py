@@ -65,6 +65,7 @@ def test_healthz_needs_no_sign_in_and_only_answers_get():
     assert Client().post("/healthz").status_code == 405
 
 
+@pytest.mark.embedded
 def test_healthz_503_when_a_migration_is_pending(tmp_path):
     results = run_health_script(tmp_path, "migrate")
     assert results["migrated"]["status"] == 200
@@ -76,6 +77,7 @@ def test_healthz_503_when_a_migration_is_pending(tmp_path):
     assert pending["body"]["status"] == "error"
 
 
+@pytest.mark.embedded
 def test_healthz_503_when_the_database_is_unreachable(tmp_path):
     results = run_health_script(
         tmp_path, DATABASE_URL="postgres://nobody@127.0.0.1:9/resguardo?connect_timeout=2"

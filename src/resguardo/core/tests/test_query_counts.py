@@ -13,8 +13,8 @@ from resguardo.testing.factories import MembershipFactory, UserFactory, aduana
 PAGES = ["core:dashboard", "core:site_list", "core:member_list", "core:audit_log"]
 # Today 10-12 for core alone (one of them the notification bell); the dashboard also runs the
 # panels the eleven standards' modules register (1-3 queries each, whatever the data size).
-MAX_QUERIES = {"core:dashboard": 45}
-MAX_LIST_QUERIES = 15
+MAX_QUERIES = {"core:dashboard": 36}
+MAX_LIST_QUERIES = 11
 
 
 def grow(world, up_to: int) -> None:

@@ -1,5 +1,6 @@
 from django.views.generic import TemplateView
 
+from ..memo import page_memo
 from ..modules import DASHBOARD, panels_for, registry
 from ..navigation import standards_navigation
 from ..permissions import SITE_SCOPED_ROLES
@@ -24,7 +25,10 @@ class DashboardView(OrganizationRequiredMixin, TemplateView):
     template_name = "core/dashboard.html"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+        with page_memo():  # the panels and the standard cards share what they both read
+            return self._context(super().get_context_data(**kwargs))
+
+    def _context(self, context):
         membership = self.membership
         # Staff and site managers see their own work first, not the organization's figures.
         operator = membership.role in SITE_SCOPED_ROLES
