@@ -235,7 +235,7 @@ class SealEventViewSet(ReadOnlyOrganizationViewSet):
     queryset = SealEvent.objects.none()
 
     def get_scoped_queryset(self):
-        return selectors.event_list(membership=self.membership).order_by("-occurred_at", "-id")
+        return selectors.event_log(membership=self.membership)
 
     @extend_schema(parameters=EXPORT_PARAMS, responses=EXPORT_RESPONSES)
     @action(detail=False, methods=["get"])
