@@ -4,6 +4,7 @@ database named by DATABASE_URL; files go to the data folder given."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -147,6 +148,7 @@ class Cluster:
             env=self._env(),
             stdout=log,
             stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: killed whole, as systemd does
         )
 
     def start(self) -> Cluster:
@@ -191,8 +193,11 @@ class Cluster:
         return self
 
     def kill_server(self, port: int) -> None:
+        """SIGKILL to the server and every process it forked, as systemd kills a unit's
+        control group: a forked worker left behind would keep the port and keep serving."""
         process = self.processes.pop(port)
-        process.send_signal(signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=10)
 
     def stop(self) -> None:
