@@ -32,6 +32,7 @@ _DEFAULT_VERBS = {
     AuditAction.CREATE: "created",
     AuditAction.UPDATE: "updated",
     AuditAction.DELETE: "deleted",
+    AuditAction.READ: "viewed",
 }
 
 

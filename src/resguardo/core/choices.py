@@ -27,6 +27,8 @@ class AuditAction(models.TextChoices):
     CREATE = "create", pgettext_lazy("audit action", "Created")
     UPDATE = "update", pgettext_lazy("audit action", "Updated")
     DELETE = "delete", pgettext_lazy("audit action", "Deleted")
+    # a read of a confidential record (a personnel file, an export of them): nothing changed
+    READ = "read", pgettext_lazy("audit action", "Viewed")
 
 
 class DeliveryStatus(models.TextChoices):

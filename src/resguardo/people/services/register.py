@@ -316,14 +316,13 @@ def person_update(*, actor, person, expected_version=None, **fields) -> Person:
 
 @transaction.atomic
 def person_file_read(*, actor, person) -> None:
-    """Every read of a personnel file is written to the audit log (8.3: confidential data).
-    Core's audit actions are create/update/delete; the verb says it was a read."""
+    """Every read of a personnel file is written to the audit log (8.3: confidential data)."""
     require_personnel(actor)
     own(actor, person, None)
     audit_record(
         actor=actor.user,
         organization=actor.organization,
-        action=AuditAction.UPDATE,
+        action=AuditAction.READ,
         instance=person,
         verb="person.file_viewed",
         data={"person": person.full_name, "request": actor.request_id},
@@ -337,7 +336,7 @@ def personnel_exported(*, actor, rows: int, what: str) -> None:
     audit_record(
         actor=actor.user,
         organization=actor.organization,
-        action=AuditAction.UPDATE,
+        action=AuditAction.READ,
         instance=actor.organization,
         verb="people.exported",
         data={"rows": rows, "what": what, "request": actor.request_id},
