@@ -142,6 +142,17 @@ class OwnFeeWriteSerializer(serializers.Serializer):
     due_on = serializers.DateField(required=False, allow_null=True)
 
 
+class OwnFeeEditSerializer(serializers.Serializer):
+    """A correction of the fee (as on its edit page); only the fields sent change."""
+
+    amount = serializers.DecimalField(
+        max_digits=12, decimal_places=2, required=False, allow_null=True
+    )
+    due_on = serializers.DateField(required=False)
+    payment_reference = serializers.CharField(max_length=80, required=False, allow_blank=True)
+    version = serializers.IntegerField(required=False)
+
+
 class OwnFeePaySerializer(serializers.Serializer):
     paid_on = serializers.DateField()
     amount = serializers.DecimalField(
@@ -201,6 +212,20 @@ class OwnRequirementWriteSerializer(serializers.Serializer):
     deadline = serializers.DateField(required=False, allow_null=True)
     owner = serializers.IntegerField(required=False, allow_null=True)
     description = serializers.CharField()
+
+
+class OwnRequirementEditSerializer(serializers.Serializer):
+    """A correction of the requirement (as on its edit page); only the fields sent change."""
+
+    kind = serializers.ChoiceField(choices=RequirementKind.choices, required=False)
+    reference = serializers.CharField(max_length=120, required=False)
+    authority = serializers.CharField(max_length=120, required=False, allow_blank=True)
+    site = serializers.IntegerField(required=False, allow_null=True)
+    received_on = serializers.DateField(required=False)
+    deadline = serializers.DateField(required=False, allow_null=True)
+    owner = serializers.IntegerField(required=False, allow_null=True)
+    description = serializers.CharField(required=False)
+    version = serializers.IntegerField(required=False)
 
 
 class OwnRequirementAnswerSerializer(serializers.Serializer):

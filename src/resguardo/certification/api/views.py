@@ -39,8 +39,8 @@ class _Api:
             return None
         return get_object_or_404(member_user_list(membership=self.membership), pk=pk)
 
-    def parsed(self, serializer_class):
-        serializer = serializer_class(data=self.request.data)
+    def parsed(self, serializer_class, *, partial=False):
+        serializer = serializer_class(data=self.request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         return dict(serializer.validated_data)
 
@@ -158,10 +158,12 @@ class OwnPrerequisitesView(_Api, APIView):
         return Response(s.OwnPrerequisiteRowSerializer(rows, many=True).data)
 
 
-class OwnFeeViewSet(_Api, mixins.CreateModelMixin, ReadOnlyOrganizationViewSet):
+class OwnFeeViewSet(_Api, mixins.CreateModelMixin, mixins.UpdateModelMixin,
+                    ReadOnlyOrganizationViewSet):  # fmt: skip
     serializer_class = s.OwnFeeSerializer
     queryset = AnnualFee.objects.none()
     filterset_class = FeeFilterSet
+    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_scoped_queryset(self):
         return selectors.fee_list(membership=self.membership).prefetch_related("documents")
@@ -174,6 +176,14 @@ class OwnFeeViewSet(_Api, mixins.CreateModelMixin, ReadOnlyOrganizationViewSet):
         )
         fee = services.fee_record(actor=self.actor, **data)
         return Response(s.OwnFeeSerializer(fee).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.OwnFeeEditSerializer, responses=s.OwnFeeSerializer)
+    def partial_update(self, request, *args, **kwargs):
+        fee = self.get_object()
+        data = self.parsed(s.OwnFeeEditSerializer, partial=True)
+        version = data.pop("version", None)
+        fee = services.fee_update(actor=self.actor, fee=fee, expected_version=version, **data)
+        return Response(s.OwnFeeSerializer(fee).data)
 
     @extend_schema(request=s.OwnFeePaySerializer, responses=s.OwnFeeSerializer)
     @action(detail=True, methods=["post"])
@@ -218,10 +228,12 @@ class OwnAvisoViewSet(_Api, mixins.CreateModelMixin, ReadOnlyOrganizationViewSet
         return Response(s.OwnAvisoSerializer(aviso).data)
 
 
-class OwnRequirementViewSet(_Api, mixins.CreateModelMixin, ReadOnlyOrganizationViewSet):
+class OwnRequirementViewSet(_Api, mixins.CreateModelMixin, mixins.UpdateModelMixin,
+                            ReadOnlyOrganizationViewSet):  # fmt: skip
     serializer_class = s.OwnRequirementSerializer
     queryset = AuthorityRequirement.objects.none()
     filterset_class = RequirementFilterSet
+    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_scoped_queryset(self):
         return selectors.requirement_list(membership=self.membership).prefetch_related("documents")
@@ -237,6 +249,20 @@ class OwnRequirementViewSet(_Api, mixins.CreateModelMixin, ReadOnlyOrganizationV
         return Response(
             s.OwnRequirementSerializer(requirement).data, status=status.HTTP_201_CREATED
         )
+
+    @extend_schema(request=s.OwnRequirementEditSerializer, responses=s.OwnRequirementSerializer)
+    def partial_update(self, request, *args, **kwargs):
+        requirement = self.get_object()
+        data = self.parsed(s.OwnRequirementEditSerializer, partial=True)
+        version = data.pop("version", None)
+        if "site" in data:
+            data["site"] = self.site_for(data["site"])
+        if "owner" in data:
+            data["owner"] = self.user_for(data["owner"])
+        requirement = services.requirement_update(
+            actor=self.actor, requirement=requirement, expected_version=version, **data
+        )
+        return Response(s.OwnRequirementSerializer(requirement).data)
 
     @extend_schema(request=s.OwnRequirementAnswerSerializer, responses=s.OwnRequirementSerializer)
     @action(detail=True, methods=["post"])

@@ -151,3 +151,90 @@ def test_a_requirement_cannot_lose_its_deadline(world, client_for):
     assert "A requirement has a deadline to answer." in response.content.decode()
     requirement.refresh_from_db()
     assert requirement.deadline == day(5)
+
+
+# The same corrections through the API (PATCH), with the same rules -------------------------
+
+
+def test_the_api_corrects_a_fee_and_refuses_a_stale_version(world, api_for):
+    fee = _fee(world)
+    url = f"/api/v1/certification-fees/{fee.pk}/"
+    saved = api_for(world.carla).patch(
+        url, {"amount": "38797.00", "version": fee.version}, format="json"
+    )
+    assert saved.status_code == 200, saved.content
+    assert saved.json()["amount"] == "38797.00"
+    assert saved.json()["due_on"] == fee.due_on.isoformat()  # what was not sent is kept
+    stale = api_for(world.carla).patch(
+        url, {"amount": "1.00", "version": fee.version}, format="json"
+    )
+    assert stale.status_code == 409
+    fee.refresh_from_db()
+    assert str(fee.amount) == "38797.00"
+
+
+def test_the_api_names_the_field_of_a_bad_fee_correction(world, api_for):
+    fee = _fee(world)
+    outside = fee.due_on.replace(year=fee.year + 1).isoformat()
+    refused = api_for(world.carla).patch(
+        f"/api/v1/certification-fees/{fee.pk}/", {"due_on": outside}, format="json"
+    )
+    assert refused.status_code == 400
+    assert "due_on" in refused.json()
+    before = fee.due_on
+    fee.refresh_from_db()
+    assert fee.due_on == before
+
+
+def test_the_api_moves_a_requirement_deadline_but_never_drops_it(world, api_for):
+    requirement = services.requirement_create(
+        actor=actor_for(world, world.carla),
+        kind=RequirementKind.REQUIREMENT,
+        reference="OFICIO-600",
+        received_on=day(-2),
+        deadline=day(8),
+        description="Documentos del sello",
+    )
+    url = f"/api/v1/certification-requirements/{requirement.pk}/"
+    moved = api_for(world.carla).patch(url, {"deadline": day(15).isoformat()}, format="json")
+    assert moved.status_code == 200, moved.content
+    assert moved.json()["deadline"] == day(15).isoformat()
+    assert moved.json()["reference"] == "OFICIO-600"
+    dropped = api_for(world.carla).patch(url, {"deadline": None}, format="json")
+    assert dropped.status_code == 400
+    assert "deadline" in dropped.json()
+    requirement.refresh_from_db()
+    assert requirement.deadline == day(15)
+
+
+def test_api_corrections_are_for_managers_of_the_organization_only(world, api_for):
+    fee = _fee(world)
+    requirement = services.requirement_create(
+        actor=actor_for(world, world.carla),
+        kind=RequirementKind.VISIT,
+        reference="OFICIO-601",
+        received_on=day(-1),
+        description="x",
+    )
+    for user, expected in ((world.sam, 403), (world.audrey, 403), (world.oscar, 404)):
+        api = api_for(user)
+        fee_answer = api.patch(
+            f"/api/v1/certification-fees/{fee.pk}/", {"amount": "1.00"}, format="json"
+        )
+        requirement_answer = api.patch(
+            f"/api/v1/certification-requirements/{requirement.pk}/",
+            {"description": "cambiado"},
+            format="json",
+        )
+        assert (fee_answer.status_code, requirement_answer.status_code) == (expected, expected), (
+            user
+        )
+    assert (
+        api_for(world.carla)
+        .put(f"/api/v1/certification-fees/{fee.pk}/", {"amount": "1.00"}, format="json")
+        .status_code
+        == 405
+    )
+    fee.refresh_from_db()
+    requirement.refresh_from_db()
+    assert fee.amount != 1 and requirement.description == "x"
