@@ -11,19 +11,17 @@
   action item's owner may report progress on it (in progress, implemented). Assigning,
   reviewing, verifying and freezing stay with the compliance roles.
 - Confidential evidence (standard 9) is visible only to administrators, compliance officers
-  and auditors: for everyone else it is absent from lists and its download answers 404.
+  and auditors (Perm.READ_CONFIDENTIAL): for everyone else it is absent from lists and its
+  download answers 404.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from resguardo.core.choices import Role
 from resguardo.core.permissions import Perm, allowed_site_ids, has_perm
 
 from .choices import Classification
-
-CONFIDENTIAL_ROLES = frozenset({Role.ADMIN, Role.COMPLIANCE, Role.AUDITOR})
 
 
 def can_manage(membership) -> bool:
@@ -35,7 +33,7 @@ def can_approve(membership) -> bool:
 
 
 def can_see_confidential(membership) -> bool:
-    return has_perm(membership, Perm.VIEW) and membership.role in CONFIDENTIAL_ROLES
+    return has_perm(membership, Perm.VIEW) and has_perm(membership, Perm.READ_CONFIDENTIAL)
 
 
 def visible_classifications(membership) -> list[str]:

@@ -16,16 +16,25 @@ class Perm(StrEnum):
     APPROVE = "approve"  # sign off and freeze assessments
     MANAGE_ORGANIZATION = "manage_organization"  # settings, sites, members, roles
     VIEW_AUDIT_LOG = "view_audit_log"
+    # confidential records: evidence classified confidential, the information-security archive
+    READ_CONFIDENTIAL = "read_confidential"
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     Role.ADMIN: frozenset(Perm),
     Role.COMPLIANCE: frozenset(
-        {Perm.VIEW, Perm.RECORD, Perm.MANAGE_COMPLIANCE, Perm.APPROVE, Perm.VIEW_AUDIT_LOG}
+        {
+            Perm.VIEW,
+            Perm.RECORD,
+            Perm.MANAGE_COMPLIANCE,
+            Perm.APPROVE,
+            Perm.VIEW_AUDIT_LOG,
+            Perm.READ_CONFIDENTIAL,
+        }
     ),
     Role.SITE_MANAGER: frozenset({Perm.VIEW, Perm.RECORD}),
     Role.STAFF: frozenset({Perm.VIEW, Perm.RECORD}),
-    Role.AUDITOR: frozenset({Perm.VIEW, Perm.VIEW_AUDIT_LOG}),
+    Role.AUDITOR: frozenset({Perm.VIEW, Perm.VIEW_AUDIT_LOG, Perm.READ_CONFIDENTIAL}),
 }
 
 SITE_SCOPED_ROLES = frozenset({Role.SITE_MANAGER, Role.STAFF})

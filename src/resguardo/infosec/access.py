@@ -5,10 +5,9 @@ the agency runs, who holds which account, the e.firma's custodian and the cyber 
 read by administrators, compliance officers and auditors, and kept from site managers and
 staff (their pages and API answer 403, their menu has no entry).
 
-Core's role table gives exactly those three roles `Perm.VIEW_AUDIT_LOG`; the menu filter, the
-page mixin and the API permission take a `Perm`, so this module gates its reads on it
-(`READ_PERM`). A core permission named for confidential records would say it better; until
-core has one, this is the one place that decides it.
+Core's role table gives exactly those three roles `Perm.READ_CONFIDENTIAL`, the permission
+for confidential records (the evidence vault uses it too); the menu filter, the page mixin
+and the API permission take a `Perm`, so this module gates its reads on it (`READ_PERM`).
 
 Administrators and compliance officers change the records (`MANAGE_PERM`); applying a revoked
 Resguardo membership additionally needs core's `Perm.MANAGE_ORGANIZATION` (administrators),
@@ -17,7 +16,7 @@ because core's membership service decides that.
 
 from resguardo.core.permissions import Perm, has_perm, require_perm
 
-READ_PERM = Perm.VIEW_AUDIT_LOG
+READ_PERM = Perm.READ_CONFIDENTIAL
 MANAGE_PERM = Perm.MANAGE_COMPLIANCE
 
 
