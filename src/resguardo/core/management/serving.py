@@ -125,15 +125,30 @@ def serve_forever(
     _prefork(application, listener, processes, options)
 
 
+def _end_with_parent(parent: int) -> None:
+    """A forked worker gets SIGTERM when the parent dies, even by SIGKILL (Linux). Left
+    running, it would keep the port, so a new `resguardo serve` could not start."""
+    if not sys.platform.startswith("linux"):
+        return  # elsewhere systemd or the operator stops the whole group
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, int(signal.SIGTERM))
+    if os.getppid() != parent:  # the parent died before the request above took effect
+        os._exit(0)
+
+
 def _prefork(application, listener, processes: int, options: dict) -> None:
     children: set[int] = set()
     stopping = False
+    parent = os.getpid()
 
     def start_child() -> None:
         pid = os.fork()
         if pid == 0:
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             signal.signal(signal.SIGINT, signal.SIG_DFL)
+            _end_with_parent(parent)
             try:
                 create_bounded_server(application, sockets=[listener], **options).run()
             finally:

@@ -101,3 +101,35 @@ def test_several_processes_share_the_port_and_a_dead_one_is_replaced():
     finally:
         parent.send_signal(signal.SIGTERM)
         assert parent.wait(timeout=20) == 0
+
+
+def test_workers_end_when_the_parent_is_killed():
+    """A SIGKILL of `resguardo serve` leaves no worker holding the port (Linux)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    parent = subprocess.Popen(
+        [sys.executable, "-c", PREFORK_SCRIPT], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    port = int(parent.stdout.readline())
+    deadline = time.monotonic() + 20
+    pids = set()
+    while len(pids) < 2 and time.monotonic() < deadline:
+        pids |= _answering_pids(port, tries=20)
+    assert len(pids) == 2, pids
+    parent.send_signal(signal.SIGKILL)
+    parent.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    alive = set(pids)
+    while alive and time.monotonic() < deadline:
+        for pid in list(alive):
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                alive.discard(pid)
+        time.sleep(0.1)
+    for pid in alive:  # never leave them behind, even when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert not alive, f"workers still running after their parent was killed: {alive}"

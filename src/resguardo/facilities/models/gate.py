@@ -125,6 +125,10 @@ class Visit(TenantModel, StoredFile):
                 name="fac_visit_org_site_time",
             ),
             models.Index(fields=["organization", "name_key"], name="fac_visit_org_name"),
+            # the log filtered by site and name together (a name prefix within one site)
+            models.Index(
+                fields=["organization", "site", "name_key"], name="fac_visit_org_site_name"
+            ),
             models.Index(
                 fields=["organization", "site"],
                 condition=Q(checked_out_at__isnull=True),
