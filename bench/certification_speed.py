@@ -134,14 +134,13 @@ def main():
         )
         from resguardo.compliance import services as compliance
         from resguardo.compliance.tests.factories import neec_library
+        from resguardo.core.actors import Actor
 
         membership = memberships[0]
-        assessment = compliance.assessment_create(
-            actor=membership.user, membership=membership, library=neec_library(), name="Bench"
-        )
+        actor = Actor.for_member(membership)
+        assessment = compliance.assessment_create(actor=actor, library=neec_library(), name="Bench")
         for result in assessment.results.all():
-            compliance.result_update(actor=membership.user, membership=membership,
-                                     target=result, answer="Respuesta " * 40)  # fmt: skip
+            compliance.result_update(actor=actor, target=result, answer="Respuesta " * 40)
         for label, build_page in (
             ("readiness page data", lambda: renewal_readiness(membership=membership)),
             ("E4 profile (35 sub-standards)", lambda: e4_profile(membership=membership)),
