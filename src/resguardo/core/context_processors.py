@@ -1,6 +1,6 @@
 from .modules import TOPBAR, panels_for
 from .navigation import sidenav_html
-from .permissions import ROLE_PERMISSIONS
+from .permissions import perm_names
 from .tenancy import current_memberships
 
 
@@ -11,7 +11,7 @@ def tenancy(request):
     return {
         "membership": membership,
         "organization": membership.organization,
-        "perms_in_org": {p.value for p in ROLE_PERMISSIONS.get(membership.role, ())},
+        "perms_in_org": perm_names(membership.role),
         "switchable_memberships": getattr(request, "memberships", None)
         or current_memberships(request.user),
         # callables: the template calls them only on full pages (base.html), never for partials

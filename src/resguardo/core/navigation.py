@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .mailbox import mailbox_enabled
 from .modules import registry
-from .permissions import ROLE_PERMISSIONS, has_perm
+from .permissions import has_perm, perm_names
 
 STANDARDS = [
     (1, _("Supply-chain security planning")),
@@ -42,7 +42,8 @@ class StandardEntry:
 
 @lru_cache(maxsize=1024)
 def _address(url_name: str, urlconf, prefix: str) -> str | None:
-    """A menu link's address, worked out once (every page shows the whole menu)."""
+    """A menu link's address, worked out once (every page shows the whole menu). The URLconf
+    and the script prefix reverse() reads are part of the cache key."""
     try:
         return reverse(url_name, urlconf=urlconf)
     except NoReverseMatch:
@@ -100,7 +101,7 @@ def sidenav_html(membership) -> str:
             {
                 "main_nav_links": main_navigation(membership),
                 "standards_nav": standards_navigation(membership),
-                "perms_in_org": {p.value for p in ROLE_PERMISSIONS.get(membership.role, ())},
+                "perms_in_org": perm_names(membership.role),
                 "mailbox_enabled": key[-1],
             },
         )

@@ -40,6 +40,11 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
 SITE_SCOPED_ROLES = frozenset({Role.SITE_MANAGER, Role.STAFF})
 
 
+def perm_names(role: str) -> frozenset[str]:
+    """The role's permissions by name, as templates test them (`"record" in perms_in_org`)."""
+    return frozenset(p.value for p in ROLE_PERMISSIONS.get(role, ()))
+
+
 def has_perm(membership, perm: Perm) -> bool:
     return (
         membership is not None

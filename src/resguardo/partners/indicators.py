@@ -9,7 +9,7 @@ from resguardo.core.indicators import Direction, Indicator, Reading, Unit
 
 from .choices import PartnerStatus
 from .models import Certification, ListVersion, Partner, PartnerReview, ScreeningHit
-from .selectors import valid_certification_q
+from .selectors import open_hit_q, valid_certification_q
 from .services.common import policy_for
 
 
@@ -70,9 +70,7 @@ def certifications_valid(organization, site=None) -> Reading:
 def open_hits(organization, site=None) -> Reading:
     if not ListVersion.objects.exists():
         return Reading(None, _("No watchlist imported yet."))
-    count = ScreeningHit.objects.filter(
-        organization=organization, is_current=True, decision__isnull=True, informative=False
-    ).count()
+    count = ScreeningHit.objects.filter(open_hit_q(), organization=organization).count()
     return Reading(
         count,
         ngettext("%(n)s hit to review", "%(n)s hits to review", count) % {"n": count},

@@ -37,6 +37,12 @@ def _org(membership):
     return membership.organization
 
 
+def open_hit_q(prefix: str = "") -> Q:
+    """A hit someone must still decide: on the current list, undecided and not informative."""
+    fields = {"is_current": True, "decision__isnull": True, "informative": False}
+    return Q(**{prefix + name: value for name, value in fields.items()})
+
+
 def valid_certification_q(today: datetime.date, prefix: str = "") -> Q:
     """Valid on `today`: not expired, or without expiry but verified in the last year."""
     year_ago = today - datetime.timedelta(days=365)
@@ -51,14 +57,7 @@ def partner_list(*, membership):
     return (
         Partner.objects.filter(organization=_org(membership))
         .annotate(
-            open_hits=Count(
-                "hits",
-                filter=Q(
-                    hits__is_current=True,
-                    hits__decision__isnull=True,
-                    hits__informative=False,
-                ),
-            ),
+            open_hits=Count("hits", filter=open_hit_q("hits__")),
             has_valid_certification=Exists(valid),
         )
         .order_by("legal_name", "pk")
@@ -298,14 +297,9 @@ def dashboard_summary(membership) -> dict:
     )
     return {
         **figures,
-        "open_hits": ScreeningHit.objects.filter(
-            organization=_org(membership),
-            is_current=True,
-            decision__isnull=True,
-            informative=False,
-        ).count(),
+        "open_hits": hit_list(membership=membership).filter(open_hit_q()).count(),
         "certifications_expiring": certifications_expiring(membership=membership).count(),
-        "questionnaires_to_review": Questionnaire.objects.filter(
-            organization=_org(membership), status=QuestionnaireStatus.SUBMITTED
-        ).count(),
+        "questionnaires_to_review": questionnaire_list(membership=membership)
+        .filter(status=QuestionnaireStatus.SUBMITTED)
+        .count(),
     }

@@ -30,7 +30,7 @@ class HitListView(FilteredListView):
     def get_queryset(self):
         queryset = super().get_queryset()
         if not self.request.GET:  # the work queue by default: open hits on current lists
-            queryset = queryset.filter(decision__isnull=True, is_current=True, informative=False)
+            queryset = queryset.filter(selectors.open_hit_q())
         return queryset
 
 
