@@ -35,6 +35,10 @@ def test_requests_beyond_the_queue_get_503_at_once():
         with ThreadPoolExecutor(max_workers=6) as pool:
             answers = list(pool.map(lambda _: _get(port), range(6)))
     finally:
+        # Stop the request threads before closing: a thread finishing later wakes the loop by
+        # writing b"x" to the closed wake-up pipe, whose descriptor number a later test's pipe
+        # may have taken (a later subprocess's output then began with "x").
+        server.task_dispatcher.shutdown()
         server.close()
     served = [a for a in answers if a[0] == 200]
     refused = [a for a in answers if a[0] == 503]
