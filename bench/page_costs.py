@@ -6,7 +6,8 @@ of bench/load.py goes.
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/NAME SECRET_KEY=... RESGUARDO_DATA_DIR=... \\
         uv run python bench/page_costs.py --users users.json [--rounds 30] [--profile home]
 
---profile NAME prints the 25 functions with the most cumulative time for that page.
+--profile NAME prints the 25 functions with the most cumulative time for that page (--dump FILE
+keeps the raw profile); --queries NAME prints the page's SQL statements.
 """
 
 import argparse
@@ -62,11 +63,25 @@ def measure(client, path, rounds, headers=None):
     return statistics.median(times), statistics.median(cpu), max(queries)
 
 
+def print_queries(client, target) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _name, path, headers = target
+    client.get(path, headers=headers)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path, headers=headers)
+    for number, query in enumerate(captured.captured_queries, 1):
+        print(f"{number:3d} {query['time']:>6}s  {query['sql'][:400]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", required=True, help="JSON written by bench/load_seed.py")
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--profile", help="a page name to profile")
+    parser.add_argument("--dump", help="with --profile: also write the raw profile to this file")
+    parser.add_argument("--queries", help="a page name whose SQL statements to print")
     args = parser.parse_args()
     import django
 
@@ -85,6 +100,9 @@ def main() -> None:
     token = {"Authorization": f"Token {person['token']}"}
     targets = [(name, path, None) for name, path in pages(record).items()]
     targets += [(name, path, token) for name, path in API.items()]
+    if args.queries:
+        print_queries(client, next(t for t in targets if t[0] == args.queries))
+        return
     if args.profile:
         name, path, headers = next(t for t in targets if t[0] == args.profile)
         client.get(path, headers=headers)
@@ -93,6 +111,8 @@ def main() -> None:
         for _ in range(args.rounds):
             client.get(path, headers=headers)
         profiler.disable()
+        if args.dump:
+            profiler.dump_stats(args.dump)
         pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative").print_stats(25)
         return
     print(f"{'page':<22}{'median ms':>10}{'CPU ms':>9}{'queries':>9}")

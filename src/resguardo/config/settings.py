@@ -125,6 +125,10 @@ TEMPLATES = [
     }
 ]
 
+# Django's form renderer, with the built-in widgets written out in Python (a list page's
+# filter form cost a fifth of its CPU through the template engine).
+FORM_RENDERER = "resguardo.core.widget_rendering.WidgetRenderer"
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 PASSWORD_HASHERS = [

@@ -29,10 +29,13 @@ def usable_memberships(user) -> list:
     """The user's current memberships, read once per request (the organization switcher shows
     the same list), with their sites where the role is limited to some (as
     permissions.allowed_site_ids reads them). This runs on every request: sorted here rather
-    than in SQL, and no sites query for the others."""
+    than in SQL, and no sites query for the others. Each knows its user already (pages read
+    `membership.user`; it would be read again)."""
     memberships = sorted(
         current_memberships(user).order_by(), key=lambda m: m.organization.legal_name
     )
+    for membership in memberships:
+        membership.user = user
     limited = [m for m in memberships if m.role in SITE_SCOPED_ROLES and not m.all_sites]
     if limited:
         prefetch_related_objects(limited, "sites")

@@ -8,5 +8,4 @@ from . import selectors
 def dashboard_panel(membership) -> dict:
     if not has_perm(membership, Perm.VIEW):
         return {"facilities": None}
-    reconciliation = selectors.badge_reconciliation(membership=membership)
-    return {"facilities": reconciliation}
+    return {"facilities": selectors.badge_figures(membership=membership)}

@@ -55,35 +55,49 @@ def badge_get(*, membership, pk):
     return get_object_or_404(badge_list(membership=membership), pk=pk)
 
 
-def badges_out_without_visitor(*, membership, site=None):
-    """Visitor and provider badges still out whose holder already left (or was never logged)."""
+def _visitor_badges_out(membership, site=None):
     badges = (
         badge_list(membership=membership).filter(status=BadgeStatus.ISSUED).exclude(kind="employee")
     )
-    if site is not None:
-        badges = badges.filter(site=site)
-    return badges.filter(Q(visit__isnull=True) | Q(visit__checked_out_at__isnull=False))
+    return badges if site is None else badges.filter(site=site)
+
+
+def _holder_gone_q() -> Q:
+    """A badge's holder already left, or was never logged in."""
+    return Q(visit__isnull=True) | Q(visit__checked_out_at__isnull=False)
+
+
+def badges_out_without_visitor(*, membership, site=None):
+    """Visitor and provider badges still out whose holder already left (or was never logged)."""
+    return _visitor_badges_out(membership, site).filter(_holder_gone_q())
+
+
+def _people_inside(membership, site=None) -> dict:
+    return on_site(membership=membership, site=site).aggregate(
+        people=Count("pk"), with_badge=Count("pk", filter=Q(badge__isnull=False))
+    )
 
 
 def badge_reconciliation(*, membership, site=None) -> dict:
     """Visitor badges out against people inside holding one: the two counts must match."""
-    inside = on_site(membership=membership, site=site)
-    inside_counts = inside.aggregate(
-        people=Count("pk"), with_badge=Count("pk", filter=Q(badge__isnull=False))
-    )
-    badges = (
-        badge_list(membership=membership).filter(status=BadgeStatus.ISSUED).exclude(kind="employee")
-    )
-    if site is not None:
-        badges = badges.filter(site=site)
+    inside_counts = _people_inside(membership, site)
     stray = list(badges_out_without_visitor(membership=membership, site=site)[:50])
     return {
         "people": inside_counts["people"],
         "with_badge": inside_counts["with_badge"],
-        "badges_out": badges.count(),
+        "badges_out": _visitor_badges_out(membership, site).count(),
         "stray": stray,
         "reconciled": not stray,
     }
+
+
+def badge_figures(*, membership) -> dict:
+    """The reconciliation's figures without the badges themselves (the home page): people
+    inside, badges out, and how many of those are out with nobody inside."""
+    badges = _visitor_badges_out(membership).aggregate(
+        badges_out=Count("pk"), stray_count=Count("pk", filter=_holder_gone_q())
+    )
+    return {**_people_inside(membership), **badges, "reconciled": not badges["stray_count"]}
 
 
 def denied_list(*, membership, active_only=False):

@@ -240,23 +240,23 @@ def panel_data(*, membership) -> dict:
             unanswered=Count("id", filter=Q(result=Result.NOT_ASSESSED)),
         )
     )
-    my_actions = (
-        action_item_list(membership=membership)
-        .filter(owner_id=membership.user_id)
-        .aggregate(
-            open=Count("id", filter=Q(status__in=OPEN_ACTION_STATUSES)),
-            overdue=Count("id", filter=overdue_q(today)),
-        )
+    mine_q = Q(owner_id=membership.user_id)
+    actions = action_item_list(membership=membership).aggregate(
+        open=Count("id", filter=Q(status__in=OPEN_ACTION_STATUSES)),
+        overdue=Count("id", filter=overdue_q(today)),
+        my_open=Count("id", filter=mine_q & Q(status__in=OPEN_ACTION_STATUSES)),
+        my_overdue=Count("id", filter=mine_q & overdue_q(today)),
     )
     return {
         "current": [FrameworkReadiness(a, readiness.get(a.pk)) for a in current],
         "drafts": [FrameworkReadiness(a, readiness.get(a.pk)) for a in drafts],
-        "actions": action_item_counts(membership=membership, today=today),
+        # the organization's actions and the person's own, one query
+        "actions": {"open": actions["open"], "overdue": actions["overdue"]},
         "evidence_expiring": evidence_list(membership=membership)
         .filter(valid_until__lte=soon)
         .count(),
         "my_results": mine,
-        "my_actions": my_actions,
+        "my_actions": {"open": actions["my_open"], "overdue": actions["my_overdue"]},
     }
 
 

@@ -88,3 +88,16 @@ def test_held_items_lists_badges_by_account_or_employee_number(world):
         )
         == []
     )
+
+
+def test_the_home_page_counts_badges_out_with_nobody_inside(world, client_for):
+    badge(world, "V-001")
+    badge(world, "V-002")
+    badge(world, "V-003")
+    gone = check_in(world, full_name="Se lo llevó", badge_number="V-001")
+    check_in(world, full_name="Sigue dentro", badge_number="V-002")
+    check_in(world, full_name="También dentro", badge_number="V-003")
+    services.visit_check_out(actor=actor(world, world.sofia), visit=gone, badge_returned=False)
+    page = client_for(world.alice).get("/").content.decode()
+    assert "2 people on site now" in page and "3 visitor badges out" in page
+    assert "1 badge is out with nobody on site" in page
