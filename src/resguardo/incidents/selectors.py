@@ -150,9 +150,8 @@ def _hours(delta: datetime.timedelta | None) -> float | None:
     return None if delta is None else delta.total_seconds() / 3600
 
 
-def _mean_duration(queryset, end: str, start: str):
-    duration = ExpressionWrapper(F(end) - F(start), output_field=DurationField())
-    return queryset.aggregate(mean=Avg(duration), n=Count("id"))
+def _duration(end: str, start: str):
+    return ExpressionWrapper(F(end) - F(start), output_field=DurationField())
 
 
 def _month_starts(since: datetime.datetime) -> list[datetime.datetime]:
@@ -166,20 +165,18 @@ def _month_starts(since: datetime.datetime) -> list[datetime.datetime]:
     return starts
 
 
-def _count_by_month(queryset, since) -> list[tuple[str, int]]:
-    """One query of plain range comparisons (the index serves them; a per-row month
-    function would run Python code for every row on SQLite)."""
+def _month_counts(since) -> list[tuple[str, str, Count]]:
+    """(month, alias, aggregate) counting the incidents of each month: plain range comparisons
+    the index serves (a per-row month function would run Python code for every row on
+    SQLite)."""
     starts = _month_starts(since)
-    counts = queryset.order_by().aggregate(
-        **{
-            f"m{i}": Count("id", filter=Q(reported_at__gte=start, reported_at__lt=end))
-            for i, (start, end) in enumerate(zip(starts, starts[1:], strict=False))
-        }
-    )
     return [
-        (start.strftime("%Y-%m"), counts[f"m{i}"])
-        for i, start in enumerate(starts[:-1])
-        if counts[f"m{i}"]
+        (
+            start.strftime("%Y-%m"),
+            f"month_{index}",
+            Count("id", filter=Q(reported_at__gte=start, reported_at__lt=end)),
+        )
+        for index, (start, end) in enumerate(zip(starts, starts[1:], strict=False))
     ]
 
 
@@ -196,22 +193,28 @@ def statistics(*, membership, months: int = 12) -> dict:
     by_site = Counter()
     for row in recent.order_by().values("site__name").annotate(n=Count("id")):
         by_site[row["site__name"] or _("Organization-wide")] += row["n"]
-    by_month = _count_by_month(recent, since)
-    avisos = Notice.objects.filter(
+    months = _month_counts(since)
+    closed = Q(status=IncidentStatus.CLOSED)
+    # one pass over the period's incidents for the totals, the months and the time to close
+    counts = recent.order_by().aggregate(
+        total=Count("id"),
+        open=Count("id", filter=Q(status__in=OPEN_STATUSES)),
+        closed=Count("id", filter=closed),
+        mean_to_close=Avg(_duration("closed_at", "reported_at"), filter=closed),
+        **{alias: count for _month, alias, count in months},
+    )
+    by_month = [(month, counts[alias]) for month, alias, _count in months if counts[alias]]
+    notify = Notice.objects.filter(
         organization=membership.organization,
         incident__in=recent.values("pk"),
         recipient=NoticeRecipient.OEA_AVISO,
         status=NoticeStatus.FILED,
+    ).aggregate(
+        n=Count("id"),
+        mean=Avg(_duration("filed_at", "incident__reported_at")),
+        on_time=Count("id", filter=Q(filed_at__lte=F("due_at"))),
     )
-    notify = _mean_duration(avisos, "filed_at", "incident__reported_at")
-    on_time = avisos.filter(filed_at__lte=F("due_at")).count()
-    closing = _mean_duration(
-        recent.filter(status=IncidentStatus.CLOSED), "closed_at", "reported_at"
-    )
-    counts = recent.order_by().aggregate(
-        total=Count("id"), open=Count("id", filter=Q(status__in=OPEN_STATUSES))
-    )
-    mean_close = _hours(closing["mean"])
+    mean_close = _hours(counts["mean_to_close"])
     return {
         "total": counts["total"],
         "open": counts["open"],
@@ -219,9 +222,9 @@ def statistics(*, membership, months: int = 12) -> dict:
         "by_site": by_site.most_common(),
         "by_month": by_month,
         "avisos_filed": notify["n"],
-        "avisos_on_time": on_time,
+        "avisos_on_time": notify["on_time"],
         "mean_hours_to_notify": _hours(notify["mean"]),
-        "closed": closing["n"],
+        "closed": counts["closed"],
         "mean_days_to_close": None if mean_close is None else mean_close / 24,
     }
 

@@ -120,3 +120,35 @@ def test_staff_cannot_read_notices_or_links_through_the_api(world, api_for):
     api = api_for(world.sofia)
     assert api.get(reverse("api:incidentnotice-list")).status_code == 403
     assert api.get(reverse("api:reportinglink-list")).status_code == 403
+
+
+def test_statistics_figures_count_closing_times_and_avisos_on_time(world):
+    from ..choices import IncidentStatus, NoticeRecipient, NoticeStatus
+    from ..models import Notice
+    from ..selectors import statistics
+
+    now = timezone.now()
+    first, second, third = report(world), report(world), report(world)
+    start = now - datetime.timedelta(days=10)
+    Incident.objects.filter(pk__in=[first.pk, second.pk, third.pk]).update(reported_at=start)
+    for incident, days in ((first, 2), (second, 4)):
+        Incident.objects.filter(pk=incident.pk).update(
+            status=IncidentStatus.CLOSED, closed_at=start + datetime.timedelta(days=days)
+        )
+    Notice.objects.filter(incident__in=[first, second, third]).delete()
+    for incident, filed_hours in ((first, 12), (second, 30)):
+        Notice.objects.create(
+            organization=world.org,
+            incident=incident,
+            recipient=NoticeRecipient.OEA_AVISO,
+            due_at=start + datetime.timedelta(hours=24),
+            status=NoticeStatus.FILED,
+            filed_at=start + datetime.timedelta(hours=filed_hours),
+        )
+    figures = statistics(membership=world.membership(world.carla))
+    assert (figures["total"], figures["open"], figures["closed"]) == (3, 1, 2)
+    assert figures["mean_days_to_close"] == pytest.approx(3.0)
+    assert (figures["avisos_filed"], figures["avisos_on_time"]) == (2, 1)
+    assert figures["mean_hours_to_notify"] == pytest.approx(21.0)
+    assert dict(figures["by_month"])[timezone.localtime(start).strftime("%Y-%m")] >= 1
+    assert sum(n for _month, n in figures["by_month"]) == 3
