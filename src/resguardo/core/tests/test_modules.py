@@ -69,3 +69,24 @@ def test_empty_prefixes_mount_last(monkeypatch):
 def test_the_installed_apps_declare_their_modules():
     labels = [installed.label for installed in modules.installed_modules()]
     assert labels[:2] == ["core", "accounts"]
+
+
+def test_home_and_topbar_panel_templates_read_their_values_through_panel(world):
+    """A panel's template is included `with panel=...`: a value read by its bare name is
+    always empty, and the panel silently disappears (the gate panel did, unnoticed)."""
+    import re
+
+    from django.template import loader
+
+    membership = world.membership(world.alice)
+    checked = 0
+    for host in (modules.DASHBOARD, "topbar"):
+        for template_name, context in modules.registry().panels.get(host, []):
+            keys = set(context(membership))
+            source = loader.get_template(template_name).template.source
+            tags = " ".join(a or b for a, b in re.findall(r"{{(.*?)}}|{%(.*?)%}", source, re.S))
+            tags = re.sub(r"(['\"]).*?\1", "", tags)  # string literals name nothing
+            bare = {key for key in keys if re.search(rf"(?<![\w.]){re.escape(key)}\b", tags)}
+            assert not bare, f"{template_name} reads {sorted(bare)} without `panel.`"
+            checked += 1
+    assert checked >= 9
