@@ -161,7 +161,7 @@ class WidgetRenderer(DjangoTemplates):
     widget with a template of its own, or an option template of its own, renders as before."""
 
     def render(self, template_name, context, request=None):
-        widget = context.get("widget") if isinstance(context, dict) else None
+        widget = context.get("widget")
         if widget is not None and template_name.startswith(WIDGETS):
             written = _written_out(template_name, widget)
             if written is not None:

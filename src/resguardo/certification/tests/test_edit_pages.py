@@ -15,6 +15,29 @@ def _fee(world):
     )
 
 
+def _requirement(
+    world,
+    reference,
+    *,
+    kind=RequirementKind.REQUIREMENT,
+    received_on=None,
+    deadline=None,
+    description="Documentos del sello",
+):
+    """A requirement carla recorded (two days ago unless told), due in 8 days when it is a
+    requirement and no other deadline is given."""
+    if deadline is None and kind == RequirementKind.REQUIREMENT:
+        deadline = day(8)
+    return services.requirement_create(
+        actor=actor_for(world, world.carla),
+        kind=kind,
+        reference=reference,
+        received_on=received_on or day(-2),
+        deadline=deadline,
+        description=description,
+    )
+
+
 def test_the_edit_form_shows_the_stored_due_date_in_spanish_too(world, client_for):
     """A date input reads ISO only: a date written the Spanish way shows an empty field."""
     fee = _fee(world)
@@ -79,14 +102,7 @@ def test_a_fee_due_date_outside_its_year_is_refused_on_the_page(world, client_fo
 
 
 def test_the_officer_moves_a_requirement_deadline(world, client_for):
-    requirement = services.requirement_create(
-        actor=actor_for(world, world.carla),
-        kind=RequirementKind.REQUIREMENT,
-        reference="OFICIO-500-2026",
-        received_on=day(-2),
-        deadline=day(8),
-        description="Documentos del sello",
-    )
+    requirement = _requirement(world, "OFICIO-500-2026")
     client = client_for(world.carla)
     edit_url = reverse("certification:requirement_edit", args=[requirement.pk])
     detail = client.get(requirement.get_absolute_url()).content.decode()
@@ -107,14 +123,7 @@ def test_the_officer_moves_a_requirement_deadline(world, client_for):
 
 
 def test_a_deadline_before_receipt_is_refused_naming_the_field(world, client_for):
-    requirement = services.requirement_create(
-        actor=actor_for(world, world.carla),
-        kind=RequirementKind.REQUIREMENT,
-        reference="OFICIO-501",
-        received_on=day(-2),
-        deadline=day(5),
-        description="x",
-    )
+    requirement = _requirement(world, "OFICIO-501", deadline=day(5), description="x")
     response = client_for(world.carla).post(
         reverse("certification:requirement_edit", args=[requirement.pk]),
         {"kind": RequirementKind.REQUIREMENT, "reference": "OFICIO-501",
@@ -134,14 +143,7 @@ def test_staff_may_not_edit_fees_or_requirements(world, client_for):
 
 
 def test_a_requirement_cannot_lose_its_deadline(world, client_for):
-    requirement = services.requirement_create(
-        actor=actor_for(world, world.carla),
-        kind=RequirementKind.REQUIREMENT,
-        reference="OFICIO-502",
-        received_on=day(-2),
-        deadline=day(5),
-        description="x",
-    )
+    requirement = _requirement(world, "OFICIO-502", deadline=day(5), description="x")
     response = client_for(world.carla).post(
         reverse("certification:requirement_edit", args=[requirement.pk]),
         {"kind": RequirementKind.REQUIREMENT, "reference": "OFICIO-502",
@@ -187,14 +189,7 @@ def test_the_api_names_the_field_of_a_bad_fee_correction(world, api_for):
 
 
 def test_the_api_moves_a_requirement_deadline_but_never_drops_it(world, api_for):
-    requirement = services.requirement_create(
-        actor=actor_for(world, world.carla),
-        kind=RequirementKind.REQUIREMENT,
-        reference="OFICIO-600",
-        received_on=day(-2),
-        deadline=day(8),
-        description="Documentos del sello",
-    )
+    requirement = _requirement(world, "OFICIO-600")
     url = f"/api/v1/certification-requirements/{requirement.pk}/"
     moved = api_for(world.carla).patch(url, {"deadline": day(15).isoformat()}, format="json")
     assert moved.status_code == 200, moved.content
@@ -209,12 +204,8 @@ def test_the_api_moves_a_requirement_deadline_but_never_drops_it(world, api_for)
 
 def test_api_corrections_are_for_managers_of_the_organization_only(world, api_for):
     fee = _fee(world)
-    requirement = services.requirement_create(
-        actor=actor_for(world, world.carla),
-        kind=RequirementKind.VISIT,
-        reference="OFICIO-601",
-        received_on=day(-1),
-        description="x",
+    requirement = _requirement(
+        world, "OFICIO-601", kind=RequirementKind.VISIT, received_on=day(-1), description="x"
     )
     for user, expected in ((world.sam, 403), (world.audrey, 403), (world.oscar, 404)):
         api = api_for(user)

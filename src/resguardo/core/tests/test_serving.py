@@ -76,21 +76,28 @@ def _answering_pids(port, tries=60):
     return {_pid_answering(port) for _ in range(tries)}
 
 
-def test_several_processes_share_the_port_and_a_dead_one_is_replaced():
-    import os
-    import signal
+def _two_workers_up():
+    """Start the prefork script; (the parent process, its port, the two workers' pids)."""
     import subprocess
     import sys
 
     parent = subprocess.Popen(
         [sys.executable, "-c", PREFORK_SCRIPT], stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
+    port = int(parent.stdout.readline())
+    deadline = time.monotonic() + 20
+    pids = set()
+    while len(pids) < 2 and time.monotonic() < deadline:
+        pids |= _answering_pids(port, tries=20)
+    return parent, port, pids
+
+
+def test_several_processes_share_the_port_and_a_dead_one_is_replaced():
+    import os
+    import signal
+
+    parent, port, pids = _two_workers_up()
     try:
-        port = int(parent.stdout.readline())
-        deadline = time.monotonic() + 20
-        pids = set()
-        while len(pids) < 2 and time.monotonic() < deadline:
-            pids |= _answering_pids(port, tries=20)
         assert len(pids) == 2, pids
         assert parent.pid not in pids
 
@@ -111,17 +118,8 @@ def test_workers_end_when_the_parent_is_killed():
     """A SIGKILL of `resguardo serve` leaves no worker holding the port (Linux)."""
     import os
     import signal
-    import subprocess
-    import sys
 
-    parent = subprocess.Popen(
-        [sys.executable, "-c", PREFORK_SCRIPT], stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
-    port = int(parent.stdout.readline())
-    deadline = time.monotonic() + 20
-    pids = set()
-    while len(pids) < 2 and time.monotonic() < deadline:
-        pids |= _answering_pids(port, tries=20)
+    parent, _port, pids = _two_workers_up()
     assert len(pids) == 2, pids
     parent.send_signal(signal.SIGKILL)
     parent.wait(timeout=10)
