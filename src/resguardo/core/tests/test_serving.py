@@ -39,7 +39,10 @@ def test_requests_beyond_the_queue_get_503_at_once():
         # writing b"x" to the closed wake-up pipe, whose descriptor number a later test's pipe
         # may have taken (a later subprocess's output then began with "x").
         server.task_dispatcher.shutdown()
-        server.close()
+        # Close from the loop's own thread: closed from here, the loop's select() could still
+        # be waiting on the descriptors and fail with EBADF in its thread.
+        server.trigger.pull_trigger(server.close)
+        thread.join(timeout=10)
     served = [a for a in answers if a[0] == 200]
     refused = [a for a in answers if a[0] == 503]
     assert len(served) >= 2  # the one running and the one allowed to wait
