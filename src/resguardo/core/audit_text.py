@@ -11,6 +11,7 @@ reads "<Type> created / updated / deleted: <object>".
 """
 
 import datetime
+import json
 
 from django.apps import apps
 from django.db import models
@@ -182,3 +183,20 @@ def readable_changes(entry, *, organization) -> list[dict]:
             }
         )
     return rows
+
+
+def audit_details(entry) -> list[tuple[str, str]]:
+    """The entry's extra data (what a verb records beside the fields: the partner a screening
+    decision concerns, the hits a listing check found) as (key, text) rows, in stored order."""
+    data = entry.data
+    if data in (None, "", {}, []):
+        return []
+    if not isinstance(data, dict):
+        return [("—", _as_text(data))]
+    return [(str(key), _as_text(value)) for key, value in data.items()]
+
+
+def _as_text(value) -> str:
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return "—" if value is None else str(value)

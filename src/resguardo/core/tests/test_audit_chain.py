@@ -114,6 +114,32 @@ def test_entry_page_shows_before_and_after(world, history, client_for):
     assert updated.entry_hash in body
 
 
+def test_entry_page_of_an_action_shows_its_details_and_no_empty_field_table(world, client_for):
+    """A verb that records an action (a screening decision, a file read) keeps what it needs
+    in `data`: the auditor reads it on the entry's page, not a table with no rows."""
+    from django.db import transaction
+
+    from resguardo.core.audit import audit_record
+    from resguardo.core.choices import AuditAction
+
+    site = world.org.sites.first()
+    with transaction.atomic():
+        entry = audit_record(
+            actor=Actor.system(world.org),
+            organization=world.org,
+            action=AuditAction.READ,
+            instance=site,
+            verb="site.viewed",
+            data={"partner": "Transportes Ñandú", "hits": [1, 2]},
+        )
+    page = client_for(world.alice).get(reverse("core:audit_entry", args=[entry.pk]))
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert 'data-testid="audit-details"' in body
+    assert "Transportes Ñandú" in body and "[1, 2]" in body
+    assert 'data-testid="no-field-changed"' in body and "<th>Before</th>" not in body
+
+
 def test_the_log_is_append_only_through_the_orm(history):
     entry = AuditEntry.objects.order_by("sequence").first()
     with pytest.raises(TypeError):

@@ -1,7 +1,7 @@
 from django.views.generic import DetailView
 
 from .. import selectors
-from ..audit_text import readable_changes
+from ..audit_text import audit_details, readable_changes
 from ..filtersets import AuditEntryFilterSet
 from ..permissions import Perm
 from .lists import FilteredListView
@@ -31,6 +31,7 @@ class AuditEntryDetailView(OrganizationRequiredMixin, DetailView):
         context["changes"] = readable_changes(
             self.object, organization=self.membership.organization
         )
+        context["details"] = audit_details(self.object)
         context["change_size"] = selectors.audit_change_size(
             membership=self.membership, entry=self.object
         )
