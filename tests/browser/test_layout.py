@@ -8,6 +8,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
+PHONE = {"width": 390, "height": 844}
 WIDE_LISTS = [
     "/partners/",
     "/compliance/actions/",
@@ -32,7 +33,7 @@ def _sign_in(browser, live_server, who, viewport):
 
 
 def test_phone_header_leaves_the_screen_to_the_work(live_server, demo, browser):
-    page = _sign_in(browser, live_server, "operador", {"width": 390, "height": 844})
+    page = _sign_in(browser, live_server, "operador", PHONE)
     page.goto(live_server.url + "/conveyance/seals/")
     header = page.locator("header.topbar").bounding_box()
     assert header["height"] <= 90, header
@@ -59,7 +60,6 @@ def test_spanish_lists_fit_a_1280_screen_and_numbers_stay_whole(live_server, dem
     assert cell.bounding_box()["height"] < 1.5 * line_height
 
 
-PHONE = {"width": 390, "height": 844}
 # Detail pages reached from a list (the first row's link), besides every page of the menu:
 # long unbroken values (file hashes, audit payloads) live on detail pages.
 DETAIL_FROM_LIST = ["/partners/watchlists/", "/audit/", "/certification/"]

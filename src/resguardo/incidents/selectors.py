@@ -193,7 +193,7 @@ def statistics(*, membership, months: int = 12) -> dict:
     by_site = Counter()
     for row in recent.order_by().values("site__name").annotate(n=Count("id")):
         by_site[row["site__name"] or _("Organization-wide")] += row["n"]
-    months = _month_counts(since)
+    month_counts = _month_counts(since)
     closed = Q(status=IncidentStatus.CLOSED)
     # one pass over the period's incidents for the totals, the months and the time to close
     counts = recent.order_by().aggregate(
@@ -201,9 +201,9 @@ def statistics(*, membership, months: int = 12) -> dict:
         open=Count("id", filter=Q(status__in=OPEN_STATUSES)),
         closed=Count("id", filter=closed),
         mean_to_close=Avg(_duration("closed_at", "reported_at"), filter=closed),
-        **{alias: count for _month, alias, count in months},
+        **{alias: count for _month, alias, count in month_counts},
     )
-    by_month = [(month, counts[alias]) for month, alias, _count in months if counts[alias]]
+    by_month = [(month, counts[alias]) for month, alias, _count in month_counts if counts[alias]]
     notify = Notice.objects.filter(
         organization=membership.organization,
         incident__in=recent.values("pk"),
