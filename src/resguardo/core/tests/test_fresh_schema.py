@@ -1,0 +1,78 @@
+"""`resguardo migrate` on an empty database creates the schema the migrations end with in one
+pass (core.fresh_schema). It must be the same database that applying every migration in turn
+gives: the same tables, columns, constraints and indexes, and the same rows (the aduanas
+catalog, content types, permissions, the shipped standards catalogs). Runs on the suite's
+database kind, so CI checks it on SQLite and on PostgreSQL."""
+
+import pytest
+from django.db import migrations
+
+from resguardo.core.fresh_schema import replay_reason
+from resguardo.testing.databases import resguardo_command, schema_of, second_database
+
+# Rows that differ by design: when each migration was recorded.
+MOMENTS = {"django_migrations": "applied"}
+
+
+def _rows_without_moments(database):
+    rows = database.rows(database.tables(), by_column=True)
+    for table, column in MOMENTS.items():
+        rows[table] = sorted(
+            repr([pair for pair in eval(row) if pair[0] != column])  # noqa: S307 (our own repr)
+            for row in rows[table]
+        )
+    return rows
+
+
+def test_an_empty_database_gets_what_replaying_every_migration_gives(tmp_path):
+    fast, replayed = second_database(tmp_path, "fast"), second_database(tmp_path, "replay")
+    try:
+        created = resguardo_command("migrate", database_url=fast.url, data_dir=tmp_path / "fast")
+        assert created.returncode == 0, created.stderr
+        assert "Empty database: created the schema of" in created.stdout
+        assert "No migrations to apply." in created.stdout
+
+        slow = resguardo_command(
+            "migrate", "--replay", database_url=replayed.url, data_dir=tmp_path / "replay"
+        )
+        assert slow.returncode == 0, slow.stderr
+        assert "Empty database" not in slow.stdout
+        assert "Applying core.0001_initial... OK" in slow.stdout
+
+        schema = schema_of(fast)
+        assert sum(len(part) for part in schema.values()) > 500  # tables, columns, indexes
+        assert schema == schema_of(replayed)
+        fast_rows, replayed_rows = _rows_without_moments(fast), _rows_without_moments(replayed)
+        assert fast_rows.keys() == replayed_rows.keys()
+        for table in fast_rows:
+            assert fast_rows[table] == replayed_rows[table], table
+        assert len(fast_rows["core_aduana"]) > 40  # the catalog a data step loads
+        assert len(fast_rows["django_migrations"]) > 70
+
+        # A database that is not empty any more migrates one migration at a time, as usual.
+        again = resguardo_command("migrate", database_url=fast.url, data_dir=tmp_path / "fast")
+        assert again.returncode == 0, again.stderr
+        assert "Empty database" not in again.stdout
+        assert "No migrations to apply." in again.stdout
+    finally:
+        fast.drop()
+        replayed.drop()
+
+
+class _Migration(migrations.Migration):
+    pass
+
+
+@pytest.mark.parametrize(
+    ("operation", "reason"),
+    [
+        (migrations.RunSQL("CREATE EXTENSION pg_trgm"), "has a RunSQL"),
+        (migrations.SeparateDatabaseAndState(), "has a SeparateDatabaseAndState"),
+    ],
+)
+def test_a_plan_the_final_state_does_not_describe_is_replayed(operation, reason):
+    migration = _Migration("0009_extension", "partners")
+    migration.operations = [migrations.RemoveField("partner", "notes"), operation]
+    assert replay_reason([(migration, False)]) == f"partners.0009_extension {reason}"
+    migration.operations = [migrations.RunPython(migrations.RunPython.noop)]
+    assert replay_reason([(migration, False)]) is None
