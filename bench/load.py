@@ -288,6 +288,7 @@ def print_faults(log, moments, prober, sampler, t0, t1, ramp) -> None:
             + report.summary(steady, steady_end - t0 - ramp)
         )
         print("    " + sampler.samples.line(SERVER_LABELS[:1], t0 + ramp, steady_end))
+        print("    " + report.capacity(sampler.samples, steady, t0 + ramp, steady_end))
     if "killed" in moments:
         killed, back = moments["killed"], moments["started again"]
         print(
@@ -505,8 +506,7 @@ def main() -> None:
     )
     parser.add_argument(
         "--template",
-        help="create the PostgreSQL database as a copy of this one (already migrated, for "
-        "repeated runs: migrating from nothing takes minutes on a busy machine)",
+        help="create the PostgreSQL database as a copy of this one (already migrated)",
     )
     args = parser.parse_args()
     args.sqlite_orgs = args.sqlite_orgs or args.orgs

@@ -141,3 +141,19 @@ class Samples:
                     f"core), peak {peak / 2**20:.0f} MB"
                 )
         return "; ".join(parts)
+
+
+def capacity(samples: Samples, requests: list[Request], start: float, end: float) -> str:
+    """What a page costs the machine under this load, and so what one core holds: the
+    figure to size an installation by, since the same code is faster or slower with the
+    CPU it runs on."""
+    if not requests:
+        return "no requests answered: no cost per page"
+    whole = sum(samples.usage(prefix, start, end)[0] for prefix in ("app server", "PostgreSQL"))
+    app = samples.usage("app server", start, end)[0]
+    per_page = 1000 * whole / len(requests)
+    return (
+        f"CPU per answered request: app servers {1000 * app / len(requests):.1f} ms, "
+        f"with PostgreSQL {per_page:.1f} ms; at 85 % busy one core answers about "
+        f"{0.85 * 1000 / per_page:.0f} requests/s"
+    )
