@@ -42,6 +42,15 @@ def test_phone_header_leaves_the_screen_to_the_work(live_server, demo, browser):
     assert page.locator("#sidenav a[href='/accounts/profile/']").is_visible()
 
 
+def test_the_agency_rfc_stays_whole_on_the_dashboard(live_server, demo, browser):
+    # 1366 px, a common laptop: four cards to a row, each about 255 px wide
+    page = _sign_in(browser, live_server, "admin", {"width": 1366, "height": 900})
+    rfc = page.locator("main .card .stat.mono").first
+    assert rfc.inner_text().strip().startswith("ALA")
+    line_height = float(rfc.evaluate("e => parseFloat(getComputedStyle(e).lineHeight) || 20"))
+    assert rfc.bounding_box()["height"] < 1.5 * line_height
+
+
 def test_spanish_lists_fit_a_1280_screen_and_numbers_stay_whole(live_server, demo, browser):
     page = _sign_in(browser, live_server, "admin", {"width": 1280, "height": 900})
     too_wide = {}
