@@ -76,3 +76,46 @@ def test_a_plan_the_final_state_does_not_describe_is_replayed(operation, reason)
     assert replay_reason([(migration, False)]) == f"partners.0009_extension {reason}"
     migration.operations = [migrations.RunPython(migrations.RunPython.noop)]
     assert replay_reason([(migration, False)]) is None
+
+
+@pytest.fixture
+def empty_sqlite(tmp_path, django_db_blocker):
+    """A connection alias to an empty SQLite file, whatever database the suite runs on."""
+    from django.db import connections
+
+    alias = "fresh_schema_test"
+    configured = connections.configure_settings(
+        {
+            "default": connections.settings["default"],
+            alias: {"ENGINE": "django.db.backends.sqlite3", "NAME": str(tmp_path / "db")},
+        }
+    )
+    connections.settings[alias] = configured[alias]
+    with django_db_blocker.unblock():
+        yield connections[alias]
+        connections[alias].close()
+    del connections[alias]
+    del connections.settings[alias]
+
+
+def test_a_data_step_that_fails_leaves_the_database_empty_for_the_next_try(
+    empty_sqlite, monkeypatch
+):
+    from resguardo.core import fresh_schema
+
+    def boom(apps, schema_editor):
+        raise RuntimeError("the aduanas file could not be read")
+
+    def failing_steps(migration):
+        return [migrations.RunPython(boom)] if migration.app_label == "core" else []
+
+    monkeypatch.setattr(fresh_schema, "data_steps", failing_steps)
+    with pytest.raises(RuntimeError, match="aduanas"):
+        fresh_schema.fresh_schema_create(empty_sqlite.alias)
+    assert empty_sqlite.introspection.table_names() == ["django_migrations"]
+    assert fresh_schema.database_is_empty(empty_sqlite.alias)
+
+    monkeypatch.setattr(fresh_schema, "data_steps", lambda migration: [])
+    assert fresh_schema.fresh_schema_create(empty_sqlite.alias) > 70
+    assert "core_organization" in empty_sqlite.introspection.table_names()
+    assert not fresh_schema.database_is_empty(empty_sqlite.alias)
