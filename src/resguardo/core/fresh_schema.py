@@ -72,8 +72,8 @@ def replay_reason(plan) -> str | None:
 
 def data_steps(migration) -> list:
     """The migration's data steps an empty database needs, run on the final tables: those of
-    this project's own apps (the aduanas catalog, the platform's audit head), except the ones
-    marked elidable, which only rework rows an empty database does not have. A third-party
+    this project's own apps (such as the aduanas catalog), except the ones marked elidable,
+    which only rework rows an empty database does not have. A third-party
     app's data steps rework its own tables' rows, and those are empty too; they are written
     against its tables as they were then, so they are not run on the final ones. The test
     that builds a database both ways compares every table's rows, so a step that adds rows
