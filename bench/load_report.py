@@ -149,9 +149,8 @@ def capacity(samples: Samples, requests: list[Request], start: float, end: float
     CPU it runs on."""
     if not requests:
         return "no requests answered: no cost per page"
-    whole = sum(samples.usage(prefix, start, end)[0] for prefix in ("app server", "PostgreSQL"))
     app = samples.usage("app server", start, end)[0]
-    per_page = 1000 * whole / len(requests)
+    per_page = 1000 * (app + samples.usage("PostgreSQL", start, end)[0]) / len(requests)
     return (
         f"CPU per answered request: app servers {1000 * app / len(requests):.1f} ms, "
         f"with PostgreSQL {per_page:.1f} ms; at 85 % busy one core answers about "
